@@ -1,0 +1,57 @@
+import pg from 'pg';
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export interface Db {
+  pool: pg.Pool;
+  /** A transaction as the application role, row-level security bound to one municipality. */
+  tenant<T>(municipalityId: string, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction as the owner, outside row-level security: login, sessions, audit chain, seed, migrations. */
+  system<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Dates stay ISO strings: a birth date must never shift with the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+async function inTransaction<T>(
+  pool: pg.Pool,
+  begin: (c: pg.PoolClient) => Promise<unknown>,
+  fn: (q: Queryable) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await begin(client);
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export function createDb(connectionString: string, options: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 20 });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  return {
+    pool,
+    tenant: (municipalityId, fn) =>
+      inTransaction(
+        pool,
+        (c) =>
+          c.query("SELECT set_config('role', 'beskyt_app', true), set_config('app.municipality_id', $1, true)", [
+            municipalityId,
+          ]),
+        fn,
+      ),
+    system: (fn) => inTransaction(pool, async () => {}, fn),
+    close: () => pool.end(),
+  };
+}

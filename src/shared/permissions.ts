@@ -1,0 +1,36 @@
+/** Roles of domain.md. The permissions each role holds live in the database (role_permissions). */
+export const ROLES = [
+  'professional',
+  'unitLeader',
+  'caseworker',
+  'caseworkManager',
+  'reviewer',
+  'analyst',
+  'admin',
+  'partner',
+] as const;
+export type TRole = (typeof ROLES)[number];
+
+/** Every permission the code asks for, as `action:entity:scope`. */
+export const PERMISSIONS = [
+  'read:org:municipality',
+  'read:child:unit',
+  'reveal:cpr:unit',
+  'write:child:unit',
+  'manage:org:municipality',
+  'manage:user:municipality',
+  'read:audit:municipality',
+] as const;
+export type TPermission = (typeof PERMISSIONS)[number];
+
+export const UNIT_KINDS = [
+  'daycare',
+  'school',
+  'healthVisiting',
+  'ppr',
+  'leisure',
+  'ssp',
+  'socialServices',
+  'civilSociety',
+] as const;
+export type TUnitKind = (typeof UNIT_KINDS)[number];
