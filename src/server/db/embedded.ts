@@ -43,6 +43,8 @@ export async function startEmbeddedPostgres(
   await mkdir(root, { recursive: true });
   const databaseDir = path.join(root, 'pg');
   const isRoot = userInfo().uid === 0;
+  // The postgres user must be able to pass through the data folder to reach its own cluster.
+  if (isRoot) await chmod(root, 0o711);
   const password = await readOrCreatePassword(root);
   const port = await freePort();
   const pg = new EmbeddedPostgres({

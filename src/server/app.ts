@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TDeps } from './http/context.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { AppError } from './http/errors.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { childrenRoutes } from './modules/children/children.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+
+export interface TAppOptions {
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  logLevel?: string;
+  /** Demo accounts cannot log in (production). */
+  refuseDemoUsers?: boolean;
+  /** Login attempts per IP and minute. */
+  loginRateLimit?: number;
+  /** Built SPA to serve; skipped when missing (API-only tests). */
+  webRoot?: string;
+}
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Mantine writes its theme variables into a style element and style attributes; scripts stay strict.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'warn' },
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 256 * 1024,
+    disableRequestLogging: true,
+  });
+  // zod validates in the route wrapper (translated, field-named messages); JSON schemas are for the docs only.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: options.secureCookies ? undefined : false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Beskyt API', version: '1.0.0', description: 'See docs/api.md for conventions.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'beskyt_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.db.pool.query('SELECT 1');
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  authRoutes(app, deps, {
+    secureCookies: options.secureCookies ?? false,
+    loginRateLimit: options.loginRateLimit ?? 30,
+    refuseDemoUsers: options.refuseDemoUsers ?? false,
+  });
+  orgRoutes(app, deps);
+  usersRoutes(app, deps);
+  childrenRoutes(app, deps);
+  auditRoutes(app, deps);
+
+  if (options.webRoot && existsSync(path.join(options.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(options.webRoot), wildcard: false, index: false });
+    const serveSpa = (url: string) => !url.startsWith('/api') && url !== '/healthz';
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && serveSpa(req.url)) return reply.type('text/html').sendFile('index.html');
+      throw new AppError('NOT_FOUND');
+    });
+  }
+  return app;
+}

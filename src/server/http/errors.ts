@@ -1,0 +1,58 @@
+import type { TMessageKey } from '../../shared/i18n/errors.ts';
+
+export type TErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'INVALID_JSON'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'BODY_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'LOGIN_LOCKED'
+  | 'RATE_LIMITED'
+  | 'FORBIDDEN'
+  | 'CSRF_FAILED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'STALE_VERSION'
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
+
+const STATUS: Record<TErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  BODY_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  LOGIN_LOCKED: 429,
+  RATE_LIMITED: 429,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  STALE_VERSION: 409,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+/** A field-level problem: the message key and its parameters, translated when the reply is written. */
+export interface TFieldProblem {
+  key: TMessageKey;
+  params?: Record<string, unknown>;
+}
+
+/** The one error type use-cases throw; mapped to HTTP in src/server/http/error-handler.ts. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: TErrorCode,
+    readonly options: { fields?: Record<string, TFieldProblem>; params?: Record<string, unknown> } = {},
+  ) {
+    super(code);
+    this.status = STATUS[code];
+  }
+}
+
+export function fieldError(field: string, key: TMessageKey, params?: Record<string, unknown>): AppError {
+  return new AppError('VALIDATION_FAILED', { fields: { [field]: { key, params } } });
+}

@@ -1,0 +1,108 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { TPermission } from '../../shared/permissions.ts';
+import { loadSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import type { TCtx, TDeps } from './context.ts';
+import { AppError } from './errors.ts';
+import { resolveLocale } from './locale.ts';
+import { requirePermission } from './permissions.ts';
+import { parseInput } from './validation.ts';
+
+type TMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+interface TInput<B, Q, P> {
+  body: Infer<B>;
+  query: Infer<Q>;
+  params: Infer<P>;
+}
+
+interface TBaseSpec<B, Q, P> {
+  method: TMethod;
+  url: string;
+  summary: string;
+  tags: string[];
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Status of a successful answer; 200 unless told. */
+  status?: number;
+  config?: Record<string, unknown>;
+}
+
+export interface TSessionRoute<B, Q, P> extends TBaseSpec<B, Q, P> {
+  auth?: 'session';
+  /** Checked before the input is parsed; use-cases check relations to specific records themselves. */
+  permission?: TPermission;
+  handler: (ctx: TCtx, input: TInput<B, Q, P>, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
+export interface TPublicRoute<B, Q, P> extends TBaseSpec<B, Q, P> {
+  auth: 'public';
+  handler: (deps: TDeps, input: TInput<B, Q, P>, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
+const UNSAFE = new Set<TMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function docSchema(s: unknown): unknown {
+  return s instanceof z.ZodType ? z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) : undefined;
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function authenticate(deps: TDeps, req: FastifyRequest, method: TMethod): Promise<TCtx> {
+  const token = req.cookies[SESSION_COOKIE];
+  const user = token ? await loadSession(deps.db, token) : null;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  req.locale = resolveLocale(req, user.locale);
+  if (UNSAFE.has(method) && !sameToken(req.headers['x-csrf-token'] as string | undefined, user.csrfToken)) {
+    throw new AppError('CSRF_FAILED');
+  }
+  return { ...deps, user, ip: req.ip, locale: req.locale };
+}
+
+/** Registers one route: docs from the zod schemas, session and CSRF, permission, parsed input, then the use-case. */
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  app: FastifyInstance,
+  deps: TDeps,
+  spec: TSessionRoute<B, Q, P> | TPublicRoute<B, Q, P>,
+): void {
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    config: spec.config,
+    schema: {
+      summary: spec.summary,
+      tags: spec.tags,
+      ...(spec.body ? { body: docSchema(spec.body) } : {}),
+      ...(spec.query ? { querystring: docSchema(spec.query) } : {}),
+      ...(spec.params ? { params: docSchema(spec.params) } : {}),
+    },
+    handler: async (req, reply) => {
+      req.locale = resolveLocale(req);
+      const parse = (): TInput<B, Q, P> => ({
+        params: (spec.params ? parseInput(spec.params, req.params) : undefined) as Infer<P>,
+        query: (spec.query ? parseInput(spec.query, req.query) : undefined) as Infer<Q>,
+        body: (spec.body ? parseInput(spec.body, req.body) : undefined) as Infer<B>,
+      });
+      reply.header('cache-control', 'no-store');
+      let result: unknown;
+      if (spec.auth === 'public') {
+        result = await spec.handler(deps, parse(), req, reply);
+      } else {
+        const ctx = await authenticate(deps, req, spec.method);
+        if (spec.permission) requirePermission(ctx, spec.permission);
+        result = await spec.handler(ctx, parse(), req, reply);
+      }
+      if (reply.sent) return reply;
+      if (result === undefined) return reply.status(204).send();
+      return reply.status(spec.status ?? 200).send(result);
+    },
+  });
+}

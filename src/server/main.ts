@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase } from './db/open-database.ts';
+import { readEnv } from './env.ts';
+import { AuditWriter } from './modules/audit/audit-writer.ts';
+import { createCprCipher } from './modules/children/cpr.ts';
+import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
+import { readOrCreateDevKey } from './seed/dev-key.ts';
+
+const env = readEnv();
+const production = env.NODE_ENV === 'production';
+const database = await openDatabase(env);
+let closing = false;
+
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  console.log(`\n${signal}: stopping Beskyt…`);
+  try {
+    await app?.close();
+    await audit.drain();
+  } finally {
+    await database.close();
+    process.exit(0);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await migrate(database.db);
+const cipher = createCprCipher(env.BESKYT_CPR_KEY ?? (await readOrCreateDevKey(env.DATA_DIR)));
+if (!production) {
+  const seeded = await seedDemo(database.db, cipher, { log: (m) => console.log(m) });
+  if (seeded.created) console.log('Demo data created: Demo Kommune and Nabo Kommune.');
+}
+const audit = new AuditWriter(database.db);
+const app = await buildApp(
+  { db: database.db, audit, cipher },
+  {
+    secureCookies: env.COOKIE_SECURE,
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    refuseDemoUsers: production,
+    webRoot: path.resolve('dist/web'),
+  },
+);
+const address = await app.listen({ port: env.PORT, host: env.HOST });
+
+console.log(`\nBeskyt is running at ${address.replace('127.0.0.1', 'localhost')}`);
+console.log(`Database: ${database.embedded ? `embedded PostgreSQL (data in ${path.resolve(env.DATA_DIR)})` : 'DATABASE_URL'}`);
+if (!production) {
+  console.log(`\nDemo logins (password: ${DEMO_PASSWORD}):`);
+  for (const login of demoLogins()) console.log(`  ${login.email.padEnd(40)} ${login.role}`);
+}
+console.log('\nAPI docs: /api/docs   Stop: Ctrl+C');

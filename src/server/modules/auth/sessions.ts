@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { TLocale } from '../../../shared/i18n/errors.ts';
+import type { TPermission } from '../../../shared/permissions.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import type { TGrant, TRoleAssignment, TSessionUser } from '../../http/context.ts';
+
+export const SESSION_COOKIE = 'beskyt_session';
+export const IDLE_TIMEOUT_MINUTES = 30;
+export const ABSOLUTE_TIMEOUT_HOURS = 12;
+/** last_seen_at is written at most this often: a write per request would double the cost of every read. */
+const TOUCH_AFTER_MS = 60_000;
+
+export function sessionKey(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+export async function createSession(
+  q: Queryable,
+  user: { municipalityId: string; userId: string },
+  meta: { ip: string; userAgent?: string },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await q.query(
+    `INSERT INTO sessions (id, municipality_id, user_id, csrf_token, expires_at, ip, user_agent)
+     VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5), $6, $7)`,
+    [sessionKey(token), user.municipalityId, user.userId, csrfToken, ABSOLUTE_TIMEOUT_HOURS, meta.ip, meta.userAgent?.slice(0, 300) ?? null],
+  );
+  return { token, csrfToken };
+}
+
+/** One query: the session, its user, roles and every permission grant — or null when expired, idle or unknown. */
+export async function loadSession(db: Db, token: string): Promise<TSessionUser | null> {
+  const key = sessionKey(token);
+  const { rows } = await db.pool.query(
+    `SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale,
+            m.name AS municipality_name,
+            coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', un.name, 'teamId', ra.team_id))
+               FROM role_assignments ra
+               LEFT JOIN units un ON un.municipality_id = ra.municipality_id AND un.id = ra.unit_id
+              WHERE ra.municipality_id = s.municipality_id AND ra.user_id = s.user_id), '[]') AS roles,
+            coalesce((SELECT json_agg(json_build_object('permission', rp.permission, 'role', ra.role, 'unitId', ra.unit_id))
+               FROM role_assignments ra JOIN role_permissions rp ON rp.role = ra.role
+              WHERE ra.municipality_id = s.municipality_id AND ra.user_id = s.user_id), '[]') AS grants
+       FROM sessions s
+       JOIN users u ON u.municipality_id = s.municipality_id AND u.id = s.user_id
+       JOIN municipalities m ON m.id = s.municipality_id
+      WHERE s.id = $1 AND s.expires_at > now() AND u.active
+        AND s.last_seen_at > now() - make_interval(mins => $2)`,
+    [key, IDLE_TIMEOUT_MINUTES],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const grants = r.grants as TGrant[];
+  const user: TSessionUser = {
+    sessionKey: key,
+    userId: r.user_id,
+    municipalityId: r.municipality_id,
+    municipalityName: r.municipality_name,
+    name: r.name,
+    email: r.email,
+    locale: r.locale as TLocale,
+    csrfToken: r.csrf_token,
+    lastSeenAt: r.last_seen_at,
+    roles: r.roles as TRoleAssignment[],
+    grants,
+    permissions: new Set<TPermission>(grants.map((g) => g.permission)),
+  };
+  if (Date.now() - user.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.pool.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [key]);
+  }
+  return user;
+}
+
+export async function deleteSession(db: Db, key: Buffer): Promise<void> {
+  await db.pool.query('DELETE FROM sessions WHERE id = $1', [key]);
+}

@@ -1,0 +1,56 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type TColumn, toCsv, toXlsx } from './tabular.ts';
+
+type Row = { name: string; n: number };
+const columns: TColumn<Row>[] = [
+  { header: 'Navn', value: (r) => r.name },
+  { header: 'Antal', value: (r) => r.n },
+];
+
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') out.push(cur), (cur = '');
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+describe('toCsv', () => {
+  it('keeps Danish letters and quotes commas', () => {
+    expect(toCsv(columns, [{ name: 'Søren, Æbelø', n: 2 }])).toBe('\uFEFFNavn,Antal\r\n"Søren, Æbelø",2\r\n');
+  });
+
+  it('defuses cells that a spreadsheet would run as a formula', () => {
+    expect(toCsv(columns, [{ name: '=HYPERLINK("x")', n: 1 }])).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('round-trips any single-line text', () => {
+    fc.assert(
+      fc.property(fc.string().filter((s) => !/[\r\n]/.test(s) && !/^[=+\-@\t]/.test(s)), (name) => {
+        const body = toCsv(columns, [{ name, n: 1 }]).slice(1).split('\r\n')[1] ?? '';
+        expect(parseCsvLine(body)[0]).toBe(name);
+      }),
+    );
+  });
+});
+
+describe('toXlsx', () => {
+  it('writes a workbook Excel can read back', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx('Log', columns, [{ name: "Åse", n: 3 }])) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Log');
+    expect(sheet?.getRow(2).values).toEqual([undefined, 'Åse', 3]);
+  });
+});

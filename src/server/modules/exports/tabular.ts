@@ -1,0 +1,29 @@
+import ExcelJS from 'exceljs';
+
+export interface TColumn<R> {
+  header: string;
+  value: (row: R) => string | number | Date | null;
+}
+
+/** RFC 4180 CSV with a BOM so Excel opens Danish letters correctly; cells that start like a formula are defused. */
+export function toCsv<R>(columns: TColumn<R>[], rows: R[]): string {
+  const cell = (v: string | number | Date | null): string => {
+    if (v === null || v === undefined) return '';
+    let s = v instanceof Date ? v.toISOString() : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const lines = [columns.map((c) => cell(c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function toXlsx<R>(sheetName: string, columns: TColumn<R>[], rows: R[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(12, c.header.length + 2) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

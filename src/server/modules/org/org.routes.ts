@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { ZIdParams } from '../../../shared/schemas/common.ts';
+import { ZCreateUnitRequest, ZFindUnitsQuery, ZUpdateUnitRequest } from '../../../shared/schemas/org.ts';
+import type { TDeps } from '../../http/context.ts';
+import { route } from '../../http/route.ts';
+import { createUnit } from './create-unit.ts';
+import { findDistricts, findUnits } from './find-units.ts';
+import { updateUnit } from './update-unit.ts';
+
+export function orgRoutes(app: FastifyInstance, deps: TDeps): void {
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/districts',
+    summary: "The municipality's districts",
+    tags: ['org'],
+    permission: 'read:org:municipality',
+    handler: (ctx) => findDistricts(ctx),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/units',
+    summary: "The municipality's units",
+    tags: ['org'],
+    permission: 'read:org:municipality',
+    query: ZFindUnitsQuery,
+    handler: (ctx, { query }) => findUnits(ctx, query),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/units',
+    summary: 'Create a unit',
+    tags: ['org'],
+    permission: 'manage:org:municipality',
+    body: ZCreateUnitRequest,
+    status: 201,
+    handler: (ctx, { body }) => createUnit(ctx, body),
+  });
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/v1/units/:id',
+    summary: 'Change a unit (optimistic locking by version)',
+    tags: ['org'],
+    permission: 'manage:org:municipality',
+    params: ZIdParams,
+    body: ZUpdateUnitRequest,
+    handler: (ctx, { params, body }) => updateUnit(ctx, params.id, body),
+  });
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { ZIdParams } from '../../../shared/schemas/common.ts';
+import { ZCreateUserRequest, ZFindUsersQuery, ZUpdateUserRequest } from '../../../shared/schemas/users.ts';
+import type { TDeps } from '../../http/context.ts';
+import { route } from '../../http/route.ts';
+import { createUser } from './create-user.ts';
+import { findRoles, findUsers } from './find-users.ts';
+import { updateUser } from './update-user.ts';
+
+export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/roles',
+    summary: 'Roles and the permissions each holds',
+    tags: ['users'],
+    permission: 'manage:user:municipality',
+    handler: (ctx) => findRoles(ctx),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/users',
+    summary: "The municipality's users",
+    tags: ['users'],
+    permission: 'manage:user:municipality',
+    query: ZFindUsersQuery,
+    handler: (ctx, { query }) => findUsers(ctx, query),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/users',
+    summary: 'Create a user with roles',
+    tags: ['users'],
+    permission: 'manage:user:municipality',
+    body: ZCreateUserRequest,
+    status: 201,
+    handler: (ctx, { body }) => createUser(ctx, body),
+  });
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/v1/users/:id',
+    summary: 'Change a user: name, language, active, roles (optimistic locking by version)',
+    tags: ['users'],
+    permission: 'manage:user:municipality',
+    params: ZIdParams,
+    body: ZUpdateUserRequest,
+    handler: (ctx, { params, body }) => updateUser(ctx, params.id, body),
+  });
+}

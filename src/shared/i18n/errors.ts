@@ -1,0 +1,88 @@
+/** Error and validation messages, shared by the API, letters and the browser. `{name}` is interpolated. */
+export type TLocale = 'da' | 'en';
+
+const da = {
+  VALIDATION_FAILED: 'Nogle felter er ikke udfyldt korrekt.',
+  INVALID_JSON: 'Forespørgslen er ikke gyldig JSON.',
+  UNSUPPORTED_MEDIA_TYPE: 'Indholdstypen understøttes ikke. Send JSON.',
+  BODY_TOO_LARGE: 'Forespørgslen er for stor.',
+  UNAUTHENTICATED: 'Du er ikke logget ind, eller din session er udløbet.',
+  INVALID_CREDENTIALS: 'Forkert e-mail eller adgangskode.',
+  LOGIN_LOCKED: 'For mange mislykkede forsøg. Kontoen er låst i {minutes} minutter.',
+  RATE_LIMITED: 'For mange forespørgsler. Prøv igen om lidt.',
+  FORBIDDEN: 'Du har ikke adgang til dette.',
+  CSRF_FAILED: 'Sikkerhedstjek mislykkedes. Genindlæs siden og prøv igen.',
+  NOT_FOUND: 'Det findes ikke, eller du har ikke adgang til det.',
+  CONFLICT: 'Det findes allerede.',
+  STALE_VERSION: 'Nogen har ændret dette imens. Genindlæs og prøv igen.',
+  INTERNAL: 'Der opstod en fejl hos os. Prøv igen senere.',
+  UNAVAILABLE: 'Databasen svarer ikke.',
+  'field.required': 'Skal udfyldes.',
+  'field.tooShort': 'Skal være mindst {min} tegn.',
+  'field.tooLong': 'Må højst være {max} tegn.',
+  'field.tooSmall': 'Skal være mindst {min}.',
+  'field.tooBig': 'Må højst være {max}.',
+  'field.invalidType': 'Har en forkert type (forventede {expected}).',
+  'field.unknown': 'Ukendt felt.',
+  'field.invalidEmail': 'Er ikke en gyldig e-mailadresse.',
+  'field.invalidUuid': 'Er ikke et gyldigt id.',
+  'field.invalidDate': 'Er ikke en gyldig dato (åååå-mm-dd).',
+  'field.invalidOption': 'Skal være en af: {options}.',
+  'field.invalidCpr': 'Er ikke et gyldigt CPR-nummer (ddmmåå-xxxx).',
+  'field.invalid': 'Er ikke gyldig.',
+  'field.unknownUnit': 'Enheden findes ikke.',
+  'field.unknownDistrict': 'Distriktet findes ikke.',
+  'field.unitNotYours': 'Du kan kun indskrive børn i dine egne enheder.',
+  'field.emailTaken': 'E-mailadressen er allerede i brug.',
+  'field.cprTaken': 'Et barn med dette CPR-nummer er allerede registreret.',
+  'field.nameTaken': 'Navnet er allerede i brug.',
+  'field.roleNeedsUnit': 'Rollen {role} kræver en enhed.',
+  'field.weakPassword': 'Adgangskoden skal være mindst 12 tegn.',
+} as const;
+
+export type TMessageKey = keyof typeof da;
+
+const en: Record<TMessageKey, string> = {
+  VALIDATION_FAILED: 'Some fields are not filled in correctly.',
+  INVALID_JSON: 'The request is not valid JSON.',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type. Send JSON.',
+  BODY_TOO_LARGE: 'The request is too large.',
+  UNAUTHENTICATED: 'You are not logged in, or your session has expired.',
+  INVALID_CREDENTIALS: 'Wrong e-mail or password.',
+  LOGIN_LOCKED: 'Too many failed attempts. The account is locked for {minutes} minutes.',
+  RATE_LIMITED: 'Too many requests. Try again shortly.',
+  FORBIDDEN: 'You do not have access to this.',
+  CSRF_FAILED: 'Security check failed. Reload the page and try again.',
+  NOT_FOUND: 'It does not exist, or you do not have access to it.',
+  CONFLICT: 'It already exists.',
+  STALE_VERSION: 'Someone changed this in the meantime. Reload and try again.',
+  INTERNAL: 'Something went wrong on our side. Try again later.',
+  UNAVAILABLE: 'The database does not answer.',
+  'field.required': 'Is required.',
+  'field.tooShort': 'Must be at least {min} characters.',
+  'field.tooLong': 'Must be at most {max} characters.',
+  'field.tooSmall': 'Must be at least {min}.',
+  'field.tooBig': 'Must be at most {max}.',
+  'field.invalidType': 'Has the wrong type (expected {expected}).',
+  'field.unknown': 'Unknown field.',
+  'field.invalidEmail': 'Is not a valid e-mail address.',
+  'field.invalidUuid': 'Is not a valid id.',
+  'field.invalidDate': 'Is not a valid date (yyyy-mm-dd).',
+  'field.invalidOption': 'Must be one of: {options}.',
+  'field.invalidCpr': 'Is not a valid CPR number (ddmmyy-xxxx).',
+  'field.invalid': 'Is not valid.',
+  'field.unknownUnit': 'The unit does not exist.',
+  'field.unknownDistrict': 'The district does not exist.',
+  'field.unitNotYours': 'You can only enrol children in your own units.',
+  'field.emailTaken': 'The e-mail address is already in use.',
+  'field.cprTaken': 'A child with this CPR number is already registered.',
+  'field.nameTaken': 'The name is already in use.',
+  'field.roleNeedsUnit': 'The role {role} needs a unit.',
+  'field.weakPassword': 'The password must be at least 12 characters.',
+};
+
+const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };
+
+export function translate(locale: TLocale, key: TMessageKey, params: Record<string, unknown> = {}): string {
+  return catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}

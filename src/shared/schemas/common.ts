@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { isCpr } from '../../domain/cpr.ts';
+
+/** Trimmed, non-empty, bounded text. */
+export const ZText = (max = 200) => z.string().trim().min(1).max(max);
+export const ZId = z.uuid();
+export const ZIsoDate = z.iso.date();
+export const ZLocale = z.enum(['da', 'en']);
+export const ZCpr = z
+  .string()
+  .trim()
+  .refine(isCpr, { params: { key: 'field.invalidCpr' } });
+
+export const ZPaging = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type TPaging = z.infer<typeof ZPaging>;
+
+export const ZIdParams = z.strictObject({ id: ZId });
+
+export interface TPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
