@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { TRole } from '../../shared/permissions.ts';
+import type { Queryable } from '../db/client.ts';
+import type { CprCipher } from '../modules/children/cpr.ts';
+import { insertRows } from './bulk-insert.ts';
+import { todayIso } from './dates.ts';
+import { buildDemoUsers } from './demo-users.ts';
+import type { TEnrolmentRow } from './enrolments.ts';
+import { buildOrganisation, type TLocalArea } from './org.ts';
+import { buildPopulation } from './population.ts';
+import type { Rng } from './rng.ts';
+
+export interface TMunicipalitySpec {
+  slug: string;
+  code: string;
+  name: string;
+  /** Demo logins are `<role>@<emailDomain>`. */
+  emailDomain: string;
+  children: number;
+  rng: Rng;
+  /** One argon2 hash shared by every demo login; hashing per user would dominate the seed time. */
+  passwordHash: string;
+  /** The day ages and enrolments are counted from; defaults to today. */
+  today?: string;
+}
+
+export interface TSeededMunicipality {
+  id: string;
+  slug: string;
+  name: string;
+  units: number;
+  children: number;
+  families: number;
+  enrolments: number;
+  logins: { email: string; role: TRole }[];
+}
+
+/** The unit among `ids` with the most children enrolled now, so a demo login has children to see. */
+function busiest(ids: readonly string[], enrolments: readonly TEnrolmentRow[]): string {
+  const current = new Map<string, number>();
+  for (const e of enrolments)
+    if (e.to_date === null) current.set(e.unit_id, (current.get(e.unit_id) ?? 0) + 1);
+  const sorted = [...ids].sort((a, b) => (current.get(b) ?? 0) - (current.get(a) ?? 0));
+  if (sorted[0] === undefined) throw new Error('No unit to choose from');
+  return sorted[0];
+}
+
+/**
+ * Creates one synthetic municipality: districts, units, teams, families with children, guardians
+ * and enrolments, and one demo login per role. Runs inside the caller's transaction.
+ */
+export async function seedMunicipality(
+  q: Queryable,
+  cipher: CprCipher,
+  spec: TMunicipalitySpec,
+): Promise<TSeededMunicipality> {
+  const id = randomUUID();
+  const today = spec.today ?? todayIso();
+  const org = buildOrganisation(spec.rng, id, spec.children);
+  const people = buildPopulation(spec.rng, cipher, org, {
+    municipalityId: id,
+    children: spec.children,
+    today,
+  });
+  const home = org.areas[0] as TLocalArea;
+  const { users, roleAssignments, logins } = buildDemoUsers(id, spec.emailDomain, spec.passwordHash, {
+    daycareId: busiest(home.daycares, people.enrolments),
+    schoolId: busiest(home.schools, people.enrolments),
+    civilSocietyId: org.civilSocietyIds[0] as string,
+    teamId: org.firstTeamId,
+  });
+
+  await q.query('INSERT INTO municipalities (id, code, name, slug) VALUES ($1, $2, $3, $4)', [
+    id,
+    spec.code,
+    spec.name,
+    spec.slug,
+  ]);
+  await insertRows(q, 'districts', { municipality_id: 'uuid', id: 'uuid', name: 'text' }, org.districts);
+  await insertRows(
+    q,
+    'units',
+    { municipality_id: 'uuid', id: 'uuid', district_id: 'uuid', name: 'text', kind: 'unit_kind' },
+    org.units,
+  );
+  await insertRows(
+    q,
+    'teams',
+    { municipality_id: 'uuid', id: 'uuid', unit_id: 'uuid', name: 'text' },
+    org.teams,
+  );
+  await insertRows(
+    q,
+    'users',
+    {
+      municipality_id: 'uuid',
+      id: 'uuid',
+      email: 'text',
+      name: 'text',
+      password_hash: 'text',
+      locale: 'text',
+      is_demo: 'boolean',
+    },
+    users,
+  );
+  await insertRows(
+    q,
+    'role_assignments',
+    { municipality_id: 'uuid', id: 'uuid', user_id: 'uuid', role: 'text', unit_id: 'uuid', team_id: 'uuid' },
+    roleAssignments,
+  );
+  await insertRows(q, 'families', { municipality_id: 'uuid', id: 'uuid', name: 'text' }, people.families);
+  await insertRows(
+    q,
+    'households',
+    { municipality_id: 'uuid', id: 'uuid', address: 'text', postal_code: 'text', city: 'text' },
+    people.households,
+  );
+  await insertRows(
+    q,
+    'children',
+    {
+      municipality_id: 'uuid',
+      id: 'uuid',
+      first_name: 'text',
+      last_name: 'text',
+      birth_date: 'date',
+      gender: 'gender',
+      cpr_encrypted: 'bytea',
+      cpr_hash: 'bytea',
+      family_id: 'uuid',
+    },
+    people.children,
+  );
+  await insertRows(
+    q,
+    'child_households',
+    { municipality_id: 'uuid', child_id: 'uuid', household_id: 'uuid', is_primary: 'boolean' },
+    people.childHouseholds,
+  );
+  await insertRows(
+    q,
+    'guardians',
+    {
+      municipality_id: 'uuid',
+      id: 'uuid',
+      first_name: 'text',
+      last_name: 'text',
+      phone: 'text',
+      email: 'text',
+      household_id: 'uuid',
+    },
+    people.guardians,
+  );
+  await insertRows(
+    q,
+    'child_guardians',
+    {
+      municipality_id: 'uuid',
+      child_id: 'uuid',
+      guardian_id: 'uuid',
+      relation: 'text',
+      has_custody: 'boolean',
+    },
+    people.childGuardians,
+  );
+  await insertRows(
+    q,
+    'enrolments',
+    {
+      municipality_id: 'uuid',
+      id: 'uuid',
+      child_id: 'uuid',
+      unit_id: 'uuid',
+      group_name: 'text',
+      from_date: 'date',
+      to_date: 'date',
+    },
+    people.enrolments,
+  );
+
+  return {
+    id,
+    slug: spec.slug,
+    name: spec.name,
+    units: org.units.length,
+    children: people.children.length,
+    families: people.families.length,
+    enrolments: people.enrolments.length,
+    logins,
+  };
+}
