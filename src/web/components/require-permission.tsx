@@ -1,0 +1,29 @@
+import { Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TPermission } from '../../shared/permissions';
+import { can, useMe } from '../features/auth/session';
+import { usePageTitle } from './page-title';
+
+interface TRequirePermissionProps {
+  permission: TPermission;
+  children: ReactNode;
+}
+
+/** The UI hides what the server would refuse; this covers a typed-in address. */
+export function RequirePermission({ permission, children }: TRequirePermissionProps) {
+  const me = useMe();
+  if (can(me, permission)) return <>{children}</>;
+  return <Forbidden />;
+}
+
+function Forbidden() {
+  const { t } = useTranslation();
+  usePageTitle(t('forbidden.title'));
+  return (
+    <>
+      <Title order={1}>{t('forbidden.title')}</Title>
+      <Text mt="md">{t('forbidden.body')}</Text>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { Text } from '@mantine/core';
+import { useLocation } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { TPermission } from '../../../shared/permissions';
+import { NavItemLink } from '../../components/links';
+import { can, useMe } from './session';
+
+interface TNavItem {
+  to: '/' | '/boern' | '/admin/brugere' | '/admin/enheder' | '/admin/revisionslog';
+  label: string;
+  permission?: TPermission;
+}
+
+function NavItem({ to, label }: TNavItem) {
+  const pathname = useLocation({ select: (l) => l.pathname });
+  const active = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  return (
+    <li>
+      <NavItemLink to={to} label={label} active={active} aria-current={active ? 'page' : undefined} />
+    </li>
+  );
+}
+
+/** Follows the user's permissions: the UI hides what the server would refuse. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const visible = (items: TNavItem[]) => items.filter((item) => !item.permission || can(me, item.permission));
+
+  const main = visible([
+    { to: '/', label: t('nav.home') },
+    { to: '/boern', label: t('nav.children'), permission: 'read:child:unit' },
+  ]);
+  const admin = visible([
+    { to: '/admin/brugere', label: t('nav.users'), permission: 'manage:user:municipality' },
+    { to: '/admin/enheder', label: t('nav.units'), permission: 'manage:org:municipality' },
+  ]);
+  const audit = visible([
+    { to: '/admin/revisionslog', label: t('nav.audit'), permission: 'read:audit:municipality' },
+  ]);
+
+  return (
+    <>
+      <ul className="plain-list">
+        {main.map((item) => (
+          <NavItem key={item.to} {...item} />
+        ))}
+      </ul>
+      {admin.length > 0 ? (
+        <>
+          <Text id="nav-admin" fw={700} size="sm" mt="md" mb={4} px="sm">
+            {t('nav.admin')}
+          </Text>
+          <ul className="plain-list" aria-labelledby="nav-admin">
+            {admin.map((item) => (
+              <NavItem key={item.to} {...item} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {audit.length > 0 ? (
+        <ul className="plain-list">
+          {audit.map((item) => (
+            <NavItem key={item.to} {...item} />
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

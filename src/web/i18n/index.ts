@@ -1,0 +1,54 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import daAdmin from './da/admin.json';
+import daAudit from './da/audit.json';
+import daAuth from './da/auth.json';
+import daChildren from './da/children.json';
+import daCommon from './da/common.json';
+import enAdmin from './en/admin.json';
+import enAudit from './en/audit.json';
+import enAuth from './en/auth.json';
+import enChildren from './en/children.json';
+import enCommon from './en/common.json';
+
+export const LOCALES = ['da', 'en'] as const;
+export type TLocale = (typeof LOCALES)[number];
+
+const LANG_COOKIE = 'beskyt_lang';
+
+export function isLocale(value: unknown): value is TLocale {
+  return value === 'da' || value === 'en';
+}
+
+/** The language chosen in this browser, if any (the server reads the same cookie for its messages). */
+export function cookieLocale(): TLocale | null {
+  const match = document.cookie.split('; ').find((part) => part.startsWith(`${LANG_COOKIE}=`));
+  const value = match?.slice(LANG_COOKIE.length + 1);
+  return isLocale(value) ? value : null;
+}
+
+export function rememberLocale(locale: TLocale): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser we support
+  document.cookie = `${LANG_COOKIE}=${locale}; path=/; SameSite=Strict; max-age=31536000`;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    da: { common: daCommon, auth: daAuth, children: daChildren, admin: daAdmin, audit: daAudit },
+    en: { common: enCommon, auth: enAuth, children: enChildren, admin: enAdmin, audit: enAudit },
+  },
+  lng: cookieLocale() ?? 'da',
+  fallbackLng: 'da',
+  defaultNS: 'common',
+  ns: ['common', 'auth', 'children', 'admin', 'audit'],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+export { i18n };

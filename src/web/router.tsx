@@ -1,0 +1,50 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { ApiError } from './api';
+import { adminUnitsRoute } from './routes/admin-units';
+import { adminUsersRoute } from './routes/admin-users';
+import { appRoute } from './routes/app-layout';
+import { auditRoute } from './routes/audit';
+import { childProfileRoute } from './routes/child-profile';
+import { childrenListRoute } from './routes/children-list';
+import { homeRoute } from './routes/home';
+import { loginRoute } from './routes/login';
+import { rootRoute } from './routes/root';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A 4xx will not change on retry; only network trouble and 5xx are worth another go.
+      retry: (count, error) =>
+        count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    homeRoute,
+    childrenListRoute,
+    childProfileRoute,
+    adminUsersRoute,
+    adminUnitsRoute,
+    auditRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
