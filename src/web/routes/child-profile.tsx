@@ -31,7 +31,9 @@ function ChildProfilePage() {
   const { t } = useTranslation('children');
   const { childId } = childProfileRoute.useParams();
   const child = useQuery(childQuery(childId));
-  const notFound = child.error instanceof ApiError && child.error.status === 404;
+  // A malformed id (400) is as much "not found" as an unknown or unrelated child (404).
+  const notFound =
+    child.error instanceof ApiError && (child.error.status === 404 || child.error.status === 400);
   usePageTitle(
     child.data
       ? `${child.data.firstName} ${child.data.lastName}`

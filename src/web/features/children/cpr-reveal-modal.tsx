@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZRevealCprRequest } from '../../../shared/schemas/children';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { revealCpr } from './queries';
@@ -32,8 +33,9 @@ export function CprRevealModal({ childId, opened, onClose, onRevealed }: TCprRev
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = reason.trim();
-    if (trimmed.length < MIN || trimmed.length > MAX) {
+    // The server's schema, so the browser and the server agree on what a valid reason is.
+    const parsed = ZRevealCprRequest.safeParse({ reason });
+    if (!parsed.success) {
       setFieldError(t('cpr.reasonLength', { min: MIN, max: MAX }));
       return;
     }
@@ -41,7 +43,7 @@ export function CprRevealModal({ childId, opened, onClose, onRevealed }: TCprRev
     setError(null);
     setBusy(true);
     try {
-      const { cpr } = await revealCpr(childId, trimmed);
+      const { cpr } = await revealCpr(childId, parsed.data.reason);
       onRevealed(cpr);
       close();
     } catch (err) {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
-import type { TDistrict, TUnit, TUnitInput } from './types';
+import type { TCreateUnitInput, TDistrict, TUnit, TUpdateUnitInput } from './types';
 
 export const unitsQuery = queryOptions({
   queryKey: ['units'],
@@ -14,10 +14,10 @@ export const districtsQuery = queryOptions({
   select: (data) => data.items,
 });
 
-export function createUnit(input: TUnitInput): Promise<TUnit> {
+export function createUnit(input: TCreateUnitInput): Promise<TUnit> {
   return api.post<TUnit>('/api/v1/units', input);
 }
 
-export function updateUnit(id: string, input: Partial<TUnitInput> & { version: number }): Promise<TUnit> {
+export function updateUnit(id: string, input: TUpdateUnitInput): Promise<TUnit> {
   return api.patch<TUnit>(`/api/v1/units/${encodeURIComponent(id)}`, input);
 }

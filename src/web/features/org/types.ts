@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { TUnitKind } from '../../../shared/permissions';
+import type { ZCreateUnitRequest, ZUpdateUnitRequest } from '../../../shared/schemas/org';
 
 export interface TUnit {
   id: string;
@@ -14,8 +16,5 @@ export interface TDistrict {
   name: string;
 }
 
-export interface TUnitInput {
-  name: string;
-  kind: TUnitKind;
-  districtId?: string | null;
-}
+export type TCreateUnitInput = z.input<typeof ZCreateUnitRequest>;
+export type TUpdateUnitInput = z.input<typeof ZUpdateUnitRequest>;

@@ -1,4 +1,10 @@
+import type { z } from 'zod';
 import type { TRole } from '../../../shared/permissions';
+import type {
+  ZCreateUserRequest,
+  ZRoleAssignmentInput,
+  ZUpdateUserRequest,
+} from '../../../shared/schemas/users';
 import type { TLocale } from '../../i18n';
 
 export interface TUserRole {
@@ -17,23 +23,7 @@ export interface TUser {
   roles: TUserRole[];
 }
 
-export interface TRoleInput {
-  role: TRole;
-  unitId?: string;
-}
-
-export interface TCreateUserInput {
-  name: string;
-  email: string;
-  password: string;
-  locale: TLocale;
-  roles: TRoleInput[];
-}
-
-export interface TUpdateUserInput {
-  version: number;
-  name?: string;
-  active?: boolean;
-  locale?: TLocale;
-  roles?: TRoleInput[];
-}
+// Request bodies are the server's own schemas (their input side, before defaults apply).
+export type TRoleInput = z.input<typeof ZRoleAssignmentInput>;
+export type TCreateUserInput = z.input<typeof ZCreateUserRequest>;
+export type TUpdateUserInput = z.input<typeof ZUpdateUserRequest>;
