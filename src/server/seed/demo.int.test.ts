@@ -73,9 +73,12 @@ describe('seedDemo', () => {
   });
 
   it('stores CPR numbers that decrypt to the stored birth date and gender', async () => {
-    const children = await rows<{ birth_date: string; gender: string; cpr_encrypted: Buffer; cpr_hash: Buffer }>(
-      'SELECT birth_date, gender, cpr_encrypted, cpr_hash FROM children',
-    );
+    const children = await rows<{
+      birth_date: string;
+      gender: string;
+      cpr_encrypted: Buffer;
+      cpr_hash: Buffer;
+    }>('SELECT birth_date, gender, cpr_encrypted, cpr_hash FROM children');
     expect(children).toHaveLength(600);
     for (const child of children) {
       const cpr = cipher.decrypt(child.cpr_encrypted);

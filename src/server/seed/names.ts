@@ -42,10 +42,10 @@ export const TOWNS =
 
 export const DISTRICTS = list('Nord, Syd, Centrum, Vest, Øst');
 
-export const DAYCARE_NAMES = list(`Børnehuset Solsikken, Vuggestuen Myretuen, Børnehaven Troldehøj,
+export const DAYCARE_NAMES = list(`Børnehuset Solsikken, Daginstitutionen Myretuen, Børnehaven Troldehøj,
   Børnehuset Regnbuen, Naturbørnehaven Skovsprutten, Børnehuset Mælkebøtten, Børnehaven Spiren,
-  Børnehuset Kastanjen, Vuggestuen Lærkereden, Børnehuset Humlebien, Børnehaven Æblehaven, Børnehuset Stjernen,
-  Børnehuset Bikuben, Børnehaven Gøglerne, Børnehuset Bøgely, Børnehuset Hasselnødden, Vuggestuen Spurvereden,
+  Børnehuset Kastanjen, Børnehuset Lærkereden, Børnehuset Humlebien, Børnehaven Æblehaven, Børnehuset Stjernen,
+  Børnehuset Bikuben, Børnehaven Gøglerne, Børnehuset Bøgely, Børnehuset Hasselnødden, Daginstitutionen Spurvereden,
   Børnehuset Fyrtårnet, Børnehaven Mariehønen, Børnehuset Krudtuglen`);
 
 export const NURSERY_GROUPS = list('Mariehønen, Frøerne, Egernene');
