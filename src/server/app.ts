@@ -48,7 +48,6 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
     logger: { level: options.logLevel ?? 'warn' },
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 256 * 1024,
-    disableRequestLogging: true,
   });
   // zod validates in the route wrapper (translated, field-named messages); JSON schemas are for the docs only.
   app.setValidatorCompiler(() => (data) => ({ value: data }));

@@ -15,15 +15,25 @@ export interface Db {
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * BEGIN and the tenant binding travel in one round trip (a simple-protocol multi-statement); the id is
+ * checked to be a uuid before it is written into the SQL, since simple queries carry no parameters.
+ */
+function beginTenantSql(municipalityId: string): string {
+  if (!UUID.test(municipalityId)) throw new Error('municipality id must be a uuid');
+  return `BEGIN; SELECT set_config('role', 'beskyt_app', true), set_config('app.municipality_id', '${municipalityId}', true)`;
+}
+
 async function inTransaction<T>(
   pool: pg.Pool,
-  begin: (c: pg.PoolClient) => Promise<unknown>,
+  beginSql: string,
   fn: (q: Queryable) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    await begin(client);
+    await client.query(beginSql);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -42,16 +52,8 @@ export function createDb(connectionString: string, options: { max?: number } = {
   });
   return {
     pool,
-    tenant: (municipalityId, fn) =>
-      inTransaction(
-        pool,
-        (c) =>
-          c.query("SELECT set_config('role', 'beskyt_app', true), set_config('app.municipality_id', $1, true)", [
-            municipalityId,
-          ]),
-        fn,
-      ),
-    system: (fn) => inTransaction(pool, async () => {}, fn),
+    tenant: (municipalityId, fn) => inTransaction(pool, beginTenantSql(municipalityId), fn),
+    system: (fn) => inTransaction(pool, 'BEGIN', fn),
     close: () => pool.end(),
   };
 }

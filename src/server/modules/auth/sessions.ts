@@ -32,8 +32,10 @@ export async function createSession(
 /** One query: the session, its user, roles and every permission grant — or null when expired, idle or unknown. */
 export async function loadSession(db: Db, token: string): Promise<TSessionUser | null> {
   const key = sessionKey(token);
-  const { rows } = await db.pool.query(
-    `SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale,
+  // Named statement: planned once per connection, this query runs on every request.
+  const { rows } = await db.pool.query({
+    name: 'load-session',
+    text: `SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale,
             m.name AS municipality_name,
             coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', un.name, 'teamId', ra.team_id))
                FROM role_assignments ra
@@ -47,8 +49,8 @@ export async function loadSession(db: Db, token: string): Promise<TSessionUser |
        JOIN municipalities m ON m.id = s.municipality_id
       WHERE s.id = $1 AND s.expires_at > now() AND u.active
         AND s.last_seen_at > now() - make_interval(mins => $2)`,
-    [key, IDLE_TIMEOUT_MINUTES],
-  );
+    values: [key, IDLE_TIMEOUT_MINUTES],
+  });
   const r = rows[0];
   if (!r) return null;
   const grants = r.grants as TGrant[];

@@ -13,8 +13,9 @@ export async function getChildProfile(ctx: TCtx, childId: string) {
   requirePermission(ctx, 'read:child:unit');
   const units = readableUnits(ctx);
   const row = await ctx.db.tenant(ctx.user.municipalityId, async (q) => {
-    const { rows } = await q.query(
-      `SELECT c.id, c.first_name, c.last_name, c.birth_date, c.gender, c.cpr_encrypted, c.version, rel.*,
+    const { rows } = await q.query({
+      name: 'child-profile',
+      text: `SELECT c.id, c.first_name, c.last_name, c.birth_date, c.gender, c.cpr_encrypted, c.version, rel.*,
          (SELECT coalesce(json_agg(json_build_object('id', e.id, 'unitId', e.unit_id, 'unitName', u.name, 'unitKind', u.kind,
                    'groupName', e.group_name, 'fromDate', e.from_date, 'toDate', e.to_date) ORDER BY e.from_date DESC), '[]')
             FROM enrolments e JOIN units u ON u.municipality_id = e.municipality_id AND u.id = e.unit_id
@@ -38,8 +39,8 @@ export async function getChildProfile(ctx: TCtx, childId: string) {
             FROM families f WHERE f.municipality_id = c.municipality_id AND f.id = c.family_id) AS family
        FROM children c JOIN LATERAL (${relationSql('$3')}) rel ON true
       WHERE c.municipality_id = $1 AND c.id = $2`,
-      [ctx.user.municipalityId, childId, units],
-    );
+      values: [ctx.user.municipalityId, childId, units],
+    });
     return rows[0];
   });
   if (!row) throw new AppError('NOT_FOUND');

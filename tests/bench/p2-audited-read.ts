@@ -1,0 +1,72 @@
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { createDb } from '../../src/server/db/client.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
+import { createBenchDatabase } from './bench-database.ts';
+import { report } from './report.ts';
+
+const CONNECTIONS = 64;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function load(url: string, headers: Record<string, string>, ids: string[], path: (id: string) => string) {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers,
+    requests: [{ setupRequest: (req) => ({ ...req, path: path(ids[i++ % ids.length] ?? '') }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  }
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+/** P2: the audited child profile (session, permission, relation, audit) against a bare indexed SELECT. */
+export async function benchP2(): Promise<void> {
+  const database = await createBenchDatabase();
+  const key = randomBytes(32).toString('hex');
+  const db = createDb(database.url);
+  await migrate(db);
+  await seedDemo(db, createCprCipher(key), { childrenPerMunicipality: 2000 });
+  const server = fork(new URL('./p2-server.ts', import.meta.url).pathname, [], {
+    env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_CPR_KEY: key },
+    execArgv: ['--import', 'tsx'],
+  });
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      server.once('message', (m) => resolve((m as { address: string }).address));
+      server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'professional@demo.beskyt.test', password: DEMO_PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const list = await fetch(`${base}/api/v1/children?pageSize=100`, { headers: { cookie } });
+    const ids = ((await list.json()) as { items: { id: string }[] }).items.map((c) => c.id);
+    if (ids.length === 0) throw new Error('the professional sees no children');
+    const before = (await db.pool.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
+
+    const bare = await load(base, {}, ids, (id) => `/bench/bare/${id}`);
+    const audited = await load(base, { cookie }, ids, (id) => `/api/v1/children/${id}`);
+    const after = (await db.pool.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
+
+    report('P2', 'bare_rps', bare.rps, 'req/s');
+    report('P2', 'bare_p99', bare.p99, 'ms');
+    report('P2', 'audited_rps', audited.rps, 'req/s');
+    report('P2', 'audited_p99', audited.p99, 'ms');
+    report('P2', 'ratio', audited.rps / bare.rps, 'audited/bare');
+    report('P2', 'audit_events_written', after - before, 'events');
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await db.close();
+    await database.drop();
+  }
+}

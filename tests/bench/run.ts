@@ -1,0 +1,17 @@
+import { benchP2 } from './p2-audited-read.ts';
+
+/** `npm run bench [-- NAME…]`: runs the named benchmarks (all when none named), one JSON line per figure. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  P2: benchP2,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`Unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  await bench();
+}
