@@ -8,6 +8,7 @@ import { AppError } from './errors.ts';
 import { resolveLocale } from './locale.ts';
 import { requirePermission } from './permissions.ts';
 import { parseInput } from './validation.ts';
+import { RawJson } from './raw-json.ts';
 
 type TMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -102,6 +103,9 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       }
       if (reply.sent) return reply;
       if (result === undefined) return reply.status(204).send();
+      if (result instanceof RawJson) {
+        return reply.status(spec.status ?? 200).type('application/json; charset=utf-8').send(result.text);
+      }
       return reply.status(spec.status ?? 200).send(result);
     },
   });

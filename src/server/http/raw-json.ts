@@ -1,0 +1,4 @@
+/** A JSON document already serialised (by PostgreSQL); the route wrapper sends it as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
