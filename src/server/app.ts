@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TDeps } from './http/context.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -93,13 +93,13 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   childrenRoutes(app, deps);
   auditRoutes(app, deps);
 
-  if (options.webRoot && existsSync(path.join(options.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(options.webRoot), wildcard: false, index: false });
-    const serveSpa = (url: string) => !url.startsWith('/api') && url !== '/healthz';
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && serveSpa(req.url)) return reply.type('text/html').sendFile('index.html');
-      throw new AppError('NOT_FOUND');
-    });
-  }
+  const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: path.resolve(options.webRoot ?? ''), wildcard: false, index: false });
+  // Unknown API paths answer the JSON error; every other GET is a route of the single-page app.
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api') || req.url === '/healthz';
+    if (spa && req.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
+    return sendError(req, reply, new AppError('NOT_FOUND'));
+  });
   return app;
 }

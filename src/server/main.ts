@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -12,6 +13,8 @@ const env = readEnv();
 const production = env.NODE_ENV === 'production';
 const database = await openDatabase(env);
 let closing = false;
+let app: FastifyInstance | undefined;
+let audit: AuditWriter | undefined;
 
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
@@ -19,7 +22,7 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`\n${signal}: stopping Beskyt…`);
   try {
     await app?.close();
-    await audit.drain();
+    await audit?.drain();
   } finally {
     await database.close();
     process.exit(0);
@@ -34,8 +37,8 @@ if (!production) {
   const seeded = await seedDemo(database.db, cipher, { log: (m) => console.log(m) });
   if (seeded.created) console.log('Demo data created: Demo Kommune and Nabo Kommune.');
 }
-const audit = new AuditWriter(database.db);
-const app = await buildApp(
+audit = new AuditWriter(database.db);
+app = await buildApp(
   { db: database.db, audit, cipher },
   {
     secureCookies: env.COOKIE_SECURE,

@@ -5,7 +5,7 @@ import type { Db } from './client.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Applies committed SQL migrations in name order, each in its own transaction, once. */
+/** Applies committed SQL migrations in name order, once each; all pending ones commit together or not at all. */
 export async function migrate(db: Db): Promise<string[]> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];

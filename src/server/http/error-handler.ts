@@ -53,5 +53,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (appError.status >= 500) req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, appError);
   });
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('NOT_FOUND')));
 }

@@ -30,7 +30,7 @@ export interface TDemoPlaces {
 
 /** Stored in lower case: addresses are unique case-insensitively, so that is how they are looked up. */
 export function demoEmail(role: TRole, emailDomain: string): string {
-  return `${role.toLowerCase()}@${emailDomain}`;
+  return `${role}@${emailDomain}`;
 }
 
 function scopesFor(role: TRole, places: TDemoPlaces): { unit_id: string | null; team_id: string | null }[] {

@@ -1,6 +1,6 @@
 -- Foundation: tenancy, organisation, users and roles, sessions, children register, audit log.
 -- Every tenant table carries municipality_id in its primary key and is guarded by row-level security
--- (policy tenant_isolation) for the application role beskyt_app. See docs/decisions/0003-tenancy-and-rls.md.
+-- (policy tenant_isolation) for the application role beskyt_app. See docs/decisions/004-tenancy-and-row-level-security.md.
 
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 

@@ -224,20 +224,20 @@ describe('tampering', () => {
     ]);
     const original = rows[0].purpose as string;
     expect(await tamper("UPDATE audit_events SET purpose = 'omskrevet' WHERE municipality_id = $1 AND seq = $2", [demoId, seq])).toBe(1);
-    // The trigger is back on afterwards.
-    await expect(t.db.pool.query('UPDATE audit_events SET purpose = purpose WHERE seq = 1')).rejects.toMatchObject({
-      code: '42501',
-    });
-
-    const report = await verifyAuditChain(t.db);
-    expect(report.firstBreak).toEqual({ municipalityId: demoId, seq, reason: 'hash' });
-    const cli = await runVerifyCli();
-    console.log('CLI', JSON.stringify(cli));
-    expect(cli.code).toBe(1);
-    expect(cli.stderr).toContain(demoId);
-    expect(cli.stderr).toContain(`seq ${seq}`);
-
-    await tamper('UPDATE audit_events SET purpose = $3 WHERE municipality_id = $1 AND seq = $2', [demoId, seq, original]);
+    try {
+      // The trigger is back on afterwards.
+      await expect(t.db.pool.query('UPDATE audit_events SET purpose = purpose WHERE seq = 1')).rejects.toMatchObject({
+        code: '42501',
+      });
+      const report = await verifyAuditChain(t.db);
+      expect(report.firstBreak).toEqual({ municipalityId: demoId, seq, reason: 'hash' });
+      const cli = await runVerifyCli();
+      expect(cli.stderr).toContain(demoId);
+      expect(cli.stderr).toContain(`seq ${seq}`);
+      expect(cli.code, 'verify-cli exit code on a broken chain').toBe(1);
+    } finally {
+      await tamper('UPDATE audit_events SET purpose = $3 WHERE municipality_id = $1 AND seq = $2', [demoId, seq, original]);
+    }
     expect((await verifyAuditChain(t.db)).firstBreak).toBeNull();
   });
 
@@ -251,8 +251,11 @@ describe('tampering', () => {
       `UPDATE audit_events SET detail = coalesce(detail, '{}'::jsonb) || '{"forged": true}' WHERE municipality_id = $1 AND seq = $2`,
       [naboId, seq],
     );
-    expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: naboId, seq, reason: 'hash' });
-    await tamper('UPDATE audit_events SET detail = $3 WHERE municipality_id = $1 AND seq = $2', [naboId, seq, rows[0].detail]);
+    try {
+      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: naboId, seq, reason: 'hash' });
+    } finally {
+      await tamper('UPDATE audit_events SET detail = $3 WHERE municipality_id = $1 AND seq = $2', [naboId, seq, rows[0].detail]);
+    }
     expect((await verifyAuditChain(t.db)).firstBreak).toBeNull();
   });
 
@@ -260,19 +263,21 @@ describe('tampering', () => {
     const seq = await middleSeq(demoId);
     const { rows } = await t.db.pool.query('SELECT * FROM audit_events WHERE municipality_id = $1 AND seq = $2', [demoId, seq]);
     expect(await tamper('DELETE FROM audit_events WHERE municipality_id = $1 AND seq = $2', [demoId, seq])).toBe(1);
-    expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: demoId, seq, reason: 'gap' });
-    const cli = await runVerifyCli();
-    expect(cli.code).toBe(1);
-    expect(cli.stderr).toContain(`seq ${seq}`);
-    expect(cli.stderr).toContain('gap');
-
-    // Put the event back (INSERT is allowed): the chain holds again.
-    const r = rows[0];
-    await t.db.pool.query(
-      `INSERT INTO audit_events (municipality_id, seq, at, user_id, role, action, entity, entity_id, child_id, purpose, ip, detail, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [r.municipality_id, r.seq, r.at, r.user_id, r.role, r.action, r.entity, r.entity_id, r.child_id, r.purpose, r.ip, r.detail, r.prev_hash, r.hash],
-    );
+    try {
+      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: demoId, seq, reason: 'gap' });
+      const cli = await runVerifyCli();
+      expect(cli.stderr).toContain(`seq ${seq}`);
+      expect(cli.stderr).toContain('gap');
+      expect(cli.code, 'verify-cli exit code on a broken chain').toBe(1);
+    } finally {
+      // Put the event back (INSERT is allowed): the chain holds again.
+      const r = rows[0];
+      await t.db.pool.query(
+        `INSERT INTO audit_events (municipality_id, seq, at, user_id, role, action, entity, entity_id, child_id, purpose, ip, detail, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [r.municipality_id, r.seq, r.at, r.user_id, r.role, r.action, r.entity, r.entity_id, r.child_id, r.purpose, r.ip, r.detail, r.prev_hash, r.hash],
+      );
+    }
     expect((await verifyAuditChain(t.db)).firstBreak).toBeNull();
   });
 
@@ -299,13 +304,16 @@ describe('tampering', () => {
       seq,
       forged,
     ]);
-    expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: demoId, seq: seq + 1, reason: 'prevHash' });
-    await tamper('UPDATE audit_events SET purpose = $3, hash = $4 WHERE municipality_id = $1 AND seq = $2', [
-      demoId,
-      seq,
-      r.purpose,
-      r.hash,
-    ]);
+    try {
+      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: demoId, seq: seq + 1, reason: 'prevHash' });
+    } finally {
+      await tamper('UPDATE audit_events SET purpose = $3, hash = $4 WHERE municipality_id = $1 AND seq = $2', [
+        demoId,
+        seq,
+        r.purpose,
+        r.hash,
+      ]);
+    }
     expect((await verifyAuditChain(t.db)).firstBreak).toBeNull();
   });
 });
