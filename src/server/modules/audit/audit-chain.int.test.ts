@@ -18,7 +18,9 @@ let naboId: string;
 beforeAll(async () => {
   t = await startTestApp();
   professional = await t.login('professional@demo.beskyt.test');
-  const { rows } = await t.db.pool.query("SELECT slug, id FROM municipalities WHERE slug IN ('demo', 'nabo')");
+  const { rows } = await t.db.pool.query(
+    "SELECT slug, id FROM municipalities WHERE slug IN ('demo', 'nabo')",
+  );
   const ids = Object.fromEntries(rows.map((r) => [r.slug, r.id]));
   demoId = ids.demo;
   naboId = ids.nabo;
@@ -95,7 +97,9 @@ describe('audit chain', () => {
 
 describe('append-only', () => {
   it('refuses UPDATE and DELETE by the owner (trigger)', async () => {
-    await expect(t.db.pool.query("UPDATE audit_events SET purpose = 'x' WHERE seq = 1")).rejects.toMatchObject({
+    await expect(
+      t.db.pool.query("UPDATE audit_events SET purpose = 'x' WHERE seq = 1"),
+    ).rejects.toMatchObject({
       code: '42501',
       message: expect.stringContaining('append-only'),
     });
@@ -109,7 +113,9 @@ describe('append-only', () => {
 
   it('refuses UPDATE and DELETE by the application role (no grant)', async () => {
     await expect(
-      t.db.tenant(demoId, (q) => q.query("UPDATE audit_events SET purpose = 'x' WHERE municipality_id = $1", [demoId])),
+      t.db.tenant(demoId, (q) =>
+        q.query("UPDATE audit_events SET purpose = 'x' WHERE municipality_id = $1", [demoId]),
+      ),
     ).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('permission denied') });
     await expect(
       t.db.tenant(demoId, (q) => q.query('DELETE FROM audit_events WHERE municipality_id = $1', [demoId])),
@@ -203,9 +209,10 @@ describe('tampering', () => {
   }
 
   async function middleSeq(municipalityId: string): Promise<number> {
-    const { rows } = await t.db.pool.query('SELECT max(seq)::int AS hi FROM audit_events WHERE municipality_id = $1', [
-      municipalityId,
-    ]);
+    const { rows } = await t.db.pool.query(
+      'SELECT max(seq)::int AS hi FROM audit_events WHERE municipality_id = $1',
+      [municipalityId],
+    );
     expect(rows[0].hi).toBeGreaterThan(10);
     return Math.floor(rows[0].hi / 2);
   }
@@ -218,15 +225,22 @@ describe('tampering', () => {
 
   it('names the municipality and seq of an event whose purpose was changed, and the CLI exits 1', async () => {
     const seq = await middleSeq(demoId);
-    const { rows } = await t.db.pool.query('SELECT purpose FROM audit_events WHERE municipality_id = $1 AND seq = $2', [
-      demoId,
-      seq,
-    ]);
+    const { rows } = await t.db.pool.query(
+      'SELECT purpose FROM audit_events WHERE municipality_id = $1 AND seq = $2',
+      [demoId, seq],
+    );
     const original = rows[0].purpose as string;
-    expect(await tamper("UPDATE audit_events SET purpose = 'omskrevet' WHERE municipality_id = $1 AND seq = $2", [demoId, seq])).toBe(1);
+    expect(
+      await tamper("UPDATE audit_events SET purpose = 'omskrevet' WHERE municipality_id = $1 AND seq = $2", [
+        demoId,
+        seq,
+      ]),
+    ).toBe(1);
     try {
       // The trigger is back on afterwards.
-      await expect(t.db.pool.query('UPDATE audit_events SET purpose = purpose WHERE seq = 1')).rejects.toMatchObject({
+      await expect(
+        t.db.pool.query('UPDATE audit_events SET purpose = purpose WHERE seq = 1'),
+      ).rejects.toMatchObject({
         code: '42501',
       });
       const report = await verifyAuditChain(t.db);
@@ -236,35 +250,56 @@ describe('tampering', () => {
       expect(cli.stderr).toContain(`seq ${seq}`);
       expect(cli.code, 'verify-cli exit code on a broken chain').toBe(1);
     } finally {
-      await tamper('UPDATE audit_events SET purpose = $3 WHERE municipality_id = $1 AND seq = $2', [demoId, seq, original]);
+      await tamper('UPDATE audit_events SET purpose = $3 WHERE municipality_id = $1 AND seq = $2', [
+        demoId,
+        seq,
+        original,
+      ]);
     }
     expect((await verifyAuditChain(t.db)).firstBreak).toBeNull();
   });
 
   it('names an event whose detail was changed', async () => {
     const seq = await middleSeq(naboId);
-    const { rows } = await t.db.pool.query('SELECT detail FROM audit_events WHERE municipality_id = $1 AND seq = $2', [
-      naboId,
-      seq,
-    ]);
+    const { rows } = await t.db.pool.query(
+      'SELECT detail FROM audit_events WHERE municipality_id = $1 AND seq = $2',
+      [naboId, seq],
+    );
     await tamper(
       `UPDATE audit_events SET detail = coalesce(detail, '{}'::jsonb) || '{"forged": true}' WHERE municipality_id = $1 AND seq = $2`,
       [naboId, seq],
     );
     try {
-      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: naboId, seq, reason: 'hash' });
+      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({
+        municipalityId: naboId,
+        seq,
+        reason: 'hash',
+      });
     } finally {
-      await tamper('UPDATE audit_events SET detail = $3 WHERE municipality_id = $1 AND seq = $2', [naboId, seq, rows[0].detail]);
+      await tamper('UPDATE audit_events SET detail = $3 WHERE municipality_id = $1 AND seq = $2', [
+        naboId,
+        seq,
+        rows[0].detail,
+      ]);
     }
     expect((await verifyAuditChain(t.db)).firstBreak).toBeNull();
   });
 
   it('names the gap where a middle event was deleted', async () => {
     const seq = await middleSeq(demoId);
-    const { rows } = await t.db.pool.query('SELECT * FROM audit_events WHERE municipality_id = $1 AND seq = $2', [demoId, seq]);
-    expect(await tamper('DELETE FROM audit_events WHERE municipality_id = $1 AND seq = $2', [demoId, seq])).toBe(1);
+    const { rows } = await t.db.pool.query(
+      'SELECT * FROM audit_events WHERE municipality_id = $1 AND seq = $2',
+      [demoId, seq],
+    );
+    expect(
+      await tamper('DELETE FROM audit_events WHERE municipality_id = $1 AND seq = $2', [demoId, seq]),
+    ).toBe(1);
     try {
-      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: demoId, seq, reason: 'gap' });
+      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({
+        municipalityId: demoId,
+        seq,
+        reason: 'gap',
+      });
       const cli = await runVerifyCli();
       expect(cli.stderr).toContain(`seq ${seq}`);
       expect(cli.stderr).toContain('gap');
@@ -275,7 +310,22 @@ describe('tampering', () => {
       await t.db.pool.query(
         `INSERT INTO audit_events (municipality_id, seq, at, user_id, role, action, entity, entity_id, child_id, purpose, ip, detail, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [r.municipality_id, r.seq, r.at, r.user_id, r.role, r.action, r.entity, r.entity_id, r.child_id, r.purpose, r.ip, r.detail, r.prev_hash, r.hash],
+        [
+          r.municipality_id,
+          r.seq,
+          r.at,
+          r.user_id,
+          r.role,
+          r.action,
+          r.entity,
+          r.entity_id,
+          r.child_id,
+          r.purpose,
+          r.ip,
+          r.detail,
+          r.prev_hash,
+          r.hash,
+        ],
       );
     }
     expect((await verifyAuditChain(t.db)).firstBreak).toBeNull();
@@ -283,7 +333,10 @@ describe('tampering', () => {
 
   it('names the next event when a forger rewrites an event and recomputes its hash', async () => {
     const seq = await middleSeq(demoId);
-    const { rows } = await t.db.pool.query('SELECT * FROM audit_events WHERE municipality_id = $1 AND seq = $2', [demoId, seq]);
+    const { rows } = await t.db.pool.query(
+      'SELECT * FROM audit_events WHERE municipality_id = $1 AND seq = $2',
+      [demoId, seq],
+    );
     const r = rows[0];
     const forged = chainHash(r.prev_hash, {
       municipalityId: demoId,
@@ -299,20 +352,21 @@ describe('tampering', () => {
       ip: r.ip,
       detail: r.detail,
     });
-    await tamper("UPDATE audit_events SET purpose = 'forfalsket', hash = $3 WHERE municipality_id = $1 AND seq = $2", [
-      demoId,
-      seq,
-      forged,
-    ]);
+    await tamper(
+      "UPDATE audit_events SET purpose = 'forfalsket', hash = $3 WHERE municipality_id = $1 AND seq = $2",
+      [demoId, seq, forged],
+    );
     try {
-      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({ municipalityId: demoId, seq: seq + 1, reason: 'prevHash' });
+      expect((await verifyAuditChain(t.db)).firstBreak).toEqual({
+        municipalityId: demoId,
+        seq: seq + 1,
+        reason: 'prevHash',
+      });
     } finally {
-      await tamper('UPDATE audit_events SET purpose = $3, hash = $4 WHERE municipality_id = $1 AND seq = $2', [
-        demoId,
-        seq,
-        r.purpose,
-        r.hash,
-      ]);
+      await tamper(
+        'UPDATE audit_events SET purpose = $3, hash = $4 WHERE municipality_id = $1 AND seq = $2',
+        [demoId, seq, r.purpose, r.hash],
+      );
     }
     expect((await verifyAuditChain(t.db)).firstBreak).toBeNull();
   });

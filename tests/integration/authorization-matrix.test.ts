@@ -1,0 +1,718 @@
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCpr } from '../../src/domain/cpr.ts';
+import { ROLES, type TPermission, type TRole } from '../../src/shared/permissions.ts';
+import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
+
+/**
+ * Every endpoint of docs/api.md × every role. The expected answer is derived from the permission table
+ * below (the spec; one test checks the database holds exactly this table): a role holding the endpoint's
+ * permission gets the endpoint's success status, any other role gets 403, nobody signed in gets 401.
+ * Child endpoints with an id are asked twice: for a child enrolled in one of the user's units (allowed) and
+ * for a Demo child outside them (404 — existence is never confirmed).
+ */
+const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  professional: ['read:org:municipality', 'read:child:unit', 'reveal:cpr:unit'],
+  unitLeader: ['read:org:municipality', 'read:child:unit', 'reveal:cpr:unit', 'write:child:unit'],
+  caseworker: ['read:org:municipality'],
+  caseworkManager: ['read:org:municipality'],
+  reviewer: ['read:org:municipality'],
+  analyst: ['read:org:municipality'],
+  admin: [
+    'read:org:municipality',
+    'manage:org:municipality',
+    'manage:user:municipality',
+    'read:audit:municipality',
+  ],
+  partner: ['read:org:municipality'],
+};
+
+const PASSWORD = 'beskyt-demo';
+const email = (role: TRole, domain: 'demo' | 'nabo') => `${role}@${domain}.beskyt.test`;
+
+interface TFixtures {
+  demoId: string;
+  naboId: string;
+  sessions: Record<TRole, TSession>;
+  /** Per role: a Demo child the user sees through an enrolment (the professional's for roles without units). */
+  ownChild: Record<TRole, string>;
+  /** Per role: a Demo child with no current enrolment in any of the user's units. */
+  otherChild: Record<TRole, string>;
+  leaderUnitId: string;
+}
+
+interface TRequest {
+  url: string;
+  payload?: unknown;
+}
+
+interface TEndpoint {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  path: string;
+  /** Shown after the path in the test name. */
+  label?: string;
+  /** 'public' needs nothing, 'session' any signed-in user, else this permission. */
+  access: 'public' | 'session' | TPermission;
+  success: number;
+  /** Child endpoints: which child is asked for. */
+  child?: 'own' | 'other';
+  /** The request ends the session: use a session of its own. */
+  freshSession?: boolean;
+  request(role: TRole, f: TFixtures): Promise<TRequest> | TRequest;
+}
+
+let t: TTestApp;
+let f: TFixtures;
+let counter = 0;
+const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)} ${++counter}`;
+
+async function freshUnit(): Promise<{ id: string; version: number }> {
+  const { rows } = await t.db.pool.query(
+    "INSERT INTO units (municipality_id, name, kind) VALUES ($1, $2, 'daycare') RETURNING id, version",
+    [f.demoId, unique('Matrixenhed')],
+  );
+  return rows[0];
+}
+
+async function freshUser(): Promise<{ id: string; version: number }> {
+  const { rows } = await t.db.pool.query(
+    "INSERT INTO users (municipality_id, email, name, password_hash) VALUES ($1, $2, $3, 'x') RETURNING id, version",
+    [f.demoId, `matrix-${randomUUID()}@demo.beskyt.test`, unique('Matrixbruger')],
+  );
+  return rows[0];
+}
+
+/** A valid CPR number no Demo child has yet (born 2020–2023, 7th digit 4 → 2000s). */
+async function freshCpr(): Promise<string> {
+  for (;;) {
+    const rnd = (n: number) => Math.floor(Math.random() * n);
+    const dd = String(1 + rnd(28)).padStart(2, '0');
+    const mm = String(1 + rnd(12)).padStart(2, '0');
+    const yy = String(20 + rnd(4));
+    const cpr = `${dd}${mm}${yy}-4${String(rnd(1000)).padStart(3, '0')}`;
+    const { rowCount } = await t.db.pool.query('SELECT 1 FROM children WHERE cpr_hash = $1', [
+      t.cipher.hash(cpr),
+    ]);
+    if (!rowCount) return cpr;
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const ENDPOINTS: TEndpoint[] = [
+  { method: 'GET', path: '/healthz', access: 'public', success: 200, request: () => ({ url: '/healthz' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    access: 'public',
+    success: 200,
+    request: (role) => ({
+      url: '/api/v1/auth/login',
+      payload: { email: email(role, 'demo'), password: PASSWORD },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    access: 'session',
+    success: 204,
+    freshSession: true,
+    request: () => ({ url: '/api/v1/auth/logout' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/auth/me',
+    access: 'session',
+    success: 200,
+    request: () => ({ url: '/api/v1/auth/me' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/auth/locale',
+    access: 'session',
+    success: 204,
+    request: () => ({ url: '/api/v1/auth/locale', payload: { locale: 'da' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/districts',
+    access: 'read:org:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/districts' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/units',
+    access: 'read:org:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/units?kind=school' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/units',
+    access: 'manage:org:municipality',
+    success: 201,
+    request: () => ({ url: '/api/v1/units', payload: { name: unique('Ny enhed'), kind: 'leisure' } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/units/:id',
+    access: 'manage:org:municipality',
+    success: 200,
+    request: async () => {
+      const unit = await freshUnit();
+      return {
+        url: `/api/v1/units/${unit.id}`,
+        payload: { version: unit.version, name: unique('Omdøbt enhed') },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/roles',
+    access: 'manage:user:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/roles' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/users',
+    access: 'manage:user:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/users?q=demo&page=1&pageSize=10' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users',
+    access: 'manage:user:municipality',
+    success: 201,
+    request: () => ({
+      url: '/api/v1/users',
+      payload: {
+        name: unique('Ny bruger'),
+        email: `new-${randomUUID()}@demo.beskyt.test`,
+        password: 'a-long-enough-password',
+        roles: [{ role: 'analyst' }],
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/users/:id',
+    access: 'manage:user:municipality',
+    success: 200,
+    request: async () => {
+      const user = await freshUser();
+      return {
+        url: `/api/v1/users/${user.id}`,
+        payload: { version: user.version, name: unique('Omdøbt bruger') },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/children',
+    access: 'read:child:unit',
+    success: 200,
+    request: () => ({ url: '/api/v1/children?pageSize=10' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/children/:id',
+    label: ' (child in their unit)',
+    access: 'read:child:unit',
+    success: 200,
+    child: 'own',
+    request: (role) => ({ url: `/api/v1/children/${f.ownChild[role]}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/children/:id',
+    label: ' (child outside their units)',
+    access: 'read:child:unit',
+    success: 200,
+    child: 'other',
+    request: (role) => ({ url: `/api/v1/children/${f.otherChild[role]}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/children/:id/cpr-reveal',
+    label: ' (child in their unit)',
+    access: 'reveal:cpr:unit',
+    success: 200,
+    child: 'own',
+    request: (role) => ({
+      url: `/api/v1/children/${f.ownChild[role]}/cpr-reveal`,
+      payload: { reason: 'Kontakt til sundhedsplejen' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/children/:id/cpr-reveal',
+    label: ' (child outside their units)',
+    access: 'reveal:cpr:unit',
+    success: 200,
+    child: 'other',
+    request: (role) => ({
+      url: `/api/v1/children/${f.otherChild[role]}/cpr-reveal`,
+      payload: { reason: 'Kontakt til sundhedsplejen' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/children',
+    access: 'write:child:unit',
+    success: 201,
+    request: async () => ({
+      url: '/api/v1/children',
+      payload: {
+        firstName: 'Matrix',
+        lastName: unique('Barn'),
+        cpr: await freshCpr(),
+        unitId: f.leaderUnitId,
+        groupName: 'Stue A',
+        fromDate: today(),
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit',
+    access: 'read:audit:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/audit?page=1&pageSize=20' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/export',
+    label: ' (csv)',
+    access: 'read:audit:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/audit/export?format=csv' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/export',
+    label: ' (xlsx)',
+    access: 'read:audit:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/audit/export?format=xlsx' }),
+  },
+];
+
+function expectedStatus(e: TEndpoint, role: TRole): number {
+  if (e.access === 'public' || e.access === 'session') return e.success;
+  if (!ROLE_PERMISSIONS[role].includes(e.access)) return 403;
+  return e.child === 'other' ? 404 : e.success;
+}
+
+function caseName(e: TEndpoint, role: TRole, status: number): string {
+  const verb = status < 300 ? 'allows' : status === 404 ? 'answers 404 (not found) to' : 'refuses';
+  return `${verb} ${role} ${e.method} ${e.path}${e.label ?? ''} with ${status}`;
+}
+
+const CODE_FOR: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+
+const MATRIX = ENDPOINTS.flatMap((endpoint) =>
+  ROLES.map((role) => {
+    const status = expectedStatus(endpoint, role);
+    return [caseName(endpoint, role, status), { endpoint, role, status }] as const;
+  }),
+);
+
+const ANONYMOUS = ENDPOINTS.filter((e) => e.access !== 'public').map(
+  (endpoint) =>
+    [
+      `refuses an anonymous caller ${endpoint.method} ${endpoint.path}${endpoint.label ?? ''} with 401`,
+      endpoint,
+    ] as const,
+);
+
+function send(session: TSession | null, method: string, req: TRequest): Promise<LightMyRequestResponse> {
+  if (session) return t.as(session, method, req.url, req.payload);
+  return t.app.inject({ method: method as 'GET', url: req.url, payload: req.payload as object });
+}
+
+async function childFor(userId: string, relation: 'own' | 'other'): Promise<string | undefined> {
+  const current = 'e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)';
+  const inUserUnits = `EXISTS (SELECT 1 FROM enrolments e
+      JOIN role_assignments ra ON ra.municipality_id = e.municipality_id AND ra.unit_id = e.unit_id AND ra.user_id = $2
+     WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND ${current})`;
+  const enrolledSomewhere = `EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND ${current})`;
+  const { rows } = await t.db.pool.query(
+    `SELECT c.id FROM children c WHERE c.municipality_id = $1 AND ${relation === 'own' ? inUserUnits : `NOT ${inUserUnits} AND ${enrolledSomewhere}`}
+      ORDER BY c.id LIMIT 1`,
+    [f.demoId, userId],
+  );
+  return rows[0]?.id;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const { rows: m } = await t.db.pool.query(
+    "SELECT slug, id FROM municipalities WHERE slug IN ('demo', 'nabo')",
+  );
+  const ids = Object.fromEntries(m.map((r) => [r.slug, r.id]));
+  f = { demoId: ids.demo, naboId: ids.nabo } as TFixtures;
+  f.sessions = {} as Record<TRole, TSession>;
+  for (const role of ROLES) f.sessions[role] = await t.login(email(role, 'demo'));
+  f.ownChild = {} as Record<TRole, string>;
+  f.otherChild = {} as Record<TRole, string>;
+  const professionalId = f.sessions.professional.user.id;
+  for (const role of ROLES) {
+    const userId = f.sessions[role].user.id;
+    const own = (await childFor(userId, 'own')) ?? (await childFor(professionalId, 'own'));
+    const other = await childFor(userId, 'other');
+    if (!own || !other) throw new Error(`no test children for ${role}`);
+    f.ownChild[role] = own;
+    f.otherChild[role] = other;
+  }
+  const leaderUnit = f.sessions.unitLeader.user.roles?.find((r) => r.role === 'unitLeader')?.unitId;
+  if (!leaderUnit) throw new Error('the demo unit leader has no unit');
+  f.leaderUnitId = leaderUnit;
+});
+afterAll(() => t.close());
+
+describe('the permission table the matrix is derived from', () => {
+  it('is exactly what the database grants each role', async () => {
+    const { rows } = await t.db.pool.query(
+      'SELECT role, permission FROM role_permissions ORDER BY role, permission',
+    );
+    const actual: Record<string, string[]> = {};
+    for (const r of rows) actual[r.role] = [...(actual[r.role] ?? []), r.permission];
+    const expected = Object.fromEntries(ROLES.map((role) => [role, [...ROLE_PERMISSIONS[role]].sort()]));
+    expect(actual).toEqual(expected);
+  });
+
+  it('covers every endpoint the server documents in its OpenAPI description', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const documented = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([p, ops]) =>
+        Object.keys(ops).map((method) => `${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const covered = new Set(ENDPOINTS.map((e) => `${e.method} ${e.path}`));
+    expect(documented.filter((d) => !covered.has(d))).toEqual([]);
+  });
+
+  it('uses different test children inside and outside the units of each user who reads children', () => {
+    for (const role of ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('read:child:unit'))) {
+      expect(f.ownChild[role]).not.toBe(f.otherChild[role]);
+    }
+  });
+});
+
+describe('endpoint × role (Demo Kommune)', () => {
+  it.each(MATRIX)('%s', async (_name, { endpoint, role, status }) => {
+    const session =
+      endpoint.access === 'public'
+        ? null
+        : endpoint.freshSession
+          ? await t.login(email(role, 'demo'))
+          : f.sessions[role];
+    const req = await endpoint.request(role, f);
+    const res = await send(session, endpoint.method, req);
+    expect(res.statusCode, res.body).toBe(status);
+    const code = CODE_FOR[status];
+    if (code) expect(res.json().error.code).toBe(code);
+  });
+});
+
+describe('without a session', () => {
+  it.each(ANONYMOUS)('%s', async (_name, endpoint) => {
+    const req = await endpoint.request('admin', f);
+    const res = await send(null, endpoint.method, req);
+    expect(res.statusCode, res.body).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a made-up session cookie with 401', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: 'beskyt_session=made-up' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('CSRF', () => {
+  /** Counts and versions of everything an unsafe request could write. */
+  async function fingerprint(): Promise<unknown> {
+    await t.audit.drain();
+    const { rows } = await t.db.pool.query(
+      `SELECT (SELECT count(*) FROM units) AS units, (SELECT sum(version) FROM units) AS unit_versions,
+              (SELECT count(*) FROM users) AS users, (SELECT sum(version) FROM users) AS user_versions,
+              (SELECT string_agg(locale, '' ORDER BY id) FROM users) AS locales,
+              (SELECT count(*) FROM children) AS children, (SELECT count(*) FROM enrolments) AS enrolments,
+              (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM audit_events) AS audit_events`,
+    );
+    return rows[0];
+  }
+
+  const UNSAFE = ENDPOINTS.filter((e) => e.method !== 'GET' && e.access !== 'public');
+  const CSRF_CASES = UNSAFE.flatMap((endpoint) =>
+    (['missing', 'wrong'] as const).map(
+      (token) =>
+        [
+          `refuses ${endpoint.method} ${endpoint.path}${endpoint.label ?? ''} with a ${token} x-csrf-token (403 CSRF_FAILED) and writes nothing`,
+          { endpoint, token },
+        ] as const,
+    ),
+  );
+
+  it.each(CSRF_CASES)('%s', async (_name, { endpoint, token }) => {
+    // A role allowed to call the endpoint, so only the token stands between the request and a write.
+    const role =
+      ROLES.find((r) => expectedStatus(endpoint, r) < 300 && endpoint.child !== 'other') ?? 'unitLeader';
+    const session = endpoint.freshSession ? await t.login(email(role, 'demo')) : f.sessions[role];
+    const req = await endpoint.request(role, f);
+    if (endpoint.path === '/api/v1/auth/locale') req.payload = { locale: 'en' };
+    const before = await fingerprint();
+    const headers: Record<string, string> = { cookie: session.cookie };
+    if (token === 'wrong') headers['x-csrf-token'] = `${session.csrfToken.slice(0, -2)}xx`;
+    const res = await t.app.inject({
+      method: endpoint.method,
+      url: req.url,
+      payload: req.payload as object,
+      headers,
+    });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_FAILED');
+    expect(await fingerprint()).toEqual(before);
+    expect((await t.as(session, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('refuses another user’s valid CSRF token', async () => {
+    const admin = f.sessions.admin;
+    const before = await fingerprint();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { name: unique('Csrf-enhed'), kind: 'school' },
+      headers: { cookie: admin.cookie, 'x-csrf-token': f.sessions.professional.csrfToken },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_FAILED');
+    expect(await fingerprint()).toEqual(before);
+  });
+});
+
+describe('tenancy: Nabo Kommune never reaches Demo Kommune', () => {
+  let nabo: Record<TRole, TSession>;
+  let demoChild: { id: string; first_name: string; last_name: string; birth_date: string; cpr: string };
+  let demoIds: string[];
+
+  beforeAll(async () => {
+    nabo = {} as Record<TRole, TSession>;
+    for (const role of ROLES) nabo[role] = await t.login(email(role, 'nabo'));
+    const { rows } = await t.db.pool.query(
+      'SELECT id, first_name, last_name, birth_date, cpr_encrypted FROM children WHERE municipality_id = $1 AND id = $2',
+      [f.demoId, f.ownChild.professional],
+    );
+    const r = rows[0];
+    demoChild = { ...r, cpr: formatCpr(t.cipher.decrypt(r.cpr_encrypted)) };
+    // Make sure Demo has audit events of its own to leak, then collect every Demo id.
+    expect((await t.as(f.sessions.professional, 'GET', `/api/v1/children/${demoChild.id}`)).statusCode).toBe(
+      200,
+    );
+    const ids = await t.db.pool.query(
+      `SELECT id::text FROM municipalities WHERE id = $1
+       UNION ALL SELECT id::text FROM districts WHERE municipality_id = $1
+       UNION ALL SELECT id::text FROM units WHERE municipality_id = $1
+       UNION ALL SELECT id::text FROM teams WHERE municipality_id = $1
+       UNION ALL SELECT id::text FROM users WHERE municipality_id = $1
+       UNION ALL SELECT id::text FROM children WHERE municipality_id = $1
+       UNION ALL SELECT id::text FROM guardians WHERE municipality_id = $1
+       UNION ALL SELECT id::text FROM families WHERE municipality_id = $1
+       UNION ALL SELECT id::text FROM households WHERE municipality_id = $1`,
+      [f.demoId],
+    );
+    demoIds = ids.rows.map((r) => r.id);
+    expect(demoIds.length).toBeGreaterThan(150);
+  });
+
+  function expectNoDemoIds(body: string): void {
+    const leaked = demoIds.filter((id) => body.includes(id));
+    expect(leaked).toEqual([]);
+  }
+
+  const NABO_CHILD_CASES = ROLES.flatMap((role) => {
+    const status = ROLE_PERMISSIONS[role].includes('read:child:unit') ? 404 : 403;
+    return [
+      [
+        `answers Nabo ${role} asking for a Demo child’s profile with ${status}`,
+        { role, status, reveal: false },
+      ] as const,
+      [
+        `answers Nabo ${role} asking to reveal a Demo child’s CPR with ${status}`,
+        { role, status, reveal: true },
+      ] as const,
+    ];
+  });
+
+  it.each(NABO_CHILD_CASES)('%s', async (_name, { role, status, reveal }) => {
+    const res = reveal
+      ? await t.as(nabo[role], 'POST', `/api/v1/children/${demoChild.id}/cpr-reveal`, {
+          reason: 'Forsøg på at se',
+        })
+      : await t.as(nabo[role], 'GET', `/api/v1/children/${demoChild.id}`);
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().error.code).toBe(status === 404 ? 'NOT_FOUND' : 'FORBIDDEN');
+    expect(res.body).not.toContain(demoChild.last_name);
+    expect(res.body).not.toContain(demoChild.cpr.slice(0, 6));
+  });
+
+  const SEARCHERS = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('read:child:unit'));
+  const SEARCHES = SEARCHERS.flatMap((role) =>
+    (
+      [
+        'the full list',
+        'exact name',
+        'first name',
+        'CPR with dash',
+        'CPR without dash',
+        'birth date',
+      ] as const
+    ).map(
+      (kind) => [`never shows Nabo ${role} a Demo child when searching by ${kind}`, { role, kind }] as const,
+    ),
+  );
+
+  it.each(SEARCHES)('%s', async (_name, { role, kind }) => {
+    const [y, mo, d] = demoChild.birth_date.split('-');
+    const q = {
+      'the full list': '',
+      'exact name': `${demoChild.first_name} ${demoChild.last_name}`,
+      'first name': demoChild.first_name,
+      'CPR with dash': demoChild.cpr,
+      'CPR without dash': demoChild.cpr.replace('-', ''),
+      'birth date': `${d}-${mo}-${y}`,
+    }[kind];
+    for (let page = 1; ; page++) {
+      const res = await t.as(
+        nabo[role],
+        'GET',
+        `/api/v1/children?q=${encodeURIComponent(q)}&pageSize=100&page=${page}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      expectNoDemoIds(res.body);
+      const body = res.json();
+      if (page * body.pageSize >= body.total) break;
+    }
+  });
+
+  it('lets a Nabo unit leader register a child with a CPR number Demo already uses, revealing nothing', async () => {
+    const leader = nabo.unitLeader;
+    const unitId = leader.user.roles?.find((r) => r.role === 'unitLeader')?.unitId;
+    const res = await t.as(leader, 'POST', '/api/v1/children', {
+      firstName: 'Tilflytter',
+      lastName: unique('Barn'),
+      cpr: demoChild.cpr,
+      unitId,
+      fromDate: today(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().id).not.toBe(demoChild.id);
+    expectNoDemoIds(res.body);
+  });
+
+  it('refuses a Nabo professional filtering children by a Demo unit as an unknown unit', async () => {
+    const demoUnit = f.sessions.professional.user.roles?.[0]?.unitId;
+    const res = await t.as(nabo.professional, 'GET', `/api/v1/children?unitId=${demoUnit}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.unitId).toBeTruthy();
+  });
+
+  it('never shows Demo ids in the Nabo admin’s audit log, pages and filters included', async () => {
+    const admin = nabo.admin;
+    // Some Nabo events first, so the log is not trivially empty.
+    expect((await t.as(nabo.professional, 'GET', '/api/v1/children?pageSize=5')).statusCode).toBe(200);
+    let seen = 0;
+    for (let page = 1; ; page++) {
+      const res = await t.as(admin, 'GET', `/api/v1/audit?pageSize=100&page=${page}`);
+      expect(res.statusCode).toBe(200);
+      expectNoDemoIds(res.body);
+      const body = res.json();
+      seen += body.items.length;
+      if (page * body.pageSize >= body.total) break;
+    }
+    expect(seen).toBeGreaterThan(0);
+    for (const filter of [`childId=${demoChild.id}`, `userId=${f.sessions.professional.user.id}`]) {
+      const res = await t.as(admin, 'GET', `/api/v1/audit?${filter}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().total).toBe(0);
+    }
+    const csv = await t.as(admin, 'GET', '/api/v1/audit/export?format=csv');
+    expect(csv.statusCode).toBe(200);
+    expectNoDemoIds(csv.body);
+  });
+
+  it('never shows Demo ids in the Nabo admin’s users, units and districts', async () => {
+    for (let page = 1; ; page++) {
+      const res = await t.as(nabo.admin, 'GET', `/api/v1/users?pageSize=100&page=${page}`);
+      expect(res.statusCode).toBe(200);
+      expectNoDemoIds(res.body);
+      expect(res.body).not.toContain('@demo.beskyt.test');
+      const body = res.json();
+      if (page * body.pageSize >= body.total) break;
+    }
+    const search = await t.as(nabo.admin, 'GET', '/api/v1/users?q=demo.beskyt.test');
+    expect(search.json().total).toBe(0);
+    for (const url of ['/api/v1/units', '/api/v1/districts']) {
+      const res = await t.as(nabo.admin, 'GET', url);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.length).toBeGreaterThan(0);
+      expectNoDemoIds(res.body);
+    }
+  });
+
+  it('answers 404 when the Nabo admin changes a Demo unit, and the unit stays as it was', async () => {
+    const unit = await freshUnit();
+    const res = await t.as(nabo.admin, 'PATCH', `/api/v1/units/${unit.id}`, {
+      version: unit.version,
+      name: 'Overtaget',
+    });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+    const { rows } = await t.db.pool.query('SELECT municipality_id, name, version FROM units WHERE id = $1', [
+      unit.id,
+    ]);
+    expect(rows[0].municipality_id).toBe(f.demoId);
+    expect(rows[0].name).not.toBe('Overtaget');
+    expect(rows[0].version).toBe(unit.version);
+  });
+
+  it('answers 404 when the Nabo admin changes or deactivates a Demo user, and the user stays as they were', async () => {
+    const target = f.sessions.professional.user.id;
+    const before = (await t.db.pool.query('SELECT name, active, version FROM users WHERE id = $1', [target]))
+      .rows[0];
+    const res = await t.as(nabo.admin, 'PATCH', `/api/v1/users/${target}`, {
+      version: before.version,
+      name: 'Overtaget',
+      active: false,
+      roles: [{ role: 'admin' }],
+    });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+    const after = (await t.db.pool.query('SELECT name, active, version FROM users WHERE id = $1', [target]))
+      .rows[0];
+    expect(after).toEqual(before);
+    expect((await t.as(f.sessions.professional, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('refuses the Nabo admin giving a new user a role in a Demo unit', async () => {
+    const demoUnit = f.leaderUnitId;
+    const res = await t.as(nabo.admin, 'POST', '/api/v1/users', {
+      name: 'Indtrænger',
+      email: `intruder-${randomUUID()}@nabo.beskyt.test`,
+      password: 'a-long-enough-password',
+      roles: [{ role: 'professional', unitId: demoUnit }],
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields['roles.0.unitId']).toBeTruthy();
+    const { rowCount } = await t.db.pool.query("SELECT 1 FROM users WHERE name = 'Indtrænger'");
+    expect(rowCount).toBe(0);
+  });
+});
