@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type PgBoss from 'pg-boss';
+import { startJobs } from './jobs/jobs.ts';
 import { buildApp } from './app.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -15,6 +17,7 @@ const database = await openDatabase(env);
 let closing = false;
 let app: FastifyInstance | undefined;
 let audit: AuditWriter | undefined;
+let jobs: PgBoss | undefined;
 
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
@@ -22,6 +25,7 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`\n${signal}: stopping Beskyt…`);
   try {
     await app?.close();
+    await jobs?.stop({ graceful: true, wait: true });
     await audit?.drain();
   } finally {
     await database.close();
@@ -37,6 +41,7 @@ if (!production) {
   const seeded = await seedDemo(database.db, cipher, { log: (m) => console.log(m) });
   if (seeded.created) console.log('Demo data created: Demo Kommune and Nabo Kommune.');
 }
+jobs = await startJobs(database.url, database.db);
 audit = new AuditWriter(database.db);
 app = await buildApp(
   { db: database.db, audit, cipher },
