@@ -35,7 +35,8 @@ export async function benchP2(): Promise<void> {
   await seedDemo(db, createCprCipher(key), { childrenPerMunicipality: 2000 });
   const server = fork(new URL('./p2-server.ts', import.meta.url).pathname, [], {
     env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_CPR_KEY: key },
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE=dir writes a V8 CPU profile of the server to that folder.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
   });
   try {
     const base = await new Promise<string>((resolve, reject) => {

@@ -7,7 +7,7 @@ import { createDb } from '../../src/server/db/client.ts';
 import { AuditWriter } from '../../src/server/modules/audit/audit-writer.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
 
-const db = createDb(process.env.BENCH_DATABASE_URL ?? '', { max: 20 });
+const db = createDb(process.env.BENCH_DATABASE_URL ?? '', { max: Number(process.env.BENCH_POOL ?? 20) });
 const audit = new AuditWriter(db);
 const app = await buildApp({ db, audit, cipher: createCprCipher(process.env.BENCH_CPR_KEY ?? '') }, { logLevel: 'error' });
 app.get('/bench/bare/:id', async (req) => {

@@ -38,7 +38,7 @@ function toAppError(error: FastifyError & { code?: string }): AppError {
   if (error instanceof SyntaxError || error.statusCode === 400) return new AppError('INVALID_JSON');
   if (error.statusCode === 429) return new AppError('RATE_LIMITED');
   if (error.code === '23505') return new AppError('CONFLICT');
-  if (error.code === '22P02' || error.code === '22007' || error.code === '22008') {
+  if (['22P02', '22007', '22008', '22021', '22P05', '22003'].includes(error.code ?? '')) {
     return new AppError('VALIDATION_FAILED');
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

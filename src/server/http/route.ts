@@ -87,6 +87,9 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
     },
     handler: async (req, reply) => {
       req.locale = resolveLocale(req);
+      if (spec.body && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      }
       const parse = (): TInput<B, Q, P> => ({
         params: (spec.params ? parseInput(spec.params, req.params) : undefined) as Infer<P>,
         query: (spec.query ? parseInput(spec.query, req.query) : undefined) as Infer<Q>,

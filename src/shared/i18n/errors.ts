@@ -38,6 +38,7 @@ const da = {
   'field.nameTaken': 'Navnet er allerede i brug.',
   'field.roleNeedsUnit': 'Rollen {role} kræver en enhed.',
   'field.weakPassword': 'Adgangskoden skal være mindst 12 tegn.',
+  'field.beforeBirth': 'Kan ikke ligge før barnets fødselsdato.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -79,6 +80,7 @@ const en: Record<TMessageKey, string> = {
   'field.nameTaken': 'The name is already in use.',
   'field.roleNeedsUnit': 'The role {role} needs a unit.',
   'field.weakPassword': 'The password must be at least 12 characters.',
+  'field.beforeBirth': "Cannot be before the child's birth date.",
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };

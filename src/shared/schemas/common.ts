@@ -4,7 +4,11 @@ import { isCpr } from '../../domain/cpr.ts';
 /** Trimmed, non-empty, bounded text. */
 export const ZText = (max = 200) => z.string().trim().min(1).max(max);
 export const ZId = z.uuid();
-export const ZIsoDate = z.iso.date();
+export const ZIsoDate = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01', { params: { key: 'field.invalidDate' } });
+/** An edit's optimistic-locking version: a PostgreSQL integer. */
+export const ZVersion = z.number().int().min(1).max(2_147_483_647);
 export const ZLocale = z.enum(['da', 'en']);
 export const ZCpr = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '../permissions.ts';
-import { ZId, ZText } from './common.ts';
+import { ZId, ZVersion, ZText } from './common.ts';
 
 export const ZUnitKind = z.enum(UNIT_KINDS);
 
@@ -15,7 +15,7 @@ export const ZCreateUnitRequest = z.strictObject({
 export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
 
 export const ZUpdateUnitRequest = z.strictObject({
-  version: z.number().int().min(1),
+  version: ZVersion,
   name: ZText(120).optional(),
   kind: ZUnitKind.optional(),
   districtId: ZId.nullable().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions.ts';
-import { ZId, ZLocale, ZPaging, ZText } from './common.ts';
+import { ZId, ZVersion, ZLocale, ZPaging, ZText } from './common.ts';
 
 export const ZRoleAssignmentInput = z.strictObject({
   role: z.enum(ROLES),
@@ -25,7 +25,7 @@ export const ZCreateUserRequest = z.strictObject({
 export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
 
 export const ZUpdateUserRequest = z.strictObject({
-  version: z.number().int().min(1),
+  version: ZVersion,
   name: ZText(120).optional(),
   active: z.boolean().optional(),
   locale: ZLocale.optional(),

@@ -78,6 +78,7 @@ function LoginPage() {
           <PasswordInput
             label={t('login.password')}
             autoComplete="current-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}

@@ -74,6 +74,10 @@ export async function loadSession(db: Db, token: string): Promise<TSessionUser |
   return user;
 }
 
+export async function endSessions(db: Db, userId: string): Promise<void> {
+  await db.pool.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
 export async function deleteSession(db: Db, key: Buffer): Promise<void> {
   await db.pool.query('DELETE FROM sessions WHERE id = $1', [key]);
 }

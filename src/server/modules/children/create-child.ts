@@ -9,6 +9,7 @@ export async function createChild(ctx: TCtx, input: TCreateChildRequest): Promis
   requirePermission(ctx, 'write:child:unit');
   const facts = parseCpr(input.cpr);
   if (!facts) throw fieldError('cpr', 'field.invalidCpr');
+  if (input.fromDate < facts.birthDate) throw fieldError('fromDate', 'field.beforeBirth');
   if (!unitsWith(ctx, 'write:child:unit').includes(input.unitId)) throw fieldError('unitId', 'field.unitNotYours');
   const m = ctx.user.municipalityId;
   return ctx.db.tenant(m, async (q) => {

@@ -17,7 +17,10 @@ export async function getChildProfile(ctx: TCtx, childId: string): Promise<RawJs
     // re-serialises nothing. The masked CPR is the birth date part, which is what ddmmyy in a CPR number is.
     const { rows } = await q.query({
       name: 'child-profile',
-      text: `SELECT c.id, rel.*, json_build_object(
+      text: `SELECT c.id, rel.*,
+         ARRAY(SELECT s.id FROM children s WHERE s.municipality_id = c.municipality_id AND s.family_id = c.family_id
+                 AND s.id <> c.id) AS sibling_ids,
+         json_build_object(
          'id', c.id, 'firstName', c.first_name, 'lastName', c.last_name, 'birthDate', c.birth_date, 'gender', c.gender,
          'cprMasked', to_char(c.birth_date, 'DDMMYY') || '-xxxx', 'version', c.version,
          'relation', json_build_object('kind', 'enrolment', 'unitId', rel.rel_unit_id, 'unitName', rel.rel_unit_name),
@@ -61,7 +64,8 @@ export async function getChildProfile(ctx: TCtx, childId: string): Promise<RawJs
     childId: row.id,
     purpose: relationPurpose(relation),
     ip: ctx.ip,
-    detail: { view: 'profile' },
+    // Siblings' names appear on the profile, so they are named in the event too.
+    detail: { view: 'profile', siblingIds: row.sibling_ids },
   });
   return new RawJson(row.doc);
 }

@@ -3,13 +3,14 @@ import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
 import { assignRoles } from './assign-roles.ts';
+import { endSessions } from '../auth/sessions.ts';
 import { getUser } from './find-users.ts';
 
-/** Deactivating a user also ends their sessions. Optimistic locking by version. */
+/** Deactivating a user ends their sessions. Optimistic locking by version. */
 export async function updateUser(ctx: TCtx, id: string, input: TUpdateUserRequest) {
   requirePermission(ctx, 'manage:user:municipality');
   const m = ctx.user.municipalityId;
-  return ctx.db.tenant(m, async (q) => {
+  const updated = await ctx.db.tenant(m, async (q) => {
     const current = await getUser(q, m, id);
     if (!current) throw new AppError('NOT_FOUND');
     const { rowCount } = await q.query(
@@ -22,4 +23,7 @@ export async function updateUser(ctx: TCtx, id: string, input: TUpdateUserReques
     if (input.roles) await assignRoles(q, m, id, input.roles);
     return getUser(q, m, id);
   });
+  // Sessions live outside the tenant's tables; a reactivated user must log in again.
+  if (input.active === false) await endSessions(ctx.db, id);
+  return updated;
 }

@@ -1,11 +1,28 @@
 import { Table } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
+import { unitsQuery } from '../org/queries';
 import type { TAuditEvent } from './types';
+
+/** Purposes read "<relation kind>:<unit id>"; the unit's name says more to a person than its id. */
+function usePurposeLabel(): (purpose: string | null) => string {
+  const { t } = useTranslation('audit');
+  const units = useQuery(unitsQuery);
+  return (purpose) => {
+    if (!purpose) return '–';
+    const [kind = purpose, unitId] = purpose.split(':');
+    const label = t(`purpose.${kind}`, { defaultValue: kind });
+    if (!unitId) return label;
+    const unit = units.data?.find((u) => u.id === unitId);
+    return `${label}: ${unit?.name ?? unitId}`;
+  };
+}
 
 export function AuditTable({ items }: { items: TAuditEvent[] }) {
   const { t, i18n } = useTranslation('audit');
   const { t: tc } = useTranslation('common');
+  const purposeLabel = usePurposeLabel();
   return (
     <Table striped captionSide="top" fz="sm">
       <Table.Caption>{t('caption')}</Table.Caption>
@@ -29,10 +46,13 @@ export function AuditTable({ items }: { items: TAuditEvent[] }) {
             </Table.Th>
             <Table.Td>{event.userName ?? '–'}</Table.Td>
             <Table.Td>{event.role ? tc(`role.${event.role}`, { defaultValue: event.role }) : '–'}</Table.Td>
-            <Table.Td>{event.action}</Table.Td>
-            <Table.Td>{event.entityId ? `${event.entity} ${event.entityId}` : event.entity}</Table.Td>
+            <Table.Td>{t(`action.${event.action}`, { defaultValue: event.action })}</Table.Td>
+            <Table.Td>
+              {t(`entity.${event.entity}`, { defaultValue: event.entity })}
+              {event.entityId && event.entityId !== event.childId ? ` ${event.entityId}` : ''}
+            </Table.Td>
             <Table.Td>{event.childId ?? '–'}</Table.Td>
-            <Table.Td>{event.purpose ?? '–'}</Table.Td>
+            <Table.Td>{purposeLabel(event.purpose)}</Table.Td>
             <Table.Td>{event.ip ?? '–'}</Table.Td>
           </Table.Tr>
         ))}

@@ -82,6 +82,7 @@ export function CreateUserModal({ opened, onClose }: TCreateUserModalProps) {
             label={t('users.password')}
             required
             autoComplete="new-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('users.togglePassword') }}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={fieldError(error, 'password')}
