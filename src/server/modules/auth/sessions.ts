@@ -29,44 +29,77 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** One query: the session, its user, roles and every permission grant — or null when expired, idle or unknown. */
+interface TAccess {
+  municipalityName: string;
+  roles: TRoleAssignment[];
+  grants: TGrant[];
+  permissions: Set<TPermission>;
+}
+
+/**
+ * A user's roles and grants, cached per process under the user's version. Every change to a user
+ * (roles included) bumps users.version, which is read with the session on every request, so a stale
+ * entry is never used — on this instance or any other.
+ */
+const accessCache = new Map<string, TAccess>();
+const ACCESS_CACHE_MAX = 10_000;
+
+async function loadAccess(db: Db, municipalityId: string, userId: string, version: number): Promise<TAccess> {
+  const cacheKey = `${userId}:${version}`;
+  const cached = accessCache.get(cacheKey);
+  if (cached) return cached;
+  const { rows } = await db.pool.query({
+    name: 'load-access',
+    text: `SELECT m.name AS municipality_name,
+            coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', un.name, 'teamId', ra.team_id))
+               FROM role_assignments ra
+               LEFT JOIN units un ON un.municipality_id = ra.municipality_id AND un.id = ra.unit_id
+              WHERE ra.municipality_id = m.id AND ra.user_id = $2), '[]') AS roles,
+            coalesce((SELECT json_agg(json_build_object('permission', rp.permission, 'role', ra.role, 'unitId', ra.unit_id))
+               FROM role_assignments ra JOIN role_permissions rp ON rp.role = ra.role
+              WHERE ra.municipality_id = m.id AND ra.user_id = $2), '[]') AS grants
+       FROM municipalities m WHERE m.id = $1`,
+    values: [municipalityId, userId],
+  });
+  const r = rows[0];
+  const grants = (r?.grants ?? []) as TGrant[];
+  const access: TAccess = {
+    municipalityName: r?.municipality_name ?? '',
+    roles: (r?.roles ?? []) as TRoleAssignment[],
+    grants,
+    permissions: new Set<TPermission>(grants.map((g) => g.permission)),
+  };
+  if (accessCache.size >= ACCESS_CACHE_MAX) accessCache.clear();
+  accessCache.set(cacheKey, access);
+  return access;
+}
+
+/** The session and its user (one indexed query), with roles and grants — or null when expired, idle or unknown. */
 export async function loadSession(db: Db, token: string): Promise<TSessionUser | null> {
   const key = sessionKey(token);
   // Named statement: planned once per connection, this query runs on every request.
   const { rows } = await db.pool.query({
     name: 'load-session',
-    text: `SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale,
-            m.name AS municipality_name,
-            coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', un.name, 'teamId', ra.team_id))
-               FROM role_assignments ra
-               LEFT JOIN units un ON un.municipality_id = ra.municipality_id AND un.id = ra.unit_id
-              WHERE ra.municipality_id = s.municipality_id AND ra.user_id = s.user_id), '[]') AS roles,
-            coalesce((SELECT json_agg(json_build_object('permission', rp.permission, 'role', ra.role, 'unitId', ra.unit_id))
-               FROM role_assignments ra JOIN role_permissions rp ON rp.role = ra.role
-              WHERE ra.municipality_id = s.municipality_id AND ra.user_id = s.user_id), '[]') AS grants
+    text: `SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale, u.version
        FROM sessions s
        JOIN users u ON u.municipality_id = s.municipality_id AND u.id = s.user_id
-       JOIN municipalities m ON m.id = s.municipality_id
       WHERE s.id = $1 AND s.expires_at > now() AND u.active
         AND s.last_seen_at > now() - make_interval(mins => $2)`,
     values: [key, IDLE_TIMEOUT_MINUTES],
   });
   const r = rows[0];
   if (!r) return null;
-  const grants = r.grants as TGrant[];
+  const access = await loadAccess(db, r.municipality_id, r.user_id, r.version);
   const user: TSessionUser = {
     sessionKey: key,
     userId: r.user_id,
     municipalityId: r.municipality_id,
-    municipalityName: r.municipality_name,
     name: r.name,
     email: r.email,
     locale: r.locale as TLocale,
     csrfToken: r.csrf_token,
     lastSeenAt: r.last_seen_at,
-    roles: r.roles as TRoleAssignment[],
-    grants,
-    permissions: new Set<TPermission>(grants.map((g) => g.permission)),
+    ...access,
   };
   if (Date.now() - user.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.pool.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [key]);
