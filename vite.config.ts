@@ -1,7 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const api = 'http://127.0.0.1:3000';
+// BESKYT_API lets a second API instance (say, a test database) sit behind the dev server.
+const api = process.env.BESKYT_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: 'src/web',
@@ -14,7 +15,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': api,
+      // A plain '/api' prefix would also swallow the module /api.ts.
+      '^/api/': api,
       '/healthz': api,
     },
   },

@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { expectNoA11yViolations } from './axe';
+import { apiLogin, demoUser, logoutViaUi, PASSWORD } from './helpers';
+
+test('a professional reads a child and reveals the CPR number; the admin sees it in the audit log but not the child', async ({
+  page,
+}) => {
+  // The login form, once; other tests log in through the API.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByLabel('E-mail').fill(demoUser('professional'));
+  await page.getByRole('textbox', { name: 'Adgangskode', exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Velkommen/ })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Demo Kommune');
+  await expectNoA11yViolations(page);
+
+  const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  await nav.getByRole('link', { name: 'Børn' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Børn' })).toBeVisible();
+  await expect(page).toHaveTitle('Børn – Beskyt');
+  const firstChild = page.getByRole('table').getByRole('rowheader').first().getByRole('link');
+  const childName = ((await firstChild.textContent()) ?? '').trim();
+
+  await page.getByRole('searchbox', { name: 'Søg' }).fill(childName);
+  await page.getByRole('button', { name: 'Søg', exact: true }).click();
+  const result = page.getByRole('table').getByRole('link', { name: childName, exact: true });
+  await expect(result.first()).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await result.first().click();
+  await expect(page.getByRole('heading', { level: 1, name: childName })).toBeVisible();
+  await expect(page).toHaveTitle(`${childName} – Beskyt`);
+  const childId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  expect(childId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Indskrivninger' })).toBeVisible();
+  await expect(page.getByTestId('cpr-value')).toHaveText(/^\d{6}-xxxx$/);
+  await expectNoA11yViolations(page);
+
+  await page.getByRole('button', { name: 'Vis CPR-nummer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Vis CPR-nummer' });
+  await dialog.getByLabel('Begrundelse').fill('Kontakt til sundhedsplejen om en henvisning');
+  await expectNoA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Vis CPR-nummer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('cpr-value')).toHaveText(/^\d{6}-\d{4}$/);
+
+  await logoutViaUi(page);
+
+  await apiLogin(page, demoUser('admin'));
+  await page.goto('/admin/revisionslog');
+  await expect(page.getByRole('heading', { level: 1, name: 'Revisionslog' })).toBeVisible();
+  await page.getByLabel('Barnets id').fill(childId);
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page).toHaveURL(new RegExp(`childId=${childId}`));
+  const events = page.getByRole('table').getByRole('row');
+  const professionalRead = events.filter({ hasText: 'Pia Pædagog' }).filter({ hasText: 'Læst' });
+  await expect(professionalRead.first()).toBeVisible();
+  await expect(professionalRead.first()).toContainText(childId);
+  await expect(events.filter({ hasText: 'Vist CPR-nummer' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Eksportér CSV' })).toHaveAttribute(
+    'href',
+    new RegExp(`format=csv.*childId=${childId}`),
+  );
+  await expectNoA11yViolations(page);
+
+  // The admin manages users and units; child data is not theirs to read.
+  const adminNav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  await expect(adminNav.getByRole('link', { name: 'Revisionslog' })).toBeVisible();
+  await expect(adminNav.getByRole('link', { name: 'Børn' })).toHaveCount(0);
+  await page.goto(`/boern/${childId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ingen adgang' })).toBeVisible();
+  await expect(page.getByText(childName)).toHaveCount(0);
+  await expect(page.getByText(/\d{6}-(xxxx|\d{4})/)).toHaveCount(0);
+  const direct = await page.request.get(`/api/v1/children/${childId}`);
+  expect(direct.status()).toBe(403);
+  await expectNoA11yViolations(page);
+
+  await logoutViaUi(page);
+});
