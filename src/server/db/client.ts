@@ -6,6 +6,11 @@ export interface Db {
   pool: pg.Pool;
   /** A transaction as the application role, row-level security bound to one municipality. */
   tenant<T>(municipalityId: string, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A read-only tenant transaction. It has nothing to make durable, so the caller goes on while COMMIT
+   * is still on its way; the connection returns to the pool when it has landed.
+   */
+  tenantRead<T>(municipalityId: string, fn: (q: Queryable) => Promise<T>): Promise<T>;
   /** A transaction as the owner, outside row-level security: login, sessions, audit chain, seed, migrations. */
   system<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -45,6 +50,24 @@ async function inTransaction<T>(
   }
 }
 
+async function inReadTransaction<T>(pool: pg.Pool, beginSql: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let result: T;
+  try {
+    await client.query(beginSql);
+    result = await fn(client);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    client.release();
+    throw error;
+  }
+  client.query('COMMIT').then(
+    () => client.release(),
+    (error: Error) => client.release(error),
+  );
+  return result;
+}
+
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 20 });
   pool.on('error', () => {
@@ -53,6 +76,8 @@ export function createDb(connectionString: string, options: { max?: number } = {
   return {
     pool,
     tenant: (municipalityId, fn) => inTransaction(pool, beginTenantSql(municipalityId), fn),
+    tenantRead: (municipalityId, fn) =>
+      inReadTransaction(pool, beginTenantSql(municipalityId).replace('BEGIN;', 'BEGIN READ ONLY;'), fn),
     system: (fn) => inTransaction(pool, 'BEGIN', fn),
     close: () => pool.end(),
   };

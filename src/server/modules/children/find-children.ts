@@ -43,7 +43,7 @@ export async function findChildren(ctx: TCtx, query: TFindChildrenQuery): Promis
       AND fe.unit_id = $${params.length} AND fe.from_date <= current_date AND (fe.to_date IS NULL OR fe.to_date >= current_date))`);
   }
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
-  const items = await ctx.db.tenant(ctx.user.municipalityId, async (q) => {
+  const items = await ctx.db.tenantRead(ctx.user.municipalityId, async (q) => {
     if (query.unitId) {
       const unit = await q.query('SELECT 1 FROM units WHERE municipality_id = $1 AND id = $2', [ctx.user.municipalityId, query.unitId]);
       if (unit.rowCount === 0) throw fieldError('unitId', 'field.unknownUnit');

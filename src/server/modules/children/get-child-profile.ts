@@ -12,7 +12,7 @@ import { RawJson } from '../../http/raw-json.ts';
 export async function getChildProfile(ctx: TCtx, childId: string): Promise<RawJson> {
   requirePermission(ctx, 'read:child:unit');
   const units = readableUnits(ctx);
-  const row = await ctx.db.tenant(ctx.user.municipalityId, async (q) => {
+  const row = await ctx.db.tenantRead(ctx.user.municipalityId, async (q) => {
     // The document is built by PostgreSQL and passed through as text: the hot path parses and
     // re-serialises nothing. The masked CPR is the birth date part, which is what ddmmyy in a CPR number is.
     const { rows } = await q.query({
