@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TUnitKind, UNIT_KINDS } from '../../../shared/permissions';
+import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { createUnit, districtsQuery, updateUnit } from './queries';
@@ -65,6 +66,9 @@ function UnitForm({ unit, onClose }: { unit: TUnit | null; onClose: () => void }
       onClose();
     } catch (err) {
       setError(err);
+      // Someone else saved first: refresh the list behind the dialog; the dialog keeps this user's edits.
+      if (err instanceof ApiError && err.status === 409)
+        void queryClient.invalidateQueries({ queryKey: ['units'] });
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import type { TLocale } from '../../i18n';
@@ -54,6 +55,9 @@ function EditUserForm({ user, onClose }: { user: TUser; onClose: () => void }) {
       onClose();
     } catch (err) {
       setError(err);
+      // Someone else saved first: refresh the list behind the dialog; the dialog keeps this user's edits.
+      if (err instanceof ApiError && err.status === 409)
+        void queryClient.invalidateQueries({ queryKey: ['users'] });
     } finally {
       setBusy(false);
     }
