@@ -27,15 +27,19 @@ describe('parseCpr', () => {
 
   it('gives every valid number a real calendar date that starts with its own digits', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2036-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), (d, serial) => {
-        const yy = d.getUTCFullYear() % 100;
-        const seventh = d.getUTCFullYear() >= 2000 ? 4 : 0;
-        const ddmmyy = `${String(d.getUTCDate()).padStart(2, '0')}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(yy).padStart(2, '0')}`;
-        const cpr = `${ddmmyy}-${seventh}${String(serial).padStart(3, '0')}`;
-        const facts = parseCpr(cpr);
-        expect(facts?.birthDate).toBe(d.toISOString().slice(0, 10));
-        expect(formatCpr(cpr.replace('-', ''))).toBe(cpr);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2036-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (d, serial) => {
+          const yy = d.getUTCFullYear() % 100;
+          const seventh = d.getUTCFullYear() >= 2000 ? 4 : 0;
+          const ddmmyy = `${String(d.getUTCDate()).padStart(2, '0')}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(yy).padStart(2, '0')}`;
+          const cpr = `${ddmmyy}-${seventh}${String(serial).padStart(3, '0')}`;
+          const facts = parseCpr(cpr);
+          expect(facts?.birthDate).toBe(d.toISOString().slice(0, 10));
+          expect(formatCpr(cpr.replace('-', ''))).toBe(cpr);
+        },
+      ),
     );
   });
 

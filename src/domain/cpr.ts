@@ -24,7 +24,8 @@ export function parseCpr(input: string): TCprFacts | null {
   const month = Number(mm);
   const day = Number(dd);
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return {
     birthDate: `${year}-${mm}-${dd}`,
     gender: Number(last) % 2 === 1 ? 'male' : 'female',

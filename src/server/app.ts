@@ -94,7 +94,12 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   auditRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
-  if (spa) await app.register(fastifyStatic, { root: path.resolve(options.webRoot ?? ''), wildcard: false, index: false });
+  if (spa)
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.webRoot ?? ''),
+      wildcard: false,
+      index: false,
+    });
   // Unknown API paths answer the JSON error; every other GET is a route of the single-page app.
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api') || req.url === '/healthz';

@@ -35,7 +35,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
   const env = parsed.data;
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) throw new Error('Invalid environment:\n  DATABASE_URL: required in production');
-    if (!env.BESKYT_CPR_KEY) throw new Error('Invalid environment:\n  BESKYT_CPR_KEY: required in production');
+    if (!env.BESKYT_CPR_KEY)
+      throw new Error('Invalid environment:\n  BESKYT_CPR_KEY: required in production');
   }
   return env;
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type PgBoss from 'pg-boss';
-import { startJobs } from './jobs/jobs.ts';
 import { buildApp } from './app.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import { readEnv } from './env.ts';
+import { startJobs } from './jobs/jobs.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
 import { createCprCipher } from './modules/children/cpr.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
@@ -56,7 +56,9 @@ app = await buildApp(
 const address = await app.listen({ port: env.PORT, host: env.HOST });
 
 console.log(`\nBeskyt is running at ${address.replace('127.0.0.1', 'localhost')}`);
-console.log(`Database: ${database.embedded ? `embedded PostgreSQL (data in ${path.resolve(env.DATA_DIR)})` : 'DATABASE_URL'}`);
+console.log(
+  `Database: ${database.embedded ? `embedded PostgreSQL (data in ${path.resolve(env.DATA_DIR)})` : 'DATABASE_URL'}`,
+);
 if (!production) {
   console.log(`\nDemo logins (password: ${DEMO_PASSWORD}):`);
   for (const login of demoLogins()) console.log(`  ${login.email.padEnd(40)} ${login.role}`);

@@ -11,7 +11,12 @@ import { report } from './report.ts';
 const CONNECTIONS = 64;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 
-async function load(url: string, headers: Record<string, string>, ids: string[], path: (id: string) => string) {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  ids: string[],
+  path: (id: string) => string,
+) {
   let i = 0;
   const result = await autocannon({
     url,
@@ -36,7 +41,11 @@ export async function benchP2(): Promise<void> {
   const server = fork(new URL('./p2-server.ts', import.meta.url).pathname, [], {
     env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_CPR_KEY: key },
     // BENCH_PROFILE=dir writes a V8 CPU profile of the server to that folder.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
   });
   try {
     const base = await new Promise<string>((resolve, reject) => {

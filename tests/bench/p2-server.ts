@@ -9,11 +9,15 @@ import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
 
 const db = createDb(process.env.BENCH_DATABASE_URL ?? '', { max: Number(process.env.BENCH_POOL ?? 20) });
 const audit = new AuditWriter(db);
-const app = await buildApp({ db, audit, cipher: createCprCipher(process.env.BENCH_CPR_KEY ?? '') }, { logLevel: 'error' });
+const app = await buildApp(
+  { db, audit, cipher: createCprCipher(process.env.BENCH_CPR_KEY ?? '') },
+  { logLevel: 'error' },
+);
 app.get('/bench/bare/:id', async (req) => {
-  const { rows } = await db.pool.query('SELECT id, first_name, last_name, birth_date FROM children WHERE id = $1', [
-    (req.params as { id: string }).id,
-  ]);
+  const { rows } = await db.pool.query(
+    'SELECT id, first_name, last_name, birth_date FROM children WHERE id = $1',
+    [(req.params as { id: string }).id],
+  );
   return rows[0];
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -50,7 +50,11 @@ async function inTransaction<T>(
   }
 }
 
-async function inReadTransaction<T>(pool: pg.Pool, beginSql: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
+async function inReadTransaction<T>(
+  pool: pg.Pool,
+  beginSql: string,
+  fn: (q: Queryable) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let result: T;
   try {

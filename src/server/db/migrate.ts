@@ -15,7 +15,9 @@ export async function migrate(db: Db): Promise<string[]> {
     await q.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const done = new Set((await q.query('SELECT name FROM schema_migrations')).rows.map((r) => r.name as string));
+    const done = new Set(
+      (await q.query('SELECT name FROM schema_migrations')).rows.map((r) => r.name as string),
+    );
     for (const file of files) {
       if (done.has(file)) continue;
       const sql = await readFile(path.join(MIGRATIONS_DIR, file), 'utf8');

@@ -1,5 +1,5 @@
-import type { TPermission, TRole } from '../../shared/permissions.ts';
 import type { TLocale } from '../../shared/i18n/errors.ts';
+import type { TPermission, TRole } from '../../shared/permissions.ts';
 import type { Db } from '../db/client.ts';
 import type { AuditWriter } from '../modules/audit/audit-writer.ts';
 import type { CprCipher } from '../modules/children/cpr.ts';

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { translate, type TLocale, type TMessageKey } from '../../shared/i18n/errors.ts';
+import { type TLocale, type TMessageKey, translate } from '../../shared/i18n/errors.ts';
 import { AppError, type TErrorCode } from './errors.ts';
 import { resolveLocale } from './locale.ts';
 

@@ -17,7 +17,8 @@ export function unitsWith(ctx: Pick<TCtx, 'user'>, permission: TPermission): str
 /** The role under which the user acts for a permission (recorded in the audit event). */
 export function roleFor(ctx: Pick<TCtx, 'user'>, permission: TPermission, unitId?: string | null): TRole {
   const grant =
-    ctx.user.grants.find((g) => g.permission === permission && (unitId === undefined || g.unitId === unitId)) ??
-    ctx.user.grants.find((g) => g.permission === permission);
+    ctx.user.grants.find(
+      (g) => g.permission === permission && (unitId === undefined || g.unitId === unitId),
+    ) ?? ctx.user.grants.find((g) => g.permission === permission);
   return grant?.role ?? ctx.user.roles[0]?.role ?? 'professional';
 }

@@ -7,8 +7,8 @@ import type { TCtx, TDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { resolveLocale } from './locale.ts';
 import { requirePermission } from './permissions.ts';
-import { parseInput } from './validation.ts';
 import { RawJson } from './raw-json.ts';
+import { parseInput } from './validation.ts';
 
 type TMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -41,13 +41,20 @@ export interface TSessionRoute<B, Q, P> extends TBaseSpec<B, Q, P> {
 
 export interface TPublicRoute<B, Q, P> extends TBaseSpec<B, Q, P> {
   auth: 'public';
-  handler: (deps: TDeps, input: TInput<B, Q, P>, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  handler: (
+    deps: TDeps,
+    input: TInput<B, Q, P>,
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ) => Promise<unknown>;
 }
 
 const UNSAFE = new Set<TMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function docSchema(s: unknown): unknown {
-  return s instanceof z.ZodType ? z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) : undefined;
+  return s instanceof z.ZodType
+    ? z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' })
+    : undefined;
 }
 
 function sameToken(a: string | undefined, b: string): boolean {
@@ -69,11 +76,11 @@ async function authenticate(deps: TDeps, req: FastifyRequest, method: TMethod): 
 }
 
 /** Registers one route: docs from the zod schemas, session and CSRF, permission, parsed input, then the use-case. */
-export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
-  app: FastifyInstance,
-  deps: TDeps,
-  spec: TSessionRoute<B, Q, P> | TPublicRoute<B, Q, P>,
-): void {
+export function route<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(app: FastifyInstance, deps: TDeps, spec: TSessionRoute<B, Q, P> | TPublicRoute<B, Q, P>): void {
   app.route({
     method: spec.method,
     url: spec.url,
@@ -107,7 +114,10 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       if (reply.sent) return reply;
       if (result === undefined) return reply.status(204).send();
       if (result instanceof RawJson) {
-        return reply.status(spec.status ?? 200).type('application/json; charset=utf-8').send(result.text);
+        return reply
+          .status(spec.status ?? 200)
+          .type('application/json; charset=utf-8')
+          .send(result.text);
       }
       return reply.status(spec.status ?? 200).send(result);
     },

@@ -11,7 +11,9 @@ function problemFor(issue: TIssue): TFieldProblem {
         : { key: 'field.invalidType', params: { expected: issue.expected } };
     case 'too_small':
       if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1 ? { key: 'field.required' } : { key: 'field.tooShort', params: { min: issue.minimum } };
+        return Number(issue.minimum) <= 1
+          ? { key: 'field.required' }
+          : { key: 'field.tooShort', params: { min: issue.minimum } };
       return { key: 'field.tooSmall', params: { min: issue.minimum } };
     case 'too_big':
       return issue.origin === 'string'

@@ -14,8 +14,13 @@ describe('session purge job', () => {
     const live = await t.login('professional@demo.beskyt.test');
     const idle = await t.login('unitLeader@demo.beskyt.test');
     const expired = await t.login('admin@demo.beskyt.test');
-    await t.db.pool.query("UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1", [idle.user.id]);
-    await t.db.pool.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [expired.user.id]);
+    await t.db.pool.query(
+      "UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1",
+      [idle.user.id],
+    );
+    await t.db.pool.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [
+      expired.user.id,
+    ]);
     expect(await purgeExpiredSessions(t.db)).toBe(2);
     expect((await t.as(live, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
     expect((await t.as(idle, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
@@ -25,13 +30,24 @@ describe('session purge job', () => {
     const boss = await startJobs(t.url, t.db);
     try {
       const stale = await t.login('analyst@demo.beskyt.test');
-      await t.db.pool.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [stale.user.id]);
+      await t.db.pool.query(
+        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+        [stale.user.id],
+      );
       await boss.send(QUEUES.purgeSessions, {});
       await expect
-        .poll(async () => (await t.db.pool.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [stale.user.id])).rows[0].n, {
-          timeout: 15_000,
-          interval: 250,
-        })
+        .poll(
+          async () =>
+            (
+              await t.db.pool.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [
+                stale.user.id,
+              ])
+            ).rows[0].n,
+          {
+            timeout: 15_000,
+            interval: 250,
+          },
+        )
         .toBe(0);
     } finally {
       await boss.stop({ graceful: false, wait: true });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '../permissions.ts';
-import { ZId, ZVersion, ZText } from './common.ts';
+import { ZId, ZText, ZVersion } from './common.ts';
 
 export const ZUnitKind = z.enum(UNIT_KINDS);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions.ts';
-import { ZId, ZVersion, ZLocale, ZPaging, ZText } from './common.ts';
+import { ZId, ZLocale, ZPaging, ZText, ZVersion } from './common.ts';
 
 export const ZRoleAssignmentInput = z.strictObject({
   role: z.enum(ROLES),

@@ -44,7 +44,7 @@ async function insertChained(q: Queryable, municipalityId: string, events: TAudi
       hash,
       next,
     ];
-    values.forEach((v, i) => cols[i]?.push(v));
+    for (const [i, v] of values.entries()) cols[i]?.push(v);
     hash = next;
   }
   await q.query(

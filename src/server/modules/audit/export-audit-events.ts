@@ -47,7 +47,11 @@ export async function exportAuditEvents(
   const columns = COLUMNS[ctx.locale];
   const stamp = new Date().toISOString().slice(0, 10);
   if (query.format === 'csv') {
-    return { filename: `revisionslog-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(columns, rows) };
+    return {
+      filename: `revisionslog-${stamp}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: toCsv(columns, rows),
+    };
   }
   return {
     filename: `revisionslog-${stamp}.xlsx`,

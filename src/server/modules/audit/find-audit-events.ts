@@ -26,7 +26,8 @@ function filterSql(municipalityId: string, f: TAuditFilter): { where: string; pa
     where.push(sql.replaceAll(':v', `$${params.length}`));
   };
   if (f.userId) add('a.user_id = :v', f.userId);
-  if (f.childId) // A search list names its children in detail.childIds.
+  if (f.childId)
+    // A search list names its children in detail.childIds.
     add("(a.child_id = :v::text::uuid OR a.detail -> 'childIds' @> to_jsonb(:v::text))", f.childId);
   if (f.from) add('a.at >= :v::date', f.from);
   if (f.to) add("a.at < :v::date + interval '1 day'", f.to);

@@ -17,7 +17,9 @@ const PAGE = 5000;
 
 /** Recomputes every municipality's chain from its first event; names the first event that does not fit. */
 export async function verifyAuditChain(db: Db): Promise<TChainReport> {
-  const { rows: municipalities } = await db.pool.query<{ id: string }>('SELECT id FROM municipalities ORDER BY id');
+  const { rows: municipalities } = await db.pool.query<{ id: string }>(
+    'SELECT id FROM municipalities ORDER BY id',
+  );
   let events = 0;
   for (const { id } of municipalities) {
     let expectedSeq = 1;
@@ -30,8 +32,18 @@ export async function verifyAuditChain(db: Db): Promise<TChainReport> {
       );
       for (const r of rows) {
         events += 1;
-        if (r.seq !== expectedSeq) return report(municipalities.length, events, { municipalityId: id, seq: expectedSeq, reason: 'gap' });
-        if (!prev.equals(r.prev_hash)) return report(municipalities.length, events, { municipalityId: id, seq: r.seq, reason: 'prevHash' });
+        if (r.seq !== expectedSeq)
+          return report(municipalities.length, events, {
+            municipalityId: id,
+            seq: expectedSeq,
+            reason: 'gap',
+          });
+        if (!prev.equals(r.prev_hash))
+          return report(municipalities.length, events, {
+            municipalityId: id,
+            seq: r.seq,
+            reason: 'prevHash',
+          });
         const hash = chainHash(prev, {
           municipalityId: id,
           seq: r.seq,
@@ -46,7 +58,8 @@ export async function verifyAuditChain(db: Db): Promise<TChainReport> {
           ip: r.ip,
           detail: r.detail,
         });
-        if (!hash.equals(r.hash)) return report(municipalities.length, events, { municipalityId: id, seq: r.seq, reason: 'hash' });
+        if (!hash.equals(r.hash))
+          return report(municipalities.length, events, { municipalityId: id, seq: r.seq, reason: 'hash' });
         prev = r.hash;
         expectedSeq += 1;
       }

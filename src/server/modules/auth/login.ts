@@ -46,10 +46,10 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
   return db.system(async (q) => {
-    await q.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE municipality_id = $1 AND id = $2', [
-      user.municipality_id,
-      user.id,
-    ]);
+    await q.query(
+      'UPDATE users SET failed_logins = 0, locked_until = NULL WHERE municipality_id = $1 AND id = $2',
+      [user.municipality_id, user.id],
+    );
     const session = await createSession(q, { municipalityId: user.municipality_id, userId: user.id }, meta);
     return { ...session, userId: user.id, municipalityId: user.municipality_id };
   });

@@ -24,7 +24,15 @@ export async function createSession(
   await q.query(
     `INSERT INTO sessions (id, municipality_id, user_id, csrf_token, expires_at, ip, user_agent)
      VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5), $6, $7)`,
-    [sessionKey(token), user.municipalityId, user.userId, csrfToken, ABSOLUTE_TIMEOUT_HOURS, meta.ip, meta.userAgent?.slice(0, 300) ?? null],
+    [
+      sessionKey(token),
+      user.municipalityId,
+      user.userId,
+      csrfToken,
+      ABSOLUTE_TIMEOUT_HOURS,
+      meta.ip,
+      meta.userAgent?.slice(0, 300) ?? null,
+    ],
   );
   return { token, csrfToken };
 }

@@ -26,7 +26,9 @@ describe('children register', () => {
     const body = res.json();
     expect(body.total).toBeGreaterThan(0);
     const ownUnits = new Set(
-      (await t.as(professional, 'GET', '/api/v1/auth/me')).json().user.roles.map((r: { unitId: string }) => r.unitId),
+      (await t.as(professional, 'GET', '/api/v1/auth/me'))
+        .json()
+        .user.roles.map((r: { unitId: string }) => r.unitId),
     );
     for (const child of body.items) {
       expect(child.cprMasked).toMatch(/^\d{6}-xxxx$/);
@@ -46,12 +48,18 @@ describe('children register', () => {
       "SELECT user_id, action, purpose FROM audit_events WHERE child_id = $1 AND action = 'read'",
       [child.id],
     );
-    expect(rows).toContainEqual({ user_id: professional.user.id, action: 'read', purpose: `enrolment:${profile.relation.unitId}` });
+    expect(rows).toContainEqual({
+      user_id: professional.user.id,
+      action: 'read',
+      purpose: `enrolment:${profile.relation.unitId}`,
+    });
   });
 
   it('finds a child by CPR and by birth date', async () => {
     const child = await someChildOf(professional);
-    const reveal = await t.as(professional, 'POST', `/api/v1/children/${child.id}/cpr-reveal`, { reason: 'Kontakt til sundhedsplejen' });
+    const reveal = await t.as(professional, 'POST', `/api/v1/children/${child.id}/cpr-reveal`, {
+      reason: 'Kontakt til sundhedsplejen',
+    });
     expect(reveal.statusCode).toBe(200);
     const cpr = reveal.json().cpr as string;
     expect(cpr.slice(0, 6)).toBe(child.cprMasked.slice(0, 6));
@@ -64,11 +72,18 @@ describe('children register', () => {
 
   it('keeps the reason for a CPR reveal in the audit log and refuses a reveal without one', async () => {
     const child = await someChildOf(professional);
-    const refused = await t.as(professional, 'POST', `/api/v1/children/${child.id}/cpr-reveal`, { reason: '' });
+    const refused = await t.as(professional, 'POST', `/api/v1/children/${child.id}/cpr-reveal`, {
+      reason: '',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields.reason).toBeTruthy();
-    await t.as(professional, 'POST', `/api/v1/children/${child.id}/cpr-reveal`, { reason: 'Underretning skal skrives' });
-    const { rows } = await t.db.pool.query("SELECT detail FROM audit_events WHERE child_id = $1 AND action = 'reveal-cpr'", [child.id]);
+    await t.as(professional, 'POST', `/api/v1/children/${child.id}/cpr-reveal`, {
+      reason: 'Underretning skal skrives',
+    });
+    const { rows } = await t.db.pool.query(
+      "SELECT detail FROM audit_events WHERE child_id = $1 AND action = 'reveal-cpr'",
+      [child.id],
+    );
     expect(rows.map((r) => r.detail.reason)).toContain('Underretning skal skrives');
   });
 
@@ -77,9 +92,15 @@ describe('children register', () => {
     const res = await t.as(naboProfessional, 'GET', `/api/v1/children/${child.id}`);
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain(child.lastName);
-    const search = await t.as(naboProfessional, 'GET', `/api/v1/children?q=${encodeURIComponent(child.firstName)}&pageSize=100`);
+    const search = await t.as(
+      naboProfessional,
+      'GET',
+      `/api/v1/children?q=${encodeURIComponent(child.firstName)}&pageSize=100`,
+    );
     expect(search.json().items.map((c: { id: string }) => c.id)).not.toContain(child.id);
-    const reveal = await t.as(naboProfessional, 'POST', `/api/v1/children/${child.id}/cpr-reveal`, { reason: 'Forsøg på at se' });
+    const reveal = await t.as(naboProfessional, 'POST', `/api/v1/children/${child.id}/cpr-reveal`, {
+      reason: 'Forsøg på at se',
+    });
     expect(reveal.statusCode).toBe(404);
   });
 
@@ -98,7 +119,14 @@ describe('children register', () => {
       method: 'POST',
       url: '/api/v1/children',
       headers: { cookie: `${leader.cookie}; beskyt_lang=en`, 'x-csrf-token': leader.csrfToken },
-      payload: { firstName: '', lastName: 'x'.repeat(500), cpr: '320199-1234', unitId, fromDate: '2026-13-01', extra: 1 },
+      payload: {
+        firstName: '',
+        lastName: 'x'.repeat(500),
+        cpr: '320199-1234',
+        unitId,
+        fromDate: '2026-13-01',
+        extra: 1,
+      },
     });
     expect(res.statusCode).toBe(400);
     const { error } = res.json();

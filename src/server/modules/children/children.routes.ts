@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { ZCreateChildRequest, ZFindChildrenQuery, ZRevealCprRequest } from '../../../shared/schemas/children.ts';
+import {
+  ZCreateChildRequest,
+  ZFindChildrenQuery,
+  ZRevealCprRequest,
+} from '../../../shared/schemas/children.ts';
 import { ZIdParams } from '../../../shared/schemas/common.ts';
 import type { TDeps } from '../../http/context.ts';
 import { route } from '../../http/route.ts';

@@ -10,18 +10,33 @@ export async function createChild(ctx: TCtx, input: TCreateChildRequest): Promis
   const facts = parseCpr(input.cpr);
   if (!facts) throw fieldError('cpr', 'field.invalidCpr');
   if (input.fromDate < facts.birthDate) throw fieldError('fromDate', 'field.beforeBirth');
-  if (!unitsWith(ctx, 'write:child:unit').includes(input.unitId)) throw fieldError('unitId', 'field.unitNotYours');
+  if (!unitsWith(ctx, 'write:child:unit').includes(input.unitId))
+    throw fieldError('unitId', 'field.unitNotYours');
   const m = ctx.user.municipalityId;
   return ctx.db.tenant(m, async (q) => {
-    const unit = await q.query('SELECT 1 FROM units WHERE municipality_id = $1 AND id = $2', [m, input.unitId]);
+    const unit = await q.query('SELECT 1 FROM units WHERE municipality_id = $1 AND id = $2', [
+      m,
+      input.unitId,
+    ]);
     if (unit.rowCount === 0) throw fieldError('unitId', 'field.unknownUnit');
     const hash = ctx.cipher.hash(input.cpr);
-    const dup = await q.query('SELECT 1 FROM children WHERE municipality_id = $1 AND cpr_hash = $2', [m, hash]);
+    const dup = await q.query('SELECT 1 FROM children WHERE municipality_id = $1 AND cpr_hash = $2', [
+      m,
+      hash,
+    ]);
     if ((dup.rowCount ?? 0) > 0) throw fieldError('cpr', 'field.cprTaken');
     const { rows } = await q.query(
       `INSERT INTO children (municipality_id, first_name, last_name, birth_date, gender, cpr_encrypted, cpr_hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [m, input.firstName, input.lastName, facts.birthDate, input.gender ?? facts.gender, ctx.cipher.encrypt(input.cpr), hash],
+      [
+        m,
+        input.firstName,
+        input.lastName,
+        facts.birthDate,
+        input.gender ?? facts.gender,
+        ctx.cipher.encrypt(input.cpr),
+        hash,
+      ],
     );
     const id = rows[0].id as string;
     await q.query(

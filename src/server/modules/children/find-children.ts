@@ -45,7 +45,10 @@ export async function findChildren(ctx: TCtx, query: TFindChildrenQuery): Promis
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
   const items = await ctx.db.tenantRead(ctx.user.municipalityId, async (q) => {
     if (query.unitId) {
-      const unit = await q.query('SELECT 1 FROM units WHERE municipality_id = $1 AND id = $2', [ctx.user.municipalityId, query.unitId]);
+      const unit = await q.query('SELECT 1 FROM units WHERE municipality_id = $1 AND id = $2', [
+        ctx.user.municipalityId,
+        query.unitId,
+      ]);
       if (unit.rowCount === 0) throw fieldError('unitId', 'field.unknownUnit');
     }
     const { rows } = await q.query(

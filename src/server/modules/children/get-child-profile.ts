@@ -1,8 +1,8 @@
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
-import { readableUnits, relationFromRow, relationPurpose, relationSql } from './children.access.ts';
 import { RawJson } from '../../http/raw-json.ts';
+import { readableUnits, relationFromRow, relationPurpose, relationSql } from './children.access.ts';
 
 /**
  * The child's profile in one query: relation check, facts, enrolments, guardians, households and family.

@@ -15,13 +15,17 @@ function parseCsvLine(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(cur), (cur = '');
-    else cur += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else {
+      cur += ch;
+    }
   }
   out.push(cur);
   return out;
@@ -38,10 +42,16 @@ describe('toCsv', () => {
 
   it('round-trips any single-line text', () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => !/[\r\n]/.test(s) && !/^[=+\-@\t]/.test(s)), (name) => {
-        const body = toCsv(columns, [{ name, n: 1 }]).slice(1).split('\r\n')[1] ?? '';
-        expect(parseCsvLine(body)[0]).toBe(name);
-      }),
+      fc.property(
+        fc.string().filter((s) => !/[\r\n]/.test(s) && !/^[=+\-@\t]/.test(s)),
+        (name) => {
+          const body =
+            toCsv(columns, [{ name, n: 1 }])
+              .slice(1)
+              .split('\r\n')[1] ?? '';
+          expect(parseCsvLine(body)[0]).toBe(name);
+        },
+      ),
     );
   });
 });
@@ -49,7 +59,9 @@ describe('toCsv', () => {
 describe('toXlsx', () => {
   it('writes a workbook Excel can read back', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await toXlsx('Log', columns, [{ name: "Åse", n: 3 }])) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await toXlsx('Log', columns, [{ name: 'Åse', n: 3 }])) as unknown as ArrayBuffer,
+    );
     const sheet = workbook.getWorksheet('Log');
     expect(sheet?.getRow(2).values).toEqual([undefined, 'Åse', 3]);
   });

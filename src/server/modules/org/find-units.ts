@@ -17,16 +17,18 @@ export async function findUnits(ctx: TCtx, query: TFindUnitsQuery) {
 }
 
 export async function getUnit(q: Queryable, municipalityId: string, id: string) {
-  const { rows } = await q.query(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE u.municipality_id = $1 AND u.id = $2`, [
-    municipalityId,
-    id,
-  ]);
+  const { rows } = await q.query(
+    `SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE u.municipality_id = $1 AND u.id = $2`,
+    [municipalityId, id],
+  );
   return rows[0];
 }
 
 export async function findDistricts(ctx: TCtx) {
   const { rows } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
-    q.query('SELECT id, name FROM districts WHERE municipality_id = $1 ORDER BY name', [ctx.user.municipalityId]),
+    q.query('SELECT id, name FROM districts WHERE municipality_id = $1 ORDER BY name', [
+      ctx.user.municipalityId,
+    ]),
   );
   return { items: rows };
 }

@@ -19,7 +19,15 @@ export async function updateUnit(ctx: TCtx, id: string, input: TUpdateUnitReques
       `UPDATE units SET name = coalesce($4, name), kind = coalesce($5::unit_kind, kind),
               district_id = CASE WHEN $6 THEN $7::uuid ELSE district_id END, version = version + 1
         WHERE municipality_id = $1 AND id = $2 AND version = $3`,
-      [m, id, input.version, input.name ?? null, input.kind ?? null, input.districtId !== undefined, input.districtId ?? null],
+      [
+        m,
+        id,
+        input.version,
+        input.name ?? null,
+        input.kind ?? null,
+        input.districtId !== undefined,
+        input.districtId ?? null,
+      ],
     );
     if (!rowCount) throw new AppError('STALE_VERSION');
     return getUnit(q, m, id);

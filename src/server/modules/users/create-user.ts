@@ -12,12 +12,11 @@ export async function createUser(ctx: TCtx, input: TCreateUserRequest) {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.tenant(m, async (q) => {
     // E-mail addresses are unique across all municipalities, which this tenant cannot see: ask the index.
-    const { rows } = await q
-      .query(
-        `INSERT INTO users (municipality_id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
+    const { rows } = await q.query(
+      `INSERT INTO users (municipality_id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
-        [m, input.email, input.name, passwordHash, input.locale],
-      );
+      [m, input.email, input.name, passwordHash, input.locale],
+    );
     const id = rows[0]?.id as string | undefined;
     if (!id) throw fieldError('email', 'field.emailTaken');
     await assignRoles(q, m, id, input.roles);

@@ -10,7 +10,10 @@ const USER_SELECT = `SELECT u.id, u.name, u.email, u.locale, u.active, u.version
     WHERE ra.municipality_id = u.municipality_id AND ra.user_id = u.id), '[]') AS roles`;
 
 export async function getUser(q: Queryable, municipalityId: string, id: string) {
-  const { rows } = await q.query(`${USER_SELECT} FROM users u WHERE u.municipality_id = $1 AND u.id = $2`, [municipalityId, id]);
+  const { rows } = await q.query(`${USER_SELECT} FROM users u WHERE u.municipality_id = $1 AND u.id = $2`, [
+    municipalityId,
+    id,
+  ]);
   return rows[0];
 }
 

@@ -2,8 +2,8 @@ import type { TUpdateUserRequest } from '../../../shared/schemas/users.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
-import { assignRoles } from './assign-roles.ts';
 import { endSessions } from '../auth/sessions.ts';
+import { assignRoles } from './assign-roles.ts';
 import { getUser } from './find-users.ts';
 
 /** Deactivating a user ends their sessions. Optimistic locking by version. */

@@ -35,15 +35,24 @@ describe('user administration', () => {
     const user = await createProfessional('rolle@demo.beskyt.test');
     const session = await t.login('rolle@demo.beskyt.test', 'et-langt-kodeord-1');
     expect((await t.as(session, 'GET', '/api/v1/children')).statusCode).toBe(200);
-    const res = await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, { version: user.version, roles: [{ role: 'analyst' }] });
+    const res = await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, {
+      version: user.version,
+      roles: [{ role: 'analyst' }],
+    });
     expect(res.statusCode).toBe(200);
     expect((await t.as(session, 'GET', '/api/v1/children')).statusCode).toBe(403);
   });
 
   it('answers 409 to an edit made on a stale version, and keeps the newer change', async () => {
     const user = await createProfessional('stale@demo.beskyt.test');
-    expect((await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, { version: user.version, name: 'Ny' })).statusCode).toBe(200);
-    const stale = await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, { version: user.version, name: 'Gammel' });
+    expect(
+      (await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, { version: user.version, name: 'Ny' }))
+        .statusCode,
+    ).toBe(200);
+    const stale = await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, {
+      version: user.version,
+      name: 'Gammel',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('STALE_VERSION');
     const { rows } = await t.db.pool.query('SELECT name FROM users WHERE id = $1', [user.id]);
@@ -78,7 +87,9 @@ describe('user administration', () => {
       roles: [{ role: 'professional', unitId: naboUnit }],
     });
     expect(foreign.json().error.fields['roles.0.unitId']).toBe('Enheden findes ikke.');
-    const { rowCount } = await t.db.pool.query("SELECT 1 FROM users WHERE email IN ('uden@demo.beskyt.test', 'fremmed@demo.beskyt.test')");
+    const { rowCount } = await t.db.pool.query(
+      "SELECT 1 FROM users WHERE email IN ('uden@demo.beskyt.test', 'fremmed@demo.beskyt.test')",
+    );
     expect(rowCount).toBe(0);
   });
 });
