@@ -73,7 +73,12 @@ async function inReadTransaction<T>(
 }
 
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 20 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 20,
+    // Named statements are the hot paths with key look-ups: plan them once, not at every execution.
+    options: '-c plan_cache_mode=force_generic_plan',
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });

@@ -7,6 +7,8 @@ import { createRng, seedFromText } from './rng.ts';
 
 const SHARED_DOMAIN = 'bench.beskyt.test';
 
+type TBenchSeed = { created: false; slug: string } | ({ created: true } & TSeededMunicipality);
+
 /**
  * Adds a municipality of `children` synthetic children for load tests, beside the demo ones.
  * Logins are `<role>@bench.beskyt.test`; as e-mail addresses are unique across municipalities,
@@ -16,10 +18,10 @@ export async function seedBenchmark(
   db: Db,
   cipher: CprCipher,
   children: number,
-): Promise<{ created: false; slug: string } | ({ created: true } & TSeededMunicipality)> {
+): Promise<TBenchSeed> {
   refuseInProduction();
   const slug = `bench-${children}`;
-  return db.system(async (q) => {
+  const result = await db.system(async (q): Promise<TBenchSeed> => {
     const existing = await q.query('SELECT 1 FROM municipalities WHERE slug = $1', [slug]);
     if (existing.rowCount) return { created: false, slug };
     const taken = await q.query('SELECT 1 FROM users WHERE lower(email) LIKE $1 LIMIT 1', [
@@ -36,4 +38,6 @@ export async function seedBenchmark(
     });
     return { created: true, ...seeded };
   });
+  if (result.created) await db.pool.query('ANALYZE');
+  return result;
 }

@@ -50,7 +50,7 @@ export async function seedDemo(
   refuseInProduction();
   const children = options.childrenPerMunicipality ?? 2000;
   const log = options.log ?? (() => {});
-  return db.system(async (q) => {
+  const result = await db.system(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const existing = await q.query('SELECT 1 FROM municipalities WHERE slug = $1', ['demo']);
     if (existing.rowCount) return { created: false };
@@ -70,4 +70,7 @@ export async function seedDemo(
     }
     return { created: true };
   });
+  // Fresh statistics: without them the planner picks poor plans for the first queries on the new rows.
+  if (result.created) await db.pool.query('ANALYZE');
+  return result;
 }
