@@ -1,6 +1,7 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api';
+import { meKey } from './features/auth/session';
 import { adminUnitsRoute } from './routes/admin-units';
 import { adminUsersRoute } from './routes/admin-users';
 import { appRoute } from './routes/app-layout';
@@ -11,7 +12,17 @@ import { homeRoute } from './routes/home';
 import { loginRoute } from './routes/login';
 import { rootRoute } from './routes/root';
 
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // The session ended (idle timeout, deactivated user, logout in another tab): back to the login page.
+    onError: (error) => {
+      if (!(error instanceof ApiError) || error.status !== 401) return;
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+      const here = router.state.location.href;
+      void router.navigate({ to: '/login', search: { redirect: here } });
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

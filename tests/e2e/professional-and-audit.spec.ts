@@ -25,7 +25,11 @@ test('a professional reads a child and reveals the CPR number; the admin sees it
   const childName = ((await firstChild.textContent()) ?? '').trim();
 
   await page.getByRole('searchbox', { name: 'Søg' }).fill(childName);
+  const searched = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/children?') && r.url().includes('q='),
+  );
   await page.getByRole('button', { name: 'Søg', exact: true }).click();
+  expect((await searched).status()).toBe(200);
   const result = page.getByRole('table').getByRole('link', { name: childName, exact: true });
   await expect(result.first()).toBeVisible();
   await expectNoA11yViolations(page);

@@ -23,8 +23,15 @@ test('a professional in Nabo Kommune cannot find or open a Demo Kommune child', 
   await page.goto('/boern');
   await expect(page.getByRole('banner')).toContainText('Nabo Kommune');
   await page.getByRole('searchbox', { name: 'Søg' }).fill(name);
+  const searched = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/children?') && r.url().includes('q='),
+  );
   await page.getByRole('button', { name: 'Søg', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: /fundet/ })).toBeVisible();
+  const found = (await (await searched).json()) as { items: TChildRow[]; total: number };
+  expect(found.items.map((c) => c.id)).not.toContain(child.id);
+  await expect(page.getByRole('status')).toHaveText(
+    found.total === 1 ? '1 barn fundet' : `${found.total} børn fundet`,
+  );
   // Synthetic names may repeat across municipalities; what must never appear is the Demo child itself.
   await expect(page.locator(`a[href="/boern/${child.id}"]`)).toHaveCount(0);
   const rows = page.getByRole('table').getByRole('rowheader');

@@ -47,7 +47,11 @@ function ChildrenListPage() {
       <ChildSearchForm value={search} onSearch={setSearch} />
       <ErrorAlert error={children.error} />
       <Text role="status" mt="md" mb="xs">
-        {children.data ? t('list.found', { count: children.data.total }) : ''}
+        {children.isPlaceholderData
+          ? t('list.searching')
+          : children.data
+            ? t('list.found', { count: children.data.total })
+            : ''}
       </Text>
       {children.data && children.data.items.length > 0 ? (
         <>
