@@ -20,6 +20,16 @@ export const PERMISSIONS = [
   'manage:org:municipality',
   'manage:user:municipality',
   'read:audit:municipality',
+  'read:catalogue:municipality',
+  'manage:catalogue:municipality',
+  'manage:round:municipality',
+  'manage:round:unit',
+  'read:round:unit',
+  'write:assessment:unit',
+  'read:assessment:unit',
+  'lock:assessment:unit',
+  'read:measurement:unit',
+  'read:measurement:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

@@ -12,18 +12,32 @@ import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app
  * Child endpoints with an id are asked twice: for a child enrolled in one of the user's units (allowed) and
  * for a Demo child outside them (404 — existence is never confirmed).
  */
+const ASSESSOR: readonly TPermission[] = ['read:round:unit', 'write:assessment:unit', 'read:assessment:unit'];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  professional: ['read:org:municipality', 'read:child:unit', 'reveal:cpr:unit'],
-  unitLeader: ['read:org:municipality', 'read:child:unit', 'reveal:cpr:unit', 'write:child:unit'],
-  caseworker: ['read:org:municipality'],
-  caseworkManager: ['read:org:municipality'],
-  reviewer: ['read:org:municipality'],
-  analyst: ['read:org:municipality'],
+  professional: ['read:org:municipality', 'read:child:unit', 'reveal:cpr:unit', 'read:catalogue:municipality', ...ASSESSOR],
+  unitLeader: [
+    'read:org:municipality',
+    'read:child:unit',
+    'reveal:cpr:unit',
+    'write:child:unit',
+    'read:catalogue:municipality',
+    ...ASSESSOR,
+    'manage:round:unit',
+    'lock:assessment:unit',
+    'read:measurement:unit',
+  ],
+  caseworker: ['read:org:municipality', 'read:catalogue:municipality'],
+  caseworkManager: ['read:org:municipality', 'read:catalogue:municipality', 'read:measurement:municipality'],
+  reviewer: ['read:org:municipality', 'read:catalogue:municipality'],
+  analyst: ['read:org:municipality', 'read:catalogue:municipality', 'read:measurement:municipality'],
   admin: [
     'read:org:municipality',
     'manage:org:municipality',
     'manage:user:municipality',
     'read:audit:municipality',
+    'read:catalogue:municipality',
+    'manage:catalogue:municipality',
+    'manage:round:municipality',
   ],
   partner: ['read:org:municipality'],
 };
