@@ -3,6 +3,19 @@ import { expectNoA11yViolations } from './axe';
 import { apiLogin, demoUser, firstVisibleChild } from './helpers';
 
 test.describe('every page passes axe (WCAG 2.1 AA)', () => {
+  // The server's CSP allows no inline script; a violation would mean part of the app silently not running.
+  const cspViolations: string[] = [];
+  test.beforeEach(({ page }) => {
+    cspViolations.length = 0;
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(message.text());
+    });
+  });
+  test.afterEach(() => {
+    expect(cspViolations).toEqual([]);
+  });
+
   test('login page and its error state', async ({ page }) => {
     await page.goto('/login');
     await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
@@ -69,6 +82,18 @@ test.describe('every page passes axe (WCAG 2.1 AA)', () => {
     await page.goto('/boern');
     await expect(page.getByRole('heading', { level: 1, name: 'Ingen adgang' })).toBeVisible();
     await expectNoA11yViolations(page);
+  });
+
+  test('the skip link is the first stop for the keyboard and leads to the main content', async ({ page }) => {
+    await apiLogin(page, demoUser('professional'));
+    await page.goto('/boern');
+    await expect(page.getByRole('heading', { level: 1, name: 'Børn' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Gå til indhold' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
   });
 
   test('not found page', async ({ page }) => {

@@ -26,16 +26,14 @@ function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useLocation({ select: (l) => l.pathname });
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shownPath = useRef(pathname);
 
   // After a client-side navigation, start screen readers and keyboard users at the new page.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the path changes
   useEffect(() => {
     close();
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    // Compared with the last path rather than "first render", which StrictMode runs twice.
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     main.current?.focus();
   }, [pathname, close]);
 
