@@ -57,17 +57,21 @@ test('a professional reads a child and reveals the CPR number; the admin sees it
   await page.goto('/admin/revisionslog');
   await expect(page.getByRole('heading', { level: 1, name: 'Revisionslog' })).toBeVisible();
   await page.getByLabel('Barnets id').fill(childId);
+  await page.getByLabel('Bruger').selectOption({ label: `Pia Pædagog (demo) (${demoUser('professional')})` });
   await page.getByRole('button', { name: 'Filtrér' }).click();
   await expect(page).toHaveURL(new RegExp(`childId=${childId}`));
+  await expect(page).toHaveURL(/userId=/);
   const events = page.getByRole('table').getByRole('row');
   const professionalRead = events.filter({ hasText: 'Pia Pædagog' }).filter({ hasText: 'Læst' });
   await expect(professionalRead.first()).toBeVisible();
   await expect(professionalRead.first()).toContainText(childId);
   await expect(events.filter({ hasText: 'Vist CPR-nummer' }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Eksportér CSV' })).toHaveAttribute(
-    'href',
-    new RegExp(`format=csv.*childId=${childId}`),
-  );
+  const csvLink = page.getByRole('link', { name: 'Eksportér CSV' });
+  await expect(csvLink).toHaveAttribute('href', new RegExp(`format=csv.*childId=${childId}`));
+  const csv = await page.request.get((await csvLink.getAttribute('href')) ?? '');
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain(childId);
   await expectNoA11yViolations(page);
 
   // The admin manages users and units; child data is not theirs to read.
