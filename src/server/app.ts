@@ -13,6 +13,7 @@ import { AppError } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { childrenRoutes } from './modules/children/children.routes.ts';
+import { factorsRoutes } from './modules/factors/factors.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
@@ -92,6 +93,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   usersRoutes(app, deps);
   childrenRoutes(app, deps);
   auditRoutes(app, deps);
+  factorsRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)

@@ -14,7 +14,13 @@ import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app
  */
 const ASSESSOR: readonly TPermission[] = ['read:round:unit', 'write:assessment:unit', 'read:assessment:unit'];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  professional: ['read:org:municipality', 'read:child:unit', 'reveal:cpr:unit', 'read:catalogue:municipality', ...ASSESSOR],
+  professional: [
+    'read:org:municipality',
+    'read:child:unit',
+    'reveal:cpr:unit',
+    'read:catalogue:municipality',
+    ...ASSESSOR,
+  ],
   unitLeader: [
     'read:org:municipality',
     'read:child:unit',
@@ -62,7 +68,7 @@ interface TRequest {
 }
 
 interface TEndpoint {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   /** Shown after the path in the test name. */
   label?: string;
@@ -111,6 +117,38 @@ async function freshCpr(): Promise<string> {
     if (!rowCount) return cpr;
   }
 }
+
+/** The Demo draft catalogue, created through SQL when there is none. */
+async function draftCatalogue(): Promise<string> {
+  const { rows } = await t.db.pool.query(
+    `WITH existing AS (SELECT id FROM factor_catalogues WHERE municipality_id = $1 AND status = 'draft'),
+          created AS (INSERT INTO factor_catalogues (municipality_id, version, status)
+                      SELECT $1, (SELECT coalesce(max(version), 0) + 1 FROM factor_catalogues WHERE municipality_id = $1), 'draft'
+                       WHERE NOT EXISTS (SELECT 1 FROM existing) RETURNING id)
+     SELECT id FROM existing UNION ALL SELECT id FROM created`,
+    [f.demoId],
+  );
+  return rows[0].id;
+}
+
+async function draftFactor(): Promise<{ catalogueId: string; factorId: string }> {
+  const catalogueId = await draftCatalogue();
+  const { rows } = await t.db.pool.query(
+    `INSERT INTO factors (municipality_id, catalogue_id, code, kind, domain, label_da, label_en, bit)
+     SELECT $1, $2, $3, 'protective', 'community', 'Matrix', 'Matrix', min(b) FROM generate_series(0, 63) b
+      WHERE b NOT IN (SELECT bit FROM factors WHERE municipality_id = $1 AND catalogue_id = $2) RETURNING id`,
+    [f.demoId, catalogueId, `P-M${++counter}`],
+  );
+  return { catalogueId, factorId: rows[0].id };
+}
+
+const newFactor = () => ({
+  code: `P-NY${++counter}`,
+  kind: 'protective',
+  domain: 'community',
+  labelDa: 'Tryghed i lokalområdet',
+  labelEn: 'Safety in the local area',
+});
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -312,6 +350,94 @@ const ENDPOINTS: TEndpoint[] = [
     access: 'read:audit:municipality',
     success: 200,
     request: () => ({ url: '/api/v1/audit/export?format=xlsx' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/policy-themes',
+    access: 'read:catalogue:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/policy-themes' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/factor-catalogues',
+    access: 'read:catalogue:municipality',
+    success: 200,
+    request: () => ({ url: '/api/v1/factor-catalogues' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/factor-catalogues/current',
+    access: 'read:catalogue:municipality',
+    success: 200,
+    request: async () => {
+      // A published version must exist for the current one to be found.
+      const { catalogueId } = await draftFactor();
+      await t.db.pool.query(
+        "UPDATE factor_catalogues SET status = 'published', published_at = now() WHERE id = $1",
+        [catalogueId],
+      );
+      return { url: '/api/v1/factor-catalogues/current' };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/factor-catalogues/:id',
+    access: 'read:catalogue:municipality',
+    success: 200,
+    request: async () => ({ url: `/api/v1/factor-catalogues/${await draftCatalogue()}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/factor-catalogues/draft',
+    access: 'manage:catalogue:municipality',
+    success: 201,
+    request: async () => {
+      await t.db.pool.query("DELETE FROM factor_catalogues WHERE municipality_id = $1 AND status = 'draft'", [
+        f.demoId,
+      ]);
+      return { url: '/api/v1/factor-catalogues/draft' };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/factor-catalogues/:id/factors',
+    access: 'manage:catalogue:municipality',
+    success: 201,
+    request: async () => ({
+      url: `/api/v1/factor-catalogues/${await draftCatalogue()}/factors`,
+      payload: newFactor(),
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/factor-catalogues/:id/factors/:factorId',
+    access: 'manage:catalogue:municipality',
+    success: 200,
+    request: async () => {
+      const { catalogueId, factorId } = await draftFactor();
+      return {
+        url: `/api/v1/factor-catalogues/${catalogueId}/factors/${factorId}`,
+        payload: { labelDa: 'Ændret' },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/factor-catalogues/:id/factors/:factorId',
+    access: 'manage:catalogue:municipality',
+    success: 200,
+    request: async () => {
+      const { catalogueId, factorId } = await draftFactor();
+      return { url: `/api/v1/factor-catalogues/${catalogueId}/factors/${factorId}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/factor-catalogues/:id/publish',
+    access: 'manage:catalogue:municipality',
+    success: 200,
+    request: async () => ({ url: `/api/v1/factor-catalogues/${(await draftFactor()).catalogueId}/publish` }),
   },
 ];
 

@@ -14,6 +14,8 @@ export type TErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'STALE_VERSION'
+  | 'CATALOGUE_PUBLISHED'
+  | 'DRAFT_EXISTS'
   | 'INTERNAL'
   | 'UNAVAILABLE';
 
@@ -31,6 +33,8 @@ const STATUS: Record<TErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   STALE_VERSION: 409,
+  CATALOGUE_PUBLISHED: 409,
+  DRAFT_EXISTS: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };

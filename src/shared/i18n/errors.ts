@@ -39,6 +39,13 @@ const da = {
   'field.roleNeedsUnit': 'Rollen {role} kræver en enhed.',
   'field.weakPassword': 'Adgangskoden skal være mindst 12 tegn.',
   'field.beforeBirth': 'Kan ikke ligge før barnets fødselsdato.',
+  'field.invalidFactorCode': 'Skal være store bogstaver, tal og bindestreger, fx P-FRITID.',
+  'field.ageRange': 'Slutalderen skal være mindst startalderen.',
+  'field.unknownTheme': 'Ukendt politiktema: {codes}.',
+  'field.factorCodeTaken': 'Koden findes allerede i denne version.',
+  'field.catalogueFull': 'En version kan højst have 64 faktorer.',
+  CATALOGUE_PUBLISHED: 'En offentliggjort version kan ikke ændres. Opret en ny kladde.',
+  DRAFT_EXISTS: 'Der findes allerede en kladde. Redigér den eller offentliggør den først.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -81,6 +88,13 @@ const en: Record<TMessageKey, string> = {
   'field.roleNeedsUnit': 'The role {role} needs a unit.',
   'field.weakPassword': 'The password must be at least 12 characters.',
   'field.beforeBirth': "Cannot be before the child's birth date.",
+  'field.invalidFactorCode': 'Must be capital letters, digits and hyphens, e.g. P-LEISURE.',
+  'field.ageRange': 'The end age must be at least the start age.',
+  'field.unknownTheme': 'Unknown policy theme: {codes}.',
+  'field.factorCodeTaken': 'The code already exists in this version.',
+  'field.catalogueFull': 'A version can hold at most 64 factors.',
+  CATALOGUE_PUBLISHED: 'A published version cannot change. Create a new draft.',
+  DRAFT_EXISTS: 'A draft already exists. Edit it or publish it first.',
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };
