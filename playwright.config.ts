@@ -20,6 +20,8 @@ export default defineConfig({
         url: 'http://127.0.0.1:3100/healthz',
         timeout: 180_000,
         reuseExistingServer: false,
+        // SIGTERM lets serve.ts stop PostgreSQL and remove its temporary data folder (the default is SIGKILL).
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
         stdout: 'pipe',
         stderr: 'pipe',
       },
