@@ -1,0 +1,69 @@
+import type { Queryable } from '../../db/client.ts';
+
+/**
+ * Keeps the measurement rollup correct on write. A child counts once per period, through its latest joint
+ * assessment in that period: its old contribution (overall and per policy theme) is taken out of the cells
+ * and the new one put in, in one statement each, in key order so concurrent writers lock cells alike.
+ *
+ * Definition (domain.md, "The measurement parameter"): x = protective factors present ÷ protective factors
+ * assessed (not-known excluded), overall (theme_key 'all') and per policy theme; risk load = risk factors
+ * present. Children without any assessed protective factor in a theme are left out of that theme.
+ */
+export async function replaceContribution(q: Queryable, municipalityId: string, childId: string, period: string) {
+  await q.query(
+    `WITH old AS (
+       DELETE FROM measurement_contributions WHERE municipality_id = $1 AND period = $3 AND child_id = $2 RETURNING *)
+     INSERT INTO measurement_cells AS c (municipality_id, period, unit_id, age_band, gender, theme_key, n, sum_x, sum_x2, sum_risk, sum_risk2)
+     SELECT municipality_id, period, unit_id, age_band, gender, theme_key, -count(*), -sum(x), -sum(x * x), -sum(risk_load), -sum(risk_load * risk_load)
+       FROM old GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+     ON CONFLICT (municipality_id, period, unit_id, age_band, gender, theme_key) DO UPDATE
+       SET n = c.n + excluded.n, sum_x = c.sum_x + excluded.sum_x, sum_x2 = c.sum_x2 + excluded.sum_x2,
+           sum_risk = c.sum_risk + excluded.sum_risk, sum_risk2 = c.sum_risk2 + excluded.sum_risk2`,
+    [municipalityId, childId, period],
+  );
+  await q.query(
+    `WITH latest AS (
+       SELECT a.* FROM assessments a JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
+        WHERE a.municipality_id = $1 AND a.child_id = $2 AND a.mode = 'joint' AND r.period = $3
+        ORDER BY a.assessed_on DESC, a.updated_at DESC LIMIT 1),
+     child AS (
+       SELECT l.*, ch.gender,
+              extract(year FROM age(l.assessed_on, ch.birth_date))::int AS age
+         FROM latest l JOIN children ch ON ch.municipality_id = l.municipality_id AND ch.id = l.child_id),
+     banded AS (
+       SELECT child.*, CASE WHEN age < 3 THEN '0-2' WHEN age < 6 THEN '3-5' WHEN age < 10 THEN '6-9'
+                            WHEN age < 13 THEN '10-12' WHEN age < 16 THEN '13-15' WHEN age < 18 THEN '16-17' END AS age_band
+         FROM child),
+     masks AS (
+       -- Per theme: the bits of its protective and of its risk factors in the assessment's catalogue version.
+       SELECT t.code AS theme_key,
+              coalesce(bit_or(1::bigint << f.bit) FILTER (WHERE f.kind = 'protective'), 0) AS protective_mask,
+              coalesce(bit_or(1::bigint << f.bit) FILTER (WHERE f.kind = 'risk'), 0) AS risk_mask
+         FROM banded b
+         JOIN factors f ON f.municipality_id = b.municipality_id AND f.catalogue_id = b.catalogue_id
+         JOIN factor_themes ft ON ft.municipality_id = f.municipality_id AND ft.factor_id = f.id
+         JOIN policy_themes t ON t.municipality_id = ft.municipality_id AND t.id = ft.theme_id
+        GROUP BY t.code),
+     fresh AS (
+       SELECT b.municipality_id, $3::text AS period, b.child_id, 'all'::text AS theme_key, b.unit_id, b.age_band, b.gender,
+              b.id AS assessment_id, b.protective_present::float8 / b.protective_known AS x, b.risk_present AS risk_load
+         FROM banded b WHERE b.protective_known > 0 AND b.age_band IS NOT NULL
+       UNION ALL
+       SELECT b.municipality_id, $3, b.child_id, m.theme_key, b.unit_id, b.age_band, b.gender, b.id,
+              bit_count((b.present_mask & m.protective_mask)::bit(64))::float8 / bit_count((b.known_mask & m.protective_mask)::bit(64)),
+              bit_count((b.present_mask & m.risk_mask)::bit(64))
+         FROM banded b CROSS JOIN masks m
+        WHERE bit_count((b.known_mask & m.protective_mask)::bit(64)) > 0 AND b.age_band IS NOT NULL),
+     inserted AS (
+       INSERT INTO measurement_contributions (municipality_id, period, child_id, theme_key, unit_id, age_band, gender, assessment_id, x, risk_load)
+       SELECT * FROM fresh RETURNING *)
+     INSERT INTO measurement_cells AS c (municipality_id, period, unit_id, age_band, gender, theme_key, n, sum_x, sum_x2, sum_risk, sum_risk2)
+     SELECT municipality_id, period, unit_id, age_band, gender, theme_key, count(*), sum(x), sum(x * x), sum(risk_load), sum(risk_load * risk_load)
+       FROM inserted GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+     ON CONFLICT (municipality_id, period, unit_id, age_band, gender, theme_key) DO UPDATE
+       SET n = c.n + excluded.n, sum_x = c.sum_x + excluded.sum_x, sum_x2 = c.sum_x2 + excluded.sum_x2,
+           sum_risk = c.sum_risk + excluded.sum_risk, sum_risk2 = c.sum_risk2 + excluded.sum_risk2`,
+    [municipalityId, childId, period],
+  );
+  // Cells whose n fell to 0 stay as rows; readers skip them.
+}
