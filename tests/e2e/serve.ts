@@ -36,8 +36,12 @@ if (process.env.DATABASE_URL) {
   const embedded = await startEmbeddedPostgres(dir);
   adminUrl = embedded.url('postgres');
   cleanup = async () => {
-    await embedded.stop();
-    await rm(dir, { recursive: true, force: true });
+    // Playwright signals the whole process group, so PostgreSQL may already be gone: the folder goes regardless.
+    try {
+      await embedded.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   };
 }
 
@@ -49,7 +53,10 @@ await migrate(db);
 const cipher = createCprCipher(randomBytes(32).toString('hex'));
 await seedDemo(db, cipher, { childrenPerMunicipality: 300 });
 const audit = new AuditWriter(db);
-const app = await buildApp({ db, audit, cipher }, { webRoot: path.resolve('dist/web'), loginRateLimit: 1000 });
+const app = await buildApp(
+  { db, audit, cipher },
+  { webRoot: path.resolve('dist/web'), loginRateLimit: 1000 },
+);
 await app.listen({ port, host: '127.0.0.1' });
 console.log(`e2e server on http://127.0.0.1:${port}`);
 
@@ -57,11 +64,16 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await app.close();
-  await audit.drain();
-  await db.close();
-  await cleanup();
-  process.exit(0);
+  try {
+    await app.close();
+    await audit.drain();
+    await db.close();
+  } catch {
+    // The database may have been stopped by the same signal; nothing left to flush.
+  } finally {
+    await cleanup().catch(() => {});
+    process.exit(0);
+  }
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());

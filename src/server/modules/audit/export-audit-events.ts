@@ -20,6 +20,7 @@ const COLUMNS: Record<'da' | 'en', TColumn<TAuditEventRow>[]> = {
     { header: 'Barn-id', value: (r) => r.childId },
     { header: 'Formål/relation', value: (r) => r.purpose },
     { header: 'IP', value: (r) => r.ip },
+    { header: 'Begrundelse', value: (r) => r.reason },
   ],
   en: [
     { header: 'Sequence', value: (r) => r.seq },
@@ -33,6 +34,7 @@ const COLUMNS: Record<'da' | 'en', TColumn<TAuditEventRow>[]> = {
     { header: 'Child id', value: (r) => r.childId },
     { header: 'Purpose/relation', value: (r) => r.purpose },
     { header: 'IP', value: (r) => r.ip },
+    { header: 'Reason', value: (r) => r.reason },
   ],
 };
 

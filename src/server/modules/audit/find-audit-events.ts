@@ -15,6 +15,8 @@ export interface TAuditEventRow {
   childId: string | null;
   purpose: string;
   ip: string | null;
+  /** The written reason of a CPR reveal, when there is one. */
+  reason: string | null;
 }
 
 /** WHERE clause and parameters for the admin filters; `to` includes the whole day. */
@@ -44,7 +46,8 @@ export async function selectAuditEvents(
   const { where, params } = filterSql(municipalityId, f);
   const { rows } = await q.query(
     `SELECT a.seq, a.at, a.user_id AS "userId", u.name AS "userName", a.role, a.action, a.entity,
-            a.entity_id AS "entityId", a.child_id AS "childId", a.purpose, a.ip, count(*) OVER () AS total
+            a.entity_id AS "entityId", a.child_id AS "childId", a.purpose, a.ip,
+            a.detail ->> 'reason' AS reason, count(*) OVER () AS total
        FROM audit_events a LEFT JOIN users u ON u.municipality_id = a.municipality_id AND u.id = a.user_id
       WHERE ${where} ORDER BY a.seq DESC LIMIT ${limit} OFFSET ${offset}`,
     params,

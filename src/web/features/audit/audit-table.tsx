@@ -35,6 +35,7 @@ export function AuditTable({ items }: { items: TAuditEvent[] }) {
           <Table.Th scope="col">{t('columns.entity')}</Table.Th>
           <Table.Th scope="col">{t('columns.childId')}</Table.Th>
           <Table.Th scope="col">{t('columns.purpose')}</Table.Th>
+          <Table.Th scope="col">{t('columns.reason')}</Table.Th>
           <Table.Th scope="col">{t('columns.ip')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -53,6 +54,7 @@ export function AuditTable({ items }: { items: TAuditEvent[] }) {
             </Table.Td>
             <Table.Td>{event.childId ?? '–'}</Table.Td>
             <Table.Td>{purposeLabel(event.purpose)}</Table.Td>
+            <Table.Td>{event.reason ?? '–'}</Table.Td>
             <Table.Td>{event.ip ?? '–'}</Table.Td>
           </Table.Tr>
         ))}

@@ -10,6 +10,7 @@ export interface TAuditEvent {
   childId: string | null;
   purpose: string | null;
   ip: string | null;
+  reason: string | null;
 }
 
 export interface TAuditFilters {
