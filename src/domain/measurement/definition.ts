@@ -1,0 +1,157 @@
+import { MIN_CELL } from './suppression.ts';
+
+/**
+ * The measurement parameter's definition, shown next to every figure (domain.md): leaders steer
+ * by these numbers, so each must say in plain words what it counts and what it leaves out.
+ * The texts follow the rules implemented beside this file; change them together.
+ */
+export const DEFINITION_TERMS = [
+  'parameter',
+  'protectiveShare',
+  'riskLoad',
+  'persistence',
+  'n',
+  'ci95',
+  'coverage',
+  'suppression',
+  'significance',
+] as const;
+export type TDefinitionTerm = (typeof DEFINITION_TERMS)[number];
+export type TDefinitionLocale = 'da' | 'en';
+
+export interface TDefinitionText {
+  label: string;
+  text: string;
+}
+
+const da: Record<TDefinitionTerm, TDefinitionText> = {
+  parameter: {
+    label: 'Måleparameteren',
+    text:
+      'Måleparameteren viser, hvad der beskytter børnene, og hvilke risici de står i. Den bygger på den seneste ' +
+      'fælles trivselsvurdering af hvert barn og vises altid med antal børn, usikkerhed og dækning.',
+  },
+  protectiveShare: {
+    label: 'Beskyttelsesandel',
+    text:
+      'Andelen af de vurderede beskyttelsesfaktorer, som er til stede hos barnet. Faktorer vurderet som ' +
+      '"ved ikke" tæller slet ikke med. Er ingen beskyttelsesfaktorer vurderet, har barnet ingen ' +
+      'beskyttelsesandel. For et tema tæller kun temaets beskyttelsesfaktorer. For en gruppe vises ' +
+      'gennemsnittet af børnenes andele.',
+  },
+  riskLoad: {
+    label: 'Risikobelastning',
+    text:
+      'Antallet af risikofaktorer, som er til stede hos barnet ved den seneste fælles vurdering. ' +
+      'Risiko vejer tungere, jo flere faktorer der optræder samtidig.',
+  },
+  persistence: {
+    label: 'Varighed',
+    text:
+      'For hver risikofaktor: i hvor mange fælles vurderinger i træk, til og med den seneste, faktoren har ' +
+      'været til stede. En vurdering med "ved ikke" afbryder rækken, fordi vi kun tæller det, der er set. ' +
+      'Risiko vejer tungere, jo længere den varer.',
+  },
+  n: {
+    label: 'n (antal børn)',
+    text: 'Antallet af børn med en aktuel fælles vurdering, som tallet bygger på.',
+  },
+  ci95: {
+    label: '95 %-konfidensinterval',
+    text:
+      'Intervallet viser, hvor sikkert gennemsnittet er: det er beregnet, så det i 95 ud af 100 tilfælde ' +
+      'rummer det sande gennemsnit. Jo færre børn, jo bredere interval; ved få børn bruges t-fordelingen, ' +
+      'så intervallet ikke bliver for smalt. Under 2 børn giver intet interval.',
+  },
+  coverage: {
+    label: 'Dækning',
+    text:
+      'Andelen af alle børn i gruppen, som har en aktuel fælles vurdering. Ved lav dækning kan tallet være ' +
+      'skævt: er kun de børn vurderet, som nogen er bekymret for, ser beskyttelsen lavere ud, end den er.',
+  },
+  suppression: {
+    label: 'Skjulte tal (diskretionering)',
+    text:
+      `Tal, der bygger på færre end ${MIN_CELL} børn, vises ikke, så intet barn kan genkendes. Kunne et skjult ` +
+      'tal regnes ud fra en total og de øvrige tal, skjules også det næstmindste tal i samme række eller kolonne.',
+  },
+  significance: {
+    label: 'Signifikant ændring',
+    text:
+      'En ændring kaldes kun signifikant, når de to 95 %-konfidensintervaller ikke overlapper – når ' +
+      'intervallerne siger det. Intervaller, der netop rører hinanden, tæller som overlap. Reglen er ' +
+      'forsigtig: en lille ændring kan være reel uden at blive markeret.',
+  },
+};
+
+const en: Record<TDefinitionTerm, TDefinitionText> = {
+  parameter: {
+    label: 'The measurement parameter',
+    text:
+      'The measurement parameter shows what protects the children and which risks they face. It is built ' +
+      "from each child's latest joint wellbeing assessment and is always shown with the number of children, " +
+      'the uncertainty and the coverage.',
+  },
+  protectiveShare: {
+    label: 'Protective share',
+    text:
+      'The share of assessed protective factors that are present for the child. Factors marked "not known" ' +
+      'are left out entirely. If no protective factor was assessed, the child has no protective share. For a ' +
+      "theme, only that theme's protective factors count. For a group, the figure is the average of the " +
+      "children's shares.",
+  },
+  riskLoad: {
+    label: 'Risk load',
+    text:
+      'The number of risk factors present for the child at the latest joint assessment. Risk weighs more ' +
+      'the more factors occur together.',
+  },
+  persistence: {
+    label: 'Persistence',
+    text:
+      'For each risk factor: in how many consecutive joint assessments, up to and including the latest, it ' +
+      'has been present. An assessment marked "not known" ends the run, because we only count what was ' +
+      'observed. Risk weighs more the longer it lasts.',
+  },
+  n: {
+    label: 'n (number of children)',
+    text: 'The number of children with a current joint assessment behind the figure.',
+  },
+  ci95: {
+    label: '95 % confidence interval',
+    text:
+      'The interval shows how certain the average is: it is calculated so that 95 times out of 100 it ' +
+      'contains the true average. The fewer the children, the wider the interval; with few children the ' +
+      't-distribution is used so the interval is not too narrow. Fewer than 2 children give no interval.',
+  },
+  coverage: {
+    label: 'Coverage',
+    text:
+      'The share of all children in the group who have a current joint assessment. With low coverage the ' +
+      'figure may be biased: if only children someone is worried about were assessed, protection looks ' +
+      'lower than it is.',
+  },
+  suppression: {
+    label: 'Hidden figures (suppression)',
+    text:
+      `Figures based on fewer than ${MIN_CELL} children are not shown, so no child can be recognised. If a ` +
+      'hidden figure could be worked out from a total and the other figures, the next smallest figure in the ' +
+      'same row or column is hidden too.',
+  },
+  significance: {
+    label: 'Significant change',
+    text:
+      'A change is called significant only when the two 95 % confidence intervals do not overlap – when the ' +
+      'intervals say so. Intervals that just touch count as overlapping. The rule is cautious: a small ' +
+      'change can be real without being marked.',
+  },
+};
+
+const frozen = (texts: Record<TDefinitionTerm, TDefinitionText>) => {
+  for (const t of Object.values(texts)) Object.freeze(t);
+  return Object.freeze(texts);
+};
+
+export const MEASUREMENT_DEFINITION: Readonly<
+  Record<TDefinitionLocale, Readonly<Record<TDefinitionTerm, Readonly<TDefinitionText>>>>
+> = Object.freeze({ da: frozen(da), en: frozen(en) });

@@ -1,0 +1,100 @@
+import { tQuantile975 } from './t-quantile.ts';
+
+/**
+ * Sufficient statistics of children's protective shares (x in [0, 1]) for one population cell.
+ * Cells add and subtract exactly, so a rollup table can be kept correct on every write
+ * (subtract the child's old contribution, add the new) and cells combine into any coarser
+ * population without going back to the assessments (architecture.md, "Dashboards at scale").
+ */
+export interface TCell {
+  n: number;
+  sum: number;
+  sumSq: number;
+}
+
+export interface TSummary {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  ci95: readonly [number, number] | null;
+  coverage: number | null;
+}
+
+export const EMPTY_CELL: TCell = Object.freeze({ n: 0, sum: 0, sumSq: 0 });
+
+/** Where x can lie: a protective share by default; risk load, a count, can use [0, ∞). */
+export type TBounds = readonly [number, number];
+export const SHARE_BOUNDS: TBounds = Object.freeze([0, 1] as const);
+
+export function cellOf(values: readonly number[], bounds: TBounds = SHARE_BOUNDS): TCell {
+  const [lo, hi] = bounds;
+  let sum = 0;
+  let sumSq = 0;
+  for (const x of values) {
+    if (!(x >= lo && x <= hi)) throw new RangeError(`a value must lie in [${lo}, ${hi}], got ${x}`);
+    sum += x;
+    sumSq += x * x;
+  }
+  return { n: values.length, sum, sumSq };
+}
+
+export function addCell(a: TCell, b: TCell): TCell {
+  return { n: a.n + b.n, sum: a.sum + b.sum, sumSq: a.sumSq + b.sumSq };
+}
+
+/** An emptied cell is reset to exact zeros so rounding left from past additions cannot linger. */
+export function subtractCell(a: TCell, b: TCell): TCell {
+  if (b.n > a.n) throw new RangeError(`cannot remove ${b.n} children from a cell of ${a.n}`);
+  if (b.n === a.n) return EMPTY_CELL;
+  return { n: a.n - b.n, sum: a.sum - b.sum, sumSq: a.sumSq - b.sumSq };
+}
+
+export function combine(cells: readonly TCell[]): TCell {
+  return cells.reduce(addCell, EMPTY_CELL);
+}
+
+/** A child's new joint assessment replaces its earlier one in the same period; null = none. */
+export function replaceContribution(
+  cell: TCell,
+  oldValue: number | null,
+  newValue: number | null,
+  bounds: TBounds = SHARE_BOUNDS,
+): TCell {
+  const without = oldValue === null ? cell : subtractCell(cell, cellOf([oldValue], bounds));
+  return newValue === null ? without : addCell(without, cellOf([newValue], bounds));
+}
+
+/**
+ * Σx² − (Σx)²/n cancels badly when all values are (nearly) equal; a remainder below
+ * floating-point noise is a true zero. Shares are fractions with small denominators, so a real
+ * spread is far above this threshold.
+ */
+function sumOfSquaredDeviations(cell: TCell): number {
+  const m2 = cell.sumSq - (cell.sum * cell.sum) / cell.n;
+  return m2 <= 1e-12 * cell.sumSq ? 0 : m2;
+}
+
+/**
+ * Mean, sample standard deviation and a t-based 95 % interval, clamped to the bounds (a share
+ * cannot leave [0, 1]). No interval below n = 2: one child says nothing about spread.
+ * Coverage is n ÷ all children in the population — a mean over few assessed children may only
+ * describe the ones someone was worried about.
+ */
+export function summarise(cell: TCell, populationSize?: number, bounds: TBounds = SHARE_BOUNDS): TSummary {
+  const { n } = cell;
+  const clamp = (x: number) => Math.min(bounds[1], Math.max(bounds[0], x));
+  const coverage = coverageOf(n, populationSize);
+  if (n === 0) return { n, mean: null, sd: null, ci95: null, coverage };
+  const mean = clamp(cell.sum / n);
+  if (n < 2) return { n, mean, sd: null, ci95: null, coverage };
+  const sd = Math.sqrt(sumOfSquaredDeviations(cell) / (n - 1));
+  const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
+  return { n, mean, sd, ci95: [clamp(mean - half), clamp(mean + half)], coverage };
+}
+
+function coverageOf(n: number, populationSize: number | undefined): number | null {
+  if (populationSize === undefined || populationSize === 0) return null;
+  if (!Number.isInteger(populationSize) || populationSize < n)
+    throw new RangeError(`population of ${populationSize} cannot hold ${n} assessed children`);
+  return n / populationSize;
+}
