@@ -14,6 +14,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { childrenRoutes } from './modules/children/children.routes.ts';
 import { factorsRoutes } from './modules/factors/factors.routes.ts';
+import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
@@ -94,6 +95,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   childrenRoutes(app, deps);
   auditRoutes(app, deps);
   factorsRoutes(app, deps);
+  measurementRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)

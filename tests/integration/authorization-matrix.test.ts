@@ -73,7 +73,8 @@ interface TEndpoint {
   /** Shown after the path in the test name. */
   label?: string;
   /** 'public' needs nothing, 'session' any signed-in user, else this permission. */
-  access: 'public' | 'session' | TPermission;
+  /** A list: any one of these permissions will do. */
+  access: 'public' | 'session' | TPermission | readonly TPermission[];
   success: number;
   /** Child endpoints: which child is asked for. */
   child?: 'own' | 'other';
@@ -439,11 +440,26 @@ const ENDPOINTS: TEndpoint[] = [
     success: 200,
     request: async () => ({ url: `/api/v1/factor-catalogues/${(await draftFactor()).catalogueId}/publish` }),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/measurement',
+    access: ['read:measurement:municipality', 'read:measurement:unit'],
+    success: 200,
+    request: () => ({ url: '/api/v1/measurement?groupBy=theme,period' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/measurement/export',
+    access: ['read:measurement:municipality', 'read:measurement:unit'],
+    success: 200,
+    request: () => ({ url: '/api/v1/measurement/export?groupBy=unit&format=xlsx' }),
+  },
 ];
 
 function expectedStatus(e: TEndpoint, role: TRole): number {
   if (e.access === 'public' || e.access === 'session') return e.success;
-  if (!ROLE_PERMISSIONS[role].includes(e.access)) return 403;
+  const any = typeof e.access === 'string' ? [e.access] : e.access;
+  if (!any.some((p) => ROLE_PERMISSIONS[role].includes(p))) return 403;
   return e.child === 'other' ? 404 : e.success;
 }
 

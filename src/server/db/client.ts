@@ -18,7 +18,11 @@ export interface Db {
 
 // Dates stay ISO strings: a birth date must never shift with the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// Counts arrive as numbers; a bigint beyond 2^53 (a packed factor mask) arrives as a BigInt, never rounded.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : BigInt(v);
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

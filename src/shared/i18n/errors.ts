@@ -41,6 +41,8 @@ const da = {
   'field.beforeBirth': 'Kan ikke ligge før barnets fødselsdato.',
   'field.invalidFactorCode': 'Skal være store bogstaver, tal og bindestreger, fx P-FRITID.',
   'field.ageRange': 'Slutalderen skal være mindst startalderen.',
+  'field.groupBy':
+    'Vælg højst tre forskellige opdelinger, højst to af enhed, distrikt, aldersgruppe og køn, og ikke både enhed og distrikt.',
   'field.unknownTheme': 'Ukendt politiktema: {codes}.',
   'field.factorCodeTaken': 'Koden findes allerede i denne version.',
   'field.catalogueFull': 'En version kan højst have 64 faktorer.',
@@ -90,6 +92,8 @@ const en: Record<TMessageKey, string> = {
   'field.beforeBirth': "Cannot be before the child's birth date.",
   'field.invalidFactorCode': 'Must be capital letters, digits and hyphens, e.g. P-LEISURE.',
   'field.ageRange': 'The end age must be at least the start age.',
+  'field.groupBy':
+    'Choose at most three different groupings, at most two of unit, district, age band and gender, and not both unit and district.',
   'field.unknownTheme': 'Unknown policy theme: {codes}.',
   'field.factorCodeTaken': 'The code already exists in this version.',
   'field.catalogueFull': 'A version can hold at most 64 factors.',

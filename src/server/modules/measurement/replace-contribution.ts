@@ -9,7 +9,12 @@ import type { Queryable } from '../../db/client.ts';
  * assessed (not-known excluded), overall (theme_key 'all') and per policy theme; risk load = risk factors
  * present. Children without any assessed protective factor in a theme are left out of that theme.
  */
-export async function replaceContribution(q: Queryable, municipalityId: string, childId: string, period: string) {
+export async function replaceContribution(
+  q: Queryable,
+  municipalityId: string,
+  childId: string,
+  period: string,
+) {
   await q.query(
     `WITH old AS (
        DELETE FROM measurement_contributions WHERE municipality_id = $1 AND period = $3 AND child_id = $2 RETURNING *)
@@ -28,7 +33,7 @@ export async function replaceContribution(q: Queryable, municipalityId: string, 
         ORDER BY a.assessed_on DESC, a.updated_at DESC LIMIT 1),
      child AS (
        SELECT l.*, ch.gender,
-              extract(year FROM age(l.assessed_on, ch.birth_date))::int AS age
+              CASE WHEN l.assessed_on >= ch.birth_date THEN extract(year FROM age(l.assessed_on, ch.birth_date))::int END AS age
          FROM latest l JOIN children ch ON ch.municipality_id = l.municipality_id AND ch.id = l.child_id),
      banded AS (
        SELECT child.*, CASE WHEN age < 3 THEN '0-2' WHEN age < 6 THEN '3-5' WHEN age < 10 THEN '6-9'

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { ZMeasurementExportQuery, ZMeasurementQuery } from '../../../shared/schemas/measurement.ts';
+import type { TDeps } from '../../http/context.ts';
+import { route } from '../../http/route.ts';
+import { exportMeasurement } from './export-measurement.ts';
+import { findMeasurement } from './find-measurement.ts';
+
+export function measurementRoutes(app: FastifyInstance, deps: TDeps): void {
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/measurement',
+    summary: 'The measurement parameter rolled up by the chosen dimensions, small cells hidden',
+    tags: ['measurement'],
+    query: ZMeasurementQuery,
+    handler: (ctx, { query }) => findMeasurement(ctx, query),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/measurement/export',
+    summary: 'The same figures as CSV or XLSX, with the same suppression',
+    tags: ['measurement'],
+    query: ZMeasurementExportQuery,
+    handler: async (ctx, { query }, _req, reply) => {
+      const file = await exportMeasurement(ctx, query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  });
+}

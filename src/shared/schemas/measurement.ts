@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const MEASUREMENT_DIMENSIONS = ['period', 'theme', 'unit', 'district', 'ageBand', 'gender'] as const;
+export type TMeasurementDimension = (typeof MEASUREMENT_DIMENSIONS)[number];
+
+const ZPeriod = z.string().regex(/^\d{4}H[12]$/);
+const ZList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(50));
+
+export const ZMeasurementQuery = z.strictObject({
+  /** Up to three dimensions; at most two of unit, district, age band and gender (the additive ones). */
+  groupBy: ZList(z.enum(MEASUREMENT_DIMENSIONS)).default(['theme']),
+  periods: ZList(ZPeriod).optional(),
+  themes: ZList(z.string().min(1).max(40)).optional(),
+  unitIds: ZList(z.uuid()).optional(),
+  districtIds: ZList(z.uuid()).optional(),
+  ageBands: ZList(z.enum(['0-2', '3-5', '6-9', '10-12', '13-15', '16-17'])).optional(),
+  genders: ZList(z.enum(['female', 'male', 'other'])).optional(),
+  baselinePeriod: ZPeriod.optional(),
+});
+export type TMeasurementQuery = z.infer<typeof ZMeasurementQuery>;
+
+export const ZMeasurementExportQuery = ZMeasurementQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+export type TMeasurementExportQuery = z.infer<typeof ZMeasurementExportQuery>;
