@@ -52,11 +52,11 @@ interface TAccess {
 const accessCache = new Map<string, TAccess>();
 const ACCESS_CACHE_MAX = 10_000;
 
-async function loadAccess(db: Db, municipalityId: string, userId: string, version: number): Promise<TAccess> {
+async function loadAccess(q: Queryable, municipalityId: string, userId: string, version: number): Promise<TAccess> {
   const cacheKey = `${userId}:${version}`;
   const cached = accessCache.get(cacheKey);
   if (cached) return cached;
-  const { rows } = await db.pool.query({
+  const { rows } = await q.query({
     name: 'load-access',
     text: `SELECT m.name AS municipality_name,
             coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', un.name, 'teamId', ra.team_id))
@@ -82,23 +82,50 @@ async function loadAccess(db: Db, municipalityId: string, userId: string, versio
   return access;
 }
 
-/** The session and its user (one indexed query), with roles and grants — or null when expired, idle or unknown. */
-export async function loadSession(db: Db, token: string): Promise<TSessionUser | null> {
-  const key = sessionKey(token);
-  // Named statement: planned once per connection, this query runs on every request.
-  const { rows } = await db.pool.query({
-    name: 'load-session',
-    text: `SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale, u.version
+/** The session and its user; `$key` is the session key. Expired, idle or deactivated: no row. */
+export const SESSION_SQL = (
+  key: string,
+) => `SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale, u.version
        FROM sessions s
        JOIN users u ON u.municipality_id = s.municipality_id AND u.id = s.user_id
-      WHERE s.id = $1 AND s.expires_at > now() AND u.active
-        AND s.last_seen_at > now() - make_interval(mins => $2)`,
-    values: [key, IDLE_TIMEOUT_MINUTES],
-  });
-  const r = rows[0];
-  if (!r) return null;
-  const access = await loadAccess(db, r.municipality_id, r.user_id, r.version);
-  const user: TSessionUser = {
+      WHERE s.id = ${key} AND s.expires_at > now() AND u.active
+        AND s.last_seen_at > now() - interval '${IDLE_TIMEOUT_MINUTES} minutes'`;
+
+export interface TSessionRow {
+  user_id: string;
+  municipality_id: string;
+  csrf_token: string;
+  last_seen_at: Date;
+  name: string;
+  email: string;
+  locale: string;
+  version: number;
+}
+
+const touchedAt = new Map<string, number>();
+
+/**
+ * last_seen_at is written at most once a minute per session and process, without the request waiting:
+ * a burst of requests on one session sends one UPDATE, and no request holds a connection while asking
+ * for another.
+ */
+function touch(db: Db, key: Buffer, lastSeenAt: Date): void {
+  const now = Date.now();
+  const id = key.toString('hex');
+  if (now - lastSeenAt.getTime() <= TOUCH_AFTER_MS || now - (touchedAt.get(id) ?? 0) <= TOUCH_AFTER_MS) return;
+  if (touchedAt.size > 100_000) touchedAt.clear();
+  touchedAt.set(id, now);
+  db.pool.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [key]).catch(() => touchedAt.delete(id));
+}
+
+/**
+ * Builds the signed-in user from a session row, with roles and grants from the per-version cache (read on
+ * `q` on a miss: the pool, or the request's own transaction).
+ */
+export async function sessionUser(db: Db, q: Queryable, key: Buffer, r: TSessionRow): Promise<TSessionUser> {
+  const access = await loadAccess(q, r.municipality_id, r.user_id, r.version);
+  touch(db, key, r.last_seen_at);
+  return {
     sessionKey: key,
     userId: r.user_id,
     municipalityId: r.municipality_id,
@@ -109,10 +136,18 @@ export async function loadSession(db: Db, token: string): Promise<TSessionUser |
     lastSeenAt: r.last_seen_at,
     ...access,
   };
-  if (Date.now() - user.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.pool.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [key]);
-  }
-  return user;
+}
+
+/** The session and its user (one indexed query), with roles and grants — or null when expired, idle or unknown. */
+export async function loadSession(db: Db, token: string): Promise<TSessionUser | null> {
+  const key = sessionKey(token);
+  // Named statement: planned once per connection, this query runs on every request.
+  const { rows } = await db.pool.query<TSessionRow>({
+    name: 'load-session',
+    text: SESSION_SQL('$1'),
+    values: [key],
+  });
+  return rows[0] ? sessionUser(db, db.pool, key, rows[0]) : null;
 }
 
 export async function endSessions(db: Db, userId: string): Promise<void> {
