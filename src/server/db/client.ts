@@ -82,6 +82,8 @@ export function createDb(connectionString: string, options: { max?: number } = {
     max: options.max ?? 20,
     // Named statements are the hot paths with key look-ups: plan them once, not at every execution.
     options: '-c plan_cache_mode=force_generic_plan',
+    // A request never waits for ever on a full pool.
+    connectionTimeoutMillis: 15_000,
   });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
