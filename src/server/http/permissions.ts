@@ -7,6 +7,11 @@ export function requirePermission(ctx: Pick<TCtx, 'user'>, permission: TPermissi
   if (!ctx.user.permissions.has(permission)) throw new AppError('FORBIDDEN');
 }
 
+/** Refuses with 403 unless the user holds at least one of the permissions (e.g. a unit scope or the municipality's). */
+export function requireAnyPermission(ctx: Pick<TCtx, 'user'>, permissions: readonly TPermission[]): void {
+  if (!permissions.some((p) => ctx.user.permissions.has(p))) throw new AppError('FORBIDDEN');
+}
+
 /** Units in which the user holds a unit-scoped permission. */
 export function unitsWith(ctx: Pick<TCtx, 'user'>, permission: TPermission): string[] {
   const units = new Set<string>();

@@ -6,7 +6,7 @@ import { loadSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
 import type { TCtx, TDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { resolveLocale } from './locale.ts';
-import { requirePermission } from './permissions.ts';
+import { requireAnyPermission, requirePermission } from './permissions.ts';
 import { RawJson } from './raw-json.ts';
 import { openSessionRead } from './session-read.ts';
 import { parseInput } from './validation.ts';
@@ -35,8 +35,11 @@ interface TBaseSpec<B, Q, P> {
 
 export interface TSessionRoute<B, Q, P> extends TBaseSpec<B, Q, P> {
   auth?: 'session';
-  /** Checked before the input is parsed; use-cases check relations to specific records themselves. */
-  permission?: TPermission;
+  /**
+   * Checked before the input is parsed; use-cases check relations to specific records themselves. A list
+   * lets in a user holding any one of them (a unit-scoped permission or its municipality-wide sibling).
+   */
+  permission?: TPermission | readonly TPermission[];
   handler: (ctx: TCtx, input: TInput<B, Q, P>, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
@@ -125,7 +128,8 @@ export function route<
       } else {
         const { ctx, finish } = await authenticate(deps, req, spec.method);
         try {
-          if (spec.permission) requirePermission(ctx, spec.permission);
+          if (typeof spec.permission === 'string') requirePermission(ctx, spec.permission);
+          else if (spec.permission) requireAnyPermission(ctx, spec.permission);
           result = await spec.handler(ctx, parse(), req, reply);
         } finally {
           finish();

@@ -48,6 +48,18 @@ const da = {
   'field.catalogueFull': 'En version kan højst have 64 faktorer.',
   CATALOGUE_PUBLISHED: 'En offentliggjort version kan ikke ændres. Opret en ny kladde.',
   DRAFT_EXISTS: 'Der findes allerede en kladde. Redigér den eller offentliggør den først.',
+  'field.closesBeforeOpens': 'Lukkedatoen må ikke ligge før åbningsdatoen.',
+  'field.unitNotLed': 'Du kan kun oprette runder for enheder, du er leder af.',
+  'field.unknownFactor': 'Ukendt faktor: {code}.',
+  'field.factorOtherVersion':
+    'Faktoren {code} hører til en anden version af kataloget end rundens (version {version}).',
+  'field.duplicateFactor': 'Faktoren {code} er angivet mere end én gang.',
+  'field.voiceKindForAge': 'Passer ikke til barnets alder ({age} år). Brug {expected}.',
+  NO_PUBLISHED_CATALOGUE: 'Der er ikke offentliggjort et faktorkatalog endnu. Offentliggør et først.',
+  ROUND_CLOSED: 'Vurderingsrunden er ikke åben i dag.',
+  JOINT_EXISTS: 'Barnet har allerede en fælles vurdering i denne runde. Redigér den i stedet.',
+  OWN_EXISTS: 'Du har allerede lavet din egen vurdering af barnet i denne runde. Redigér den i stedet.',
+  ASSESSMENT_LOCKED: 'Vurderingen er låst og kan ikke ændres.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -99,6 +111,18 @@ const en: Record<TMessageKey, string> = {
   'field.catalogueFull': 'A version can hold at most 64 factors.',
   CATALOGUE_PUBLISHED: 'A published version cannot change. Create a new draft.',
   DRAFT_EXISTS: 'A draft already exists. Edit it or publish it first.',
+  'field.closesBeforeOpens': 'The closing date cannot be before the opening date.',
+  'field.unitNotLed': 'You can only create rounds for units you lead.',
+  'field.unknownFactor': 'Unknown factor: {code}.',
+  'field.factorOtherVersion':
+    "The factor {code} belongs to another version of the catalogue than the round's (version {version}).",
+  'field.duplicateFactor': 'The factor {code} is listed more than once.',
+  'field.voiceKindForAge': "Does not fit the child's age ({age} years). Use {expected}.",
+  NO_PUBLISHED_CATALOGUE: 'No factor catalogue has been published yet. Publish one first.',
+  ROUND_CLOSED: 'The assessment round is not open today.',
+  JOINT_EXISTS: 'The child already has a joint assessment in this round. Edit it instead.',
+  OWN_EXISTS: 'You have already made your own assessment of the child in this round. Edit it instead.',
+  ASSESSMENT_LOCKED: 'The assessment is locked and cannot change.',
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };
