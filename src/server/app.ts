@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TDeps } from './http/context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { childrenRoutes } from './modules/children/children.routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   childrenRoutes(app, deps);
   auditRoutes(app, deps);
   factorsRoutes(app, deps);
+  assessmentsRoutes(app, deps);
   measurementRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));

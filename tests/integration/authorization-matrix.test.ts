@@ -60,6 +60,10 @@ interface TFixtures {
   /** Per role: a Demo child with no current enrolment in any of the user's units. */
   otherChild: Record<TRole, string>;
   leaderUnitId: string;
+  /** The units of the demo professional and unit leader: every test round includes them. */
+  assessorUnitIds: string[];
+  /** A Demo unit the demo unit leader does not lead. */
+  otherUnitId: string;
 }
 
 interface TRequest {
@@ -141,6 +145,51 @@ async function draftFactor(): Promise<{ catalogueId: string; factorId: string }>
     [f.demoId, catalogueId, `P-M${++counter}`],
   );
   return { catalogueId, factorId: rows[0].id };
+}
+
+/** The latest published Demo catalogue, published here from a draft when the seed has none. */
+async function publishedCatalogue(): Promise<string> {
+  const { rows } = await t.db.pool.query(
+    "SELECT id FROM factor_catalogues WHERE municipality_id = $1 AND status = 'published' ORDER BY version DESC LIMIT 1",
+    [f.demoId],
+  );
+  if (rows[0]) return rows[0].id;
+  const { catalogueId } = await draftFactor();
+  await t.db.pool.query(
+    "UPDATE factor_catalogues SET status = 'published', published_at = now() WHERE municipality_id = $1 AND id = $2",
+    [f.demoId, catalogueId],
+  );
+  return catalogueId;
+}
+
+/** A round open today for the assessors' units, made through SQL so each request has a round of its own. */
+async function freshRound(): Promise<string> {
+  const catalogueId = await publishedCatalogue();
+  const { rows } = await t.db.pool.query(
+    `INSERT INTO assessment_rounds (municipality_id, name, period, opens_on, closes_on, catalogue_id)
+     VALUES ($1, $2, '2026H1', current_date - 1, current_date + 1, $3) RETURNING id`,
+    [f.demoId, unique('Matrixrunde'), catalogueId],
+  );
+  await t.db.pool.query(
+    'INSERT INTO round_units (municipality_id, round_id, unit_id) SELECT $1, $2, unnest($3::uuid[])',
+    [f.demoId, rows[0].id, f.assessorUnitIds],
+  );
+  return rows[0].id;
+}
+
+/** A joint assessment of the child in a fresh round, made in its current unit (an assessor unit if it has one). */
+async function freshAssessment(childId: string): Promise<string> {
+  const roundId = await freshRound();
+  const { rows } = await t.db.pool.query(
+    `INSERT INTO assessments (municipality_id, round_id, child_id, unit_id, mode, author_id, catalogue_id, assessed_on, position)
+     SELECT $1, r.id, $3, (SELECT e.unit_id FROM enrolments e WHERE e.municipality_id = $1 AND e.child_id = $3
+                             AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
+                           ORDER BY e.unit_id = $5 DESC, e.unit_id = ANY($4::uuid[]) DESC LIMIT 1),
+            'joint', $6, r.catalogue_id, current_date, 'green'
+       FROM assessment_rounds r WHERE r.municipality_id = $1 AND r.id = $2 RETURNING id`,
+    [f.demoId, roundId, childId, f.assessorUnitIds, f.leaderUnitId, f.sessions.professional.user.id],
+  );
+  return rows[0].id;
 }
 
 const newFactor = () => ({
@@ -454,6 +503,138 @@ const ENDPOINTS: TEndpoint[] = [
     success: 200,
     request: () => ({ url: '/api/v1/measurement/export?groupBy=unit&format=xlsx' }),
   },
+  {
+    method: 'POST',
+    path: '/api/v1/assessment-rounds',
+    access: ['manage:round:municipality', 'manage:round:unit'],
+    success: 201,
+    request: async () => {
+      await publishedCatalogue();
+      return {
+        url: '/api/v1/assessment-rounds',
+        payload: { name: unique('Runde'), opensOn: today(), closesOn: today(), unitIds: [f.leaderUnitId] },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/assessment-rounds',
+    access: ['read:round:unit', 'manage:round:municipality'],
+    success: 200,
+    request: () => ({ url: '/api/v1/assessment-rounds' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/assessment-rounds/:id/progress',
+    access: 'read:round:unit',
+    success: 200,
+    request: async () => ({
+      url: `/api/v1/assessment-rounds/${await freshRound()}/progress?unitId=${f.leaderUnitId}`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/assessment-rounds/:id/progress',
+    label: ' (a unit not theirs)',
+    access: 'read:round:unit',
+    success: 200,
+    child: 'other',
+    request: async () => ({
+      url: `/api/v1/assessment-rounds/${await freshRound()}/progress?unitId=${f.otherUnitId}`,
+    }),
+  },
+  ...(['own', 'other'] as const).flatMap((child): TEndpoint[] => [
+    {
+      method: 'GET',
+      path: '/api/v1/assessment-rounds/:roundId/children/:childId/own-assessments',
+      label: ` (${child} child)`,
+      access: 'read:assessment:unit',
+      success: 200,
+      child,
+      request: async (role) => ({
+        url: `/api/v1/assessment-rounds/${await freshRound()}/children/${child === 'own' ? f.ownChild[role] : f.otherChild[role]}/own-assessments`,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assessments',
+      label: ` (${child} child)`,
+      access: 'write:assessment:unit',
+      success: 201,
+      child,
+      request: async (role) => ({
+        url: '/api/v1/assessments',
+        payload: {
+          roundId: await freshRound(),
+          childId: child === 'own' ? f.ownChild[role] : f.otherChild[role],
+          mode: 'own',
+          position: 'green',
+          factors: [],
+        },
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/assessments/:id',
+      label: ` (${child} child)`,
+      access: 'read:assessment:unit',
+      success: 200,
+      child,
+      request: async (role) => ({
+        url: `/api/v1/assessments/${await freshAssessment(child === 'own' ? f.ownChild[role] : f.otherChild[role])}`,
+      }),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/assessments/:id',
+      label: ` (${child} child)`,
+      access: 'write:assessment:unit',
+      success: 200,
+      child,
+      request: async (role) => ({
+        url: `/api/v1/assessments/${await freshAssessment(child === 'own' ? f.ownChild[role] : f.otherChild[role])}`,
+        payload: { version: 1, position: 'yellow' },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assessments/:id/lock',
+      label: ` (${child} child)`,
+      access: 'lock:assessment:unit',
+      success: 200,
+      child,
+      request: async (role) => ({
+        url: `/api/v1/assessments/${await freshAssessment(child === 'own' ? f.ownChild[role] : f.otherChild[role])}/lock`,
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/children/:id/assessments',
+      label: ` (${child} child)`,
+      access: 'read:assessment:unit',
+      success: 200,
+      child,
+      request: (role) => ({
+        url: `/api/v1/children/${child === 'own' ? f.ownChild[role] : f.otherChild[role]}/assessments`,
+      }),
+    },
+  ]),
+  {
+    method: 'GET',
+    path: '/api/v1/units/:id/wellbeing',
+    access: 'read:measurement:unit',
+    success: 200,
+    request: () => ({ url: `/api/v1/units/${f.leaderUnitId}/wellbeing` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/units/:id/wellbeing',
+    label: ' (a unit not theirs)',
+    access: 'read:measurement:unit',
+    success: 200,
+    child: 'other',
+    request: () => ({ url: `/api/v1/units/${f.otherUnitId}/wellbeing` }),
+  },
 ];
 
 function expectedStatus(e: TEndpoint, role: TRole): number {
@@ -527,6 +708,18 @@ beforeAll(async () => {
   const leaderUnit = f.sessions.unitLeader.user.roles?.find((r) => r.role === 'unitLeader')?.unitId;
   if (!leaderUnit) throw new Error('the demo unit leader has no unit');
   f.leaderUnitId = leaderUnit;
+  f.assessorUnitIds = [
+    ...new Set(
+      [f.sessions.professional, f.sessions.unitLeader].flatMap((s) =>
+        (s.user.roles ?? []).flatMap((r) => (r.unitId ? [r.unitId] : [])),
+      ),
+    ),
+  ];
+  const other = await t.db.pool.query(
+    "SELECT id FROM units WHERE municipality_id = $1 AND kind = 'school' AND id <> ALL($2::uuid[]) ORDER BY name LIMIT 1",
+    [f.demoId, f.assessorUnitIds],
+  );
+  f.otherUnitId = other.rows[0].id;
 });
 afterAll(() => t.close());
 
@@ -602,7 +795,9 @@ describe('CSRF', () => {
               (SELECT count(*) FROM users) AS users, (SELECT sum(version) FROM users) AS user_versions,
               (SELECT string_agg(locale, '' ORDER BY id) FROM users) AS locales,
               (SELECT count(*) FROM children) AS children, (SELECT count(*) FROM enrolments) AS enrolments,
-              (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM audit_events) AS audit_events`,
+              (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM audit_events) AS audit_events,
+              (SELECT count(*) FROM assessment_rounds) AS rounds, (SELECT count(*) FROM assessments) AS assessments,
+              (SELECT sum(version) FROM assessments) AS assessment_versions`,
     );
     return rows[0];
   }

@@ -1,0 +1,141 @@
+import { persistentRisks, riskObservation } from '../../../domain/measurement/index.ts';
+import { POSITIONS, type TPosition } from '../../../shared/schemas/assessments.ts';
+import type { TCtx } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
+import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
+import { CURRENT_ENROLMENT } from './assessments.access.ts';
+import { catalogueFactors, packedFromText, statesFromMasks } from './catalogue-factors.ts';
+
+interface TDistribution {
+  round: { id: string; name: string; period: string; opensOn: string; closesOn: string };
+  total: number;
+  counts: Record<TPosition, number>;
+  /** count ÷ total; null when the round has no joint assessments in the unit. */
+  shares: Record<TPosition, number | null>;
+}
+
+export interface TUnitWellbeing {
+  unit: { id: string; name: string };
+  latest: TDistribution | null;
+  previous: TDistribution | null;
+  /** Yellow and red children of the latest round, still in the unit: follow up with the parents. */
+  followUp: {
+    childId: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    assessmentId: string;
+    position: TPosition;
+    assessedOn: string;
+    /** Risk factors present in at least the last two joint assessments in a row. */
+    persistentRisks: number;
+  }[];
+}
+
+/**
+ * The leader's view of their unit: green/yellow/red among the unit's joint assessments in the latest round
+ * that has opened, against the round before; and the yellow and red children to follow up. Only for units
+ * the user leads; the list names children and is one audited read.
+ */
+export async function getUnitWellbeing(ctx: TCtx, unitId: string): Promise<TUnitWellbeing> {
+  requirePermission(ctx, 'read:measurement:unit');
+  const m = ctx.user.municipalityId;
+  if (!unitsWith(ctx, 'read:measurement:unit').includes(unitId)) throw new AppError('NOT_FOUND');
+  const found = await ctx.db.tenantRead(m, async (q) => {
+    const { rows: units } = await q.query(
+      'SELECT id, name FROM units WHERE municipality_id = $1 AND id = $2',
+      [m, unitId],
+    );
+    if (!units[0]) return undefined;
+    const { rows: rounds } = await q.query(
+      `SELECT r.id, r.name, r.period, r.opens_on AS "opensOn", r.closes_on AS "closesOn",
+              count(a.id)::int AS total,
+              count(a.id) FILTER (WHERE a.position = 'green')::int AS green,
+              count(a.id) FILTER (WHERE a.position = 'yellow')::int AS yellow,
+              count(a.id) FILTER (WHERE a.position = 'red')::int AS red
+         FROM assessment_rounds r
+         JOIN round_units ru ON ru.municipality_id = r.municipality_id AND ru.round_id = r.id AND ru.unit_id = $2
+         LEFT JOIN assessments a ON a.municipality_id = r.municipality_id AND a.round_id = r.id AND a.unit_id = $2
+                                AND a.mode = 'joint'
+        WHERE r.municipality_id = $1 AND r.opens_on <= current_date
+        GROUP BY r.municipality_id, r.id ORDER BY r.opens_on DESC, r.created_at DESC LIMIT 2`,
+      [m, unitId],
+    );
+    const latest = rounds[0];
+    if (!latest) return { unit: units[0], rounds, followUp: [], history: [], catalogues: new Map() };
+    const { rows: followUp } = await q.query(
+      `SELECT a.id AS "assessmentId", a.child_id AS "childId", c.first_name AS "firstName", c.last_name AS "lastName",
+              c.birth_date AS "birthDate", a.position, a.assessed_on AS "assessedOn"
+         FROM assessments a JOIN children c ON c.municipality_id = a.municipality_id AND c.id = a.child_id
+        WHERE a.municipality_id = $1 AND a.round_id = $2 AND a.unit_id = $3 AND a.mode = 'joint'
+          AND a.position IN ('yellow', 'red')
+          AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = a.municipality_id AND e.child_id = a.child_id
+                         AND e.unit_id = $3 AND ${CURRENT_ENROLMENT})
+        ORDER BY a.position DESC, lower(c.last_name), lower(c.first_name), c.id`,
+      [m, latest.id, unitId],
+    );
+    // Each follow-up child's joint assessments up to the one in the latest round, for persistence.
+    const { rows: history } = await q.query(
+      `SELECT a.child_id, a.catalogue_id, a.present_mask::text, a.known_mask::text
+         FROM assessments a JOIN assessments upto ON upto.municipality_id = a.municipality_id AND upto.id = ANY($2::uuid[])
+                                                 AND upto.child_id = a.child_id
+        WHERE a.municipality_id = $1 AND a.mode = 'joint'
+          AND (a.assessed_on, a.updated_at) <= (upto.assessed_on, upto.updated_at)
+        ORDER BY a.child_id, a.assessed_on, a.updated_at`,
+      [m, followUp.map((f) => f.assessmentId)],
+    );
+    const catalogues = await catalogueFactors(q, m, [
+      ...new Set(history.map((h) => h.catalogue_id as string)),
+    ]);
+    return { unit: units[0], rounds, followUp, history, catalogues };
+  });
+  if (!found) throw new AppError('NOT_FOUND');
+  const { unit, rounds, followUp, history, catalogues } = found;
+  await ctx.audit.record({
+    municipalityId: m,
+    userId: ctx.user.userId,
+    role: roleFor(ctx, 'read:measurement:unit', unitId),
+    action: 'read',
+    entity: 'unit',
+    entityId: unitId,
+    childId: null,
+    purpose: `enrolment:${unitId}`,
+    ip: ctx.ip,
+    detail: { view: 'wellbeing', childIds: followUp.map((f) => f.childId) },
+  });
+  const observations = new Map<string, ReturnType<typeof riskObservation>[]>();
+  for (const h of history) {
+    const states = statesFromMasks(
+      packedFromText(h.present_mask, h.known_mask),
+      catalogues.get(h.catalogue_id) ?? [],
+    );
+    observations.set(h.child_id, [...(observations.get(h.child_id) ?? []), riskObservation(states)]);
+  }
+  return {
+    unit,
+    latest: rounds[0] ? distribution(rounds[0]) : null,
+    previous: rounds[1] ? distribution(rounds[1]) : null,
+    followUp: followUp.map((f) => ({
+      ...f,
+      persistentRisks: persistentRisks(observations.get(f.childId) ?? [], 2).length,
+    })),
+  };
+}
+
+function distribution(r: Record<string, unknown> & { total: number }): TDistribution {
+  const counts = Object.fromEntries(POSITIONS.map((p) => [p, r[p] as number])) as Record<TPosition, number>;
+  return {
+    round: {
+      id: r.id as string,
+      name: r.name as string,
+      period: r.period as string,
+      opensOn: r.opensOn as string,
+      closesOn: r.closesOn as string,
+    },
+    total: r.total,
+    counts,
+    shares: Object.fromEntries(
+      POSITIONS.map((p) => [p, r.total === 0 ? null : counts[p] / r.total]),
+    ) as Record<TPosition, number | null>,
+  };
+}
