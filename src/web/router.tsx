@@ -10,6 +10,7 @@ import { childProfileRoute } from './routes/child-profile';
 import { childrenListRoute } from './routes/children-list';
 import { homeRoute } from './routes/home';
 import { loginRoute } from './routes/login';
+import { measurementRoute } from './routes/measurement';
 import { rootRoute } from './routes/root';
 
 export const queryClient: QueryClient = new QueryClient({
@@ -43,6 +44,7 @@ const routeTree = rootRoute.addChildren([
     adminUsersRoute,
     adminUnitsRoute,
     auditRoute,
+    measurementRoute,
   ]),
 ]);
 

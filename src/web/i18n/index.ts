@@ -5,11 +5,13 @@ import daAudit from './da/audit.json';
 import daAuth from './da/auth.json';
 import daChildren from './da/children.json';
 import daCommon from './da/common.json';
+import daMeasurement from './da/measurement.json';
 import enAdmin from './en/admin.json';
 import enAudit from './en/audit.json';
 import enAuth from './en/auth.json';
 import enChildren from './en/children.json';
 import enCommon from './en/common.json';
+import enMeasurement from './en/measurement.json';
 
 export const LOCALES = ['da', 'en'] as const;
 export type TLocale = (typeof LOCALES)[number];
@@ -34,13 +36,27 @@ export function rememberLocale(locale: TLocale): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    da: { common: daCommon, auth: daAuth, children: daChildren, admin: daAdmin, audit: daAudit },
-    en: { common: enCommon, auth: enAuth, children: enChildren, admin: enAdmin, audit: enAudit },
+    da: {
+      common: daCommon,
+      auth: daAuth,
+      children: daChildren,
+      admin: daAdmin,
+      audit: daAudit,
+      measurement: daMeasurement,
+    },
+    en: {
+      common: enCommon,
+      auth: enAuth,
+      children: enChildren,
+      admin: enAdmin,
+      audit: enAudit,
+      measurement: enMeasurement,
+    },
   },
   lng: cookieLocale() ?? 'da',
   fallbackLng: 'da',
   defaultNS: 'common',
-  ns: ['common', 'auth', 'children', 'admin', 'audit'],
+  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement'],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,

@@ -6,9 +6,10 @@ import { NavItemLink } from '../../components/links';
 import { can, useMe } from './session';
 
 interface TNavItem {
-  to: '/' | '/boern' | '/admin/brugere' | '/admin/enheder' | '/admin/revisionslog';
+  to: '/' | '/boern' | '/maaling' | '/admin/brugere' | '/admin/enheder' | '/admin/revisionslog';
   label: string;
-  permission?: TPermission;
+  /** Shown when the user holds any of these. */
+  permission?: TPermission | TPermission[];
 }
 
 function NavItem({ to, label }: TNavItem) {
@@ -25,11 +26,18 @@ function NavItem({ to, label }: TNavItem) {
 export function MainNav() {
   const { t } = useTranslation();
   const me = useMe();
-  const visible = (items: TNavItem[]) => items.filter((item) => !item.permission || can(me, item.permission));
+  const allowed = (permission: TNavItem['permission']) =>
+    !permission || [permission].flat().some((p) => can(me, p));
+  const visible = (items: TNavItem[]) => items.filter((item) => allowed(item.permission));
 
   const main = visible([
     { to: '/', label: t('nav.home') },
     { to: '/boern', label: t('nav.children'), permission: 'read:child:unit' },
+    {
+      to: '/maaling',
+      label: t('nav.measurement'),
+      permission: ['read:measurement:municipality', 'read:measurement:unit'],
+    },
   ]);
   const admin = visible([
     { to: '/admin/brugere', label: t('nav.users'), permission: 'manage:user:municipality' },
