@@ -14,11 +14,7 @@ type TBenchSeed = { created: false; slug: string } | ({ created: true } & TSeede
  * Logins are `<role>@bench.beskyt.test`; as e-mail addresses are unique across municipalities,
  * a second benchmark municipality falls back to `<role>@bench-<N>.beskyt.test`.
  */
-export async function seedBenchmark(
-  db: Db,
-  cipher: CprCipher,
-  children: number,
-): Promise<TBenchSeed> {
+export async function seedBenchmark(db: Db, cipher: CprCipher, children: number): Promise<TBenchSeed> {
   refuseInProduction();
   const slug = `bench-${children}`;
   const result = await db.system(async (q): Promise<TBenchSeed> => {

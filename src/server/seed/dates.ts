@@ -33,3 +33,7 @@ export function schoolYearOf(iso: string): number {
 export function gradeOn(iso: string, birthDate: string): number {
   return schoolYearOf(iso) - yearOf(birthDate) - 6;
 }
+
+export function addDays(iso: string, days: number): string {
+  return isoDate(dayNumber(iso) + days);
+}

@@ -62,10 +62,12 @@ export async function seedDemo(
         children,
         rng: createRng(seedFromText(m.slug)),
         passwordHash,
+        assessments: true,
       });
       log(
         `Seeded ${seeded.name}: ${seeded.children} children in ${seeded.families} families, ` +
-          `${seeded.units} units, ${seeded.enrolments} enrolments (${Math.round(performance.now() - started)} ms)`,
+          `${seeded.units} units, ${seeded.enrolments} enrolments, ${seeded.assessments} assessments ` +
+          `(${Math.round(performance.now() - started)} ms)`,
       );
     }
     return { created: true };

@@ -4,11 +4,13 @@ import type { Queryable } from '../db/client.ts';
 import type { CprCipher } from '../modules/children/cpr.ts';
 import { insertRows } from './bulk-insert.ts';
 import { todayIso } from './dates.ts';
+import { seedDemoAssessments } from './demo-assessments.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { TEnrolmentRow } from './enrolments.ts';
+import { seedFactorCatalogue } from './factor-catalogue.ts';
 import { buildOrganisation, type TLocalArea } from './org.ts';
 import { buildPopulation } from './population.ts';
-import type { Rng } from './rng.ts';
+import { createRng, type Rng, seedFromText } from './rng.ts';
 
 export interface TMunicipalitySpec {
   slug: string;
@@ -22,6 +24,8 @@ export interface TMunicipalitySpec {
   passwordHash: string;
   /** The day ages and enrolments are counted from; defaults to today. */
   today?: string;
+  /** Assessment rounds with joint assessments and the measurement rollup (the demo municipalities). */
+  assessments?: boolean;
 }
 
 export interface TSeededMunicipality {
@@ -32,6 +36,8 @@ export interface TSeededMunicipality {
   children: number;
   families: number;
   enrolments: number;
+  /** Joint and own assessments seeded (0 without `assessments`). */
+  assessments: number;
   logins: { email: string; role: TRole }[];
 }
 
@@ -178,6 +184,33 @@ export async function seedMunicipality(
     },
     people.enrolments,
   );
+  const catalogue = await seedFactorCatalogue(q, id, spec.slug);
+  let assessments = 0;
+  if (spec.assessments) {
+    const userId = (role: TRole) => {
+      const email = logins.find((l) => l.role === role)?.email;
+      const user = users.find((u) => u.email === email);
+      if (!user) throw new Error(`No demo ${role}`);
+      return user.id;
+    };
+    const professionalId = userId('professional');
+    const seeded = await seedDemoAssessments(q, {
+      municipalityId: id,
+      rng: createRng(seedFromText(`${spec.slug}:assessments`)),
+      catalogue,
+      children: people.children,
+      enrolments: people.enrolments,
+      units: org.units,
+      unitLeaderId: userId('unitLeader'),
+      professional: {
+        id: professionalId,
+        unitIds: roleAssignments.filter((a) => a.user_id === professionalId).flatMap((a) => a.unit_id ?? []),
+      },
+      adminId: userId('admin'),
+      today,
+    });
+    assessments = seeded.joint + seeded.own;
+  }
 
   return {
     id,
@@ -187,6 +220,7 @@ export async function seedMunicipality(
     children: people.children.length,
     families: people.families.length,
     enrolments: people.enrolments.length,
+    assessments,
     logins,
   };
 }

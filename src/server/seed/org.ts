@@ -43,8 +43,21 @@ export interface TOrganisation {
   firstTeamId: string;
 }
 
+/** How many daycares, schools and clubs; by default sized from the number of children. */
+export interface TUnitCounts {
+  daycares: number;
+  schools: number;
+  clubs: number;
+}
+
+export interface TOrganisationOptions {
+  /** District names; by default three or four of the demo ones. */
+  districts?: readonly string[];
+  units?: TUnitCounts;
+}
+
 // Sized like a real municipality at scale, but never below a demo-friendly ~30 units.
-function unitCounts(children: number, districts: number) {
+function unitCounts(children: number, districts: number): TUnitCounts {
   return {
     daycares: Math.max(14, Math.round((children * 0.29) / 50)),
     schools: Math.max(districts, Math.round((children * 0.6) / 450)),
@@ -58,11 +71,17 @@ function nth(pool: readonly string[], i: number): string {
   return i < pool.length ? base : `${base} ${Math.floor(i / pool.length) + 1}`;
 }
 
-export function buildOrganisation(rng: Rng, municipalityId: string, children: number): TOrganisation {
-  const districtCount = rng.int(3, 4);
+export function buildOrganisation(
+  rng: Rng,
+  municipalityId: string,
+  children: number,
+  options: TOrganisationOptions = {},
+): TOrganisation {
+  const districtCount = options.districts?.length ?? rng.int(3, 4);
   const towns = rng.shuffle(TOWNS);
   const postalBase = rng.int(40, 79) * 100;
-  const districts: TDistrictRow[] = DISTRICTS.slice(0, districtCount).map((name) => ({
+  const names = options.districts ?? DISTRICTS.slice(0, districtCount);
+  const districts: TDistrictRow[] = names.map((name) => ({
     municipality_id: municipalityId,
     id: randomUUID(),
     name,
@@ -82,7 +101,7 @@ export function buildOrganisation(rng: Rng, municipalityId: string, children: nu
     return id;
   };
 
-  const counts = unitCounts(children, districtCount);
+  const counts = options.units ?? unitCounts(children, districtCount);
   const daycareNames = rng.shuffle(DAYCARE_NAMES);
   const schoolNames = rng.shuffle(SCHOOL_NAMES);
   for (let i = 0; i < counts.daycares; i++) {

@@ -1,0 +1,101 @@
+import type { Queryable } from '../db/client.ts';
+
+/**
+ * The measurement rollup for seeded joint assessments, set-based. The same definition as the write path
+ * (modules/measurement/replace-contribution.ts), over many assessments at once:
+ * per joint assessment, period = the round's period, age band = the child's whole years on assessed_on,
+ * gender = the child's, unit = the assessment's; theme 'all': x = protective present ÷ protective known,
+ * risk load = risk present; per policy theme: the same over the factors mapped to the theme. A child or
+ * theme with no protective factor known is left out.
+ */
+function contributionRowsSql(roundFilter: string): string {
+  return `
+    WITH joint AS (
+      SELECT a.municipality_id, r.period, a.child_id, a.unit_id, a.id, a.catalogue_id,
+             a.present_mask, a.known_mask, a.protective_present, a.protective_known, a.risk_present, ch.gender,
+             CASE WHEN a.assessed_on >= ch.birth_date THEN extract(year FROM age(a.assessed_on, ch.birth_date))::int END AS age
+        FROM assessments a
+        JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
+        JOIN children ch ON ch.municipality_id = a.municipality_id AND ch.id = a.child_id
+       WHERE a.municipality_id = $1 AND a.mode = 'joint' AND ${roundFilter}),
+    banded AS (
+      SELECT joint.*, CASE WHEN age < 3 THEN '0-2' WHEN age < 6 THEN '3-5' WHEN age < 10 THEN '6-9'
+                           WHEN age < 13 THEN '10-12' WHEN age < 16 THEN '13-15' WHEN age < 18 THEN '16-17' END AS age_band
+        FROM joint),
+    masks AS (
+      -- Per catalogue version and theme: the bits of its protective and of its risk factors.
+      SELECT f.catalogue_id, t.code AS theme_key,
+             coalesce(bit_or(1::bigint << f.bit) FILTER (WHERE f.kind = 'protective'), 0) AS protective_mask,
+             coalesce(bit_or(1::bigint << f.bit) FILTER (WHERE f.kind = 'risk'), 0) AS risk_mask
+        FROM factors f
+        JOIN factor_themes ft ON ft.municipality_id = f.municipality_id AND ft.factor_id = f.id
+        JOIN policy_themes t ON t.municipality_id = ft.municipality_id AND t.id = ft.theme_id
+       WHERE f.municipality_id = $1
+       GROUP BY f.catalogue_id, t.code)
+    SELECT b.municipality_id, b.period, b.child_id, 'all'::text AS theme_key, b.unit_id, b.age_band, b.gender,
+           b.id AS assessment_id, b.protective_present::float8 / b.protective_known AS x, b.risk_present AS risk_load
+      FROM banded b WHERE b.protective_known > 0 AND b.age_band IS NOT NULL
+    UNION ALL
+    SELECT b.municipality_id, b.period, b.child_id, m.theme_key, b.unit_id, b.age_band, b.gender, b.id,
+           bit_count((b.present_mask & m.protective_mask)::bit(64))::float8
+             / bit_count((b.known_mask & m.protective_mask)::bit(64)),
+           bit_count((b.present_mask & m.risk_mask)::bit(64))
+      FROM banded b JOIN masks m ON m.catalogue_id = b.catalogue_id
+     WHERE bit_count((b.known_mask & m.protective_mask)::bit(64)) > 0 AND b.age_band IS NOT NULL`;
+}
+
+const CONTRIBUTION_COLUMNS =
+  'municipality_id, period, child_id, theme_key, unit_id, age_band, gender, assessment_id, x, risk_load';
+const CELL_COLUMNS =
+  'municipality_id, period, unit_id, age_band, gender, theme_key, n, sum_x, sum_x2, sum_risk, sum_risk2';
+const CELL_SUMS = 'count(*), sum(x), sum(x * x), sum(risk_load), sum(risk_load * risk_load)';
+
+/**
+ * Contributions and cells for the joint assessments of the given rounds, which must have none yet.
+ * `withContributions` limits which rounds get contribution rows; the cells of the others are summed
+ * straight from the same definition. Only an open round can be written to again, so only its children's
+ * contributions are ever read back (to take them out of the cells on rewrite); at Copenhagen scale,
+ * contributions for ten closed rounds would be ~7 M rows that nothing reads.
+ */
+export async function fillMeasurement(
+  q: Queryable,
+  municipalityId: string,
+  roundIds: readonly string[],
+  withContributions: readonly string[] = roundIds,
+): Promise<{ contributions: number; cells: number }> {
+  const contributed = roundIds.filter((id) => withContributions.includes(id));
+  const direct = roundIds.filter((id) => !withContributions.includes(id));
+  let contributions = 0;
+  if (contributed.length > 0) {
+    const inserted = await q.query(
+      `INSERT INTO measurement_contributions (${CONTRIBUTION_COLUMNS})
+       SELECT * FROM (${contributionRowsSql('a.round_id = ANY($2::uuid[])')}) rows ORDER BY period, child_id, theme_key`,
+      [municipalityId, contributed],
+    );
+    contributions = inserted.rowCount ?? 0;
+  }
+  const periods = await q.query<{ period: string }>(
+    'SELECT DISTINCT period FROM assessment_rounds WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
+    [municipalityId, contributed],
+  );
+  const cells = await q.query(
+    `INSERT INTO measurement_cells (${CELL_COLUMNS})
+     SELECT municipality_id, period, unit_id, age_band, gender, theme_key, ${CELL_SUMS}
+       FROM measurement_contributions
+      WHERE municipality_id = $1 AND period = ANY($2::text[])
+      GROUP BY municipality_id, period, unit_id, age_band, gender, theme_key`,
+    [municipalityId, periods.rows.map((r) => r.period)],
+  );
+  let cellCount = cells.rowCount ?? 0;
+  if (direct.length > 0) {
+    const summed = await q.query(
+      `INSERT INTO measurement_cells (${CELL_COLUMNS})
+       SELECT municipality_id, period, unit_id, age_band, gender, theme_key, ${CELL_SUMS}
+         FROM (${contributionRowsSql('a.round_id = ANY($2::uuid[])')}) rows
+        GROUP BY municipality_id, period, unit_id, age_band, gender, theme_key`,
+      [municipalityId, direct],
+    );
+    cellCount += summed.rowCount ?? 0;
+  }
+  return { contributions, cells: cellCount };
+}
