@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TTestApp } from '../../../tests/fixtures/test-app.ts';
+import { periodStart } from '../modules/measurement/refresh-population.ts';
 import { QUEUES, startJobs } from './jobs.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
+import { refreshOpenPopulations } from './refresh-open-populations.ts';
 
 let t: TTestApp;
 beforeAll(async () => {
@@ -52,5 +54,30 @@ describe('session purge job', () => {
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }
+  });
+});
+
+describe('population refresh job', () => {
+  it('recounts the population of periods with an open round', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT municipality_id, period FROM assessment_rounds WHERE opens_on <= current_date AND closes_on >= current_date LIMIT 1`,
+    );
+    if (!rows[0]) return expect(await refreshOpenPopulations(t.db)).toBe(0);
+    await t.db.pool.query('DELETE FROM measurement_population WHERE municipality_id = $1 AND period = $2', [
+      rows[0].municipality_id,
+      rows[0].period,
+    ]);
+    expect(await refreshOpenPopulations(t.db)).toBeGreaterThan(0);
+    const { rows: counted } = await t.db.pool.query(
+      `SELECT sum(children)::int AS n FROM measurement_population
+        WHERE municipality_id = $1 AND period = $2 AND unit_id = '00000000-0000-0000-0000-000000000000'`,
+      [rows[0].municipality_id, rows[0].period],
+    );
+    const { rows: kids } = await t.db.pool.query(
+      'SELECT count(*)::int AS n FROM children WHERE municipality_id = $1 AND birth_date <= $2::date',
+      [rows[0].municipality_id, periodStart(rows[0].period)],
+    );
+    expect(counted[0].n).toBeGreaterThan(0);
+    expect(counted[0].n).toBeLessThanOrEqual(kids[0].n);
   });
 });

@@ -1,8 +1,12 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
+import { refreshOpenPopulations } from './refresh-open-populations.ts';
 
-export const QUEUES = { purgeSessions: 'purge-expired-sessions' } as const;
+export const QUEUES = {
+  purgeSessions: 'purge-expired-sessions',
+  refreshPopulations: 'refresh-measurement-populations',
+} as const;
 
 /**
  * pg-boss on the same PostgreSQL (schema `pgboss`): jobs survive restarts and, with several app
@@ -16,6 +20,11 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await boss.schedule(QUEUES.purgeSessions, '*/15 * * * *');
   await boss.work(QUEUES.purgeSessions, async () => {
     await purgeExpiredSessions(db);
+  });
+  await boss.createQueue(QUEUES.refreshPopulations);
+  await boss.schedule(QUEUES.refreshPopulations, '15 2 * * *');
+  await boss.work(QUEUES.refreshPopulations, async () => {
+    await refreshOpenPopulations(db);
   });
   return boss;
 }

@@ -3,6 +3,7 @@ import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError, type TFieldProblem } from '../../http/errors.ts';
 import { requireAnyPermission, roleFor, unitsWith } from '../../http/permissions.ts';
 import { currentCatalogueId } from '../factors/find-catalogue.ts';
+import { refreshPopulation } from '../measurement/refresh-population.ts';
 import { selectRounds, type TRound } from './rounds.ts';
 import { roundPeriod } from './rules.ts';
 
@@ -53,6 +54,8 @@ export async function createRound(ctx: TCtx, input: TCreateRoundRequest): Promis
       'INSERT INTO round_units (municipality_id, round_id, unit_id) SELECT $1, $2, unnest($3::uuid[])',
       [m, id, unitIds],
     );
+    // Coverage needs the period's population; a nightly job keeps it in step with enrolments.
+    await refreshPopulation(q, m, roundPeriod(input.opensOn));
     await ctx.audit.inTransaction(q, {
       municipalityId: m,
       userId: ctx.user.userId,
