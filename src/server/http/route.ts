@@ -83,7 +83,10 @@ async function authenticate(
     const read = await openSessionRead(deps.db, token);
     if (!read) throw new AppError('UNAUTHENTICATED');
     req.locale = resolveLocale(req, read.user.locale);
-    return { ctx: { ...deps, db: read.db, user: read.user, ip: req.ip, locale: req.locale }, finish: read.finish };
+    return {
+      ctx: { ...deps, db: read.db, user: read.user, ip: req.ip, locale: req.locale },
+      finish: read.finish,
+    };
   }
   const user = await loadSession(deps.db, token);
   if (!user) throw new AppError('UNAUTHENTICATED');

@@ -71,7 +71,8 @@ export async function openSessionRead(db: Db, token: string): Promise<TSessionRe
   const pool = new Proxy(db.pool, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
-      if (prop !== 'query' && prop !== 'connect') return typeof value === 'function' ? value.bind(target) : value;
+      if (prop !== 'query' && prop !== 'connect')
+        return typeof value === 'function' ? value.bind(target) : value;
       return (...args: unknown[]) => {
         finish();
         return (value as (...a: unknown[]) => unknown).apply(target, args);

@@ -52,7 +52,12 @@ interface TAccess {
 const accessCache = new Map<string, TAccess>();
 const ACCESS_CACHE_MAX = 10_000;
 
-async function loadAccess(q: Queryable, municipalityId: string, userId: string, version: number): Promise<TAccess> {
+async function loadAccess(
+  q: Queryable,
+  municipalityId: string,
+  userId: string,
+  version: number,
+): Promise<TAccess> {
   const cacheKey = `${userId}:${version}`;
   const cached = accessCache.get(cacheKey);
   if (cached) return cached;
@@ -112,10 +117,13 @@ const touchedAt = new Map<string, number>();
 function touch(db: Db, key: Buffer, lastSeenAt: Date): void {
   const now = Date.now();
   const id = key.toString('hex');
-  if (now - lastSeenAt.getTime() <= TOUCH_AFTER_MS || now - (touchedAt.get(id) ?? 0) <= TOUCH_AFTER_MS) return;
+  if (now - lastSeenAt.getTime() <= TOUCH_AFTER_MS || now - (touchedAt.get(id) ?? 0) <= TOUCH_AFTER_MS)
+    return;
   if (touchedAt.size > 100_000) touchedAt.clear();
   touchedAt.set(id, now);
-  db.pool.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [key]).catch(() => touchedAt.delete(id));
+  db.pool
+    .query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [key])
+    .catch(() => touchedAt.delete(id));
 }
 
 /**
