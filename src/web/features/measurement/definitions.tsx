@@ -48,7 +48,7 @@ export function DefinitionHint({ definition, term }: TDefinitionHintProps) {
   const text = definition[term];
   if (!text) return null;
   return (
-    <Popover width={320} position="bottom" withArrow shadow="md" returnFocus>
+    <Popover width={320} position="bottom" withArrow shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <ActionIcon
           variant="subtle"
