@@ -19,6 +19,10 @@ function HomePage() {
 
   const links = [
     can(me, 'read:child:unit') && { to: '/boern' as const, label: t('home.children') },
+    (can(me, 'read:measurement:municipality') || can(me, 'read:measurement:unit')) && {
+      to: '/maaling' as const,
+      label: t('home.measurement'),
+    },
     can(me, 'manage:user:municipality') && { to: '/admin/brugere' as const, label: t('home.users') },
     can(me, 'manage:org:municipality') && { to: '/admin/enheder' as const, label: t('home.units') },
     can(me, 'read:audit:municipality') && { to: '/admin/revisionslog' as const, label: t('home.audit') },
