@@ -24,25 +24,22 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
   return Number.isSafeInteger(n) ? n : BigInt(v);
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * BEGIN and the tenant binding travel in one round trip (a simple-protocol multi-statement); the id is
- * checked to be a uuid before it is written into the SQL, since simple queries carry no parameters.
- */
-function beginTenantSql(municipalityId: string): string {
-  if (!UUID.test(municipalityId)) throw new Error('municipality id must be a uuid');
-  return `BEGIN; SELECT set_config('role', 'beskyt_app', true), set_config('app.municipality_id', '${municipalityId}', true)`;
-}
+/** Binds a transaction to one municipality under the row-level security role; planned once per connection. */
+const BIND_TENANT = {
+  name: 'bind-tenant',
+  text: "SELECT set_config('role', 'beskyt_app', true), set_config('app.municipality_id', $1, true)",
+};
 
 async function inTransaction<T>(
   pool: pg.Pool,
-  beginSql: string,
+  begin: 'BEGIN' | 'BEGIN READ ONLY',
+  municipalityId: string | null,
   fn: (q: Queryable) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query(beginSql);
+    await client.query(begin);
+    if (municipalityId) await client.query({ ...BIND_TENANT, values: [municipalityId] });
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -56,13 +53,14 @@ async function inTransaction<T>(
 
 async function inReadTransaction<T>(
   pool: pg.Pool,
-  beginSql: string,
+  municipalityId: string,
   fn: (q: Queryable) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   let result: T;
   try {
-    await client.query(beginSql);
+    await client.query('BEGIN READ ONLY');
+    await client.query({ ...BIND_TENANT, values: [municipalityId] });
     result = await fn(client);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -90,10 +88,9 @@ export function createDb(connectionString: string, options: { max?: number } = {
   });
   return {
     pool,
-    tenant: (municipalityId, fn) => inTransaction(pool, beginTenantSql(municipalityId), fn),
-    tenantRead: (municipalityId, fn) =>
-      inReadTransaction(pool, beginTenantSql(municipalityId).replace('BEGIN;', 'BEGIN READ ONLY;'), fn),
-    system: (fn) => inTransaction(pool, 'BEGIN', fn),
+    tenant: (municipalityId, fn) => inTransaction(pool, 'BEGIN', municipalityId, fn),
+    tenantRead: (municipalityId, fn) => inReadTransaction(pool, municipalityId, fn),
+    system: (fn) => inTransaction(pool, 'BEGIN', null, fn),
     close: () => pool.end(),
   };
 }

@@ -8,7 +8,6 @@ import { AppError } from './errors.ts';
 import { resolveLocale } from './locale.ts';
 import { requireAnyPermission, requirePermission } from './permissions.ts';
 import { RawJson } from './raw-json.ts';
-import { openSessionRead } from './session-read.ts';
 import { parseInput } from './validation.ts';
 
 type TMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -68,33 +67,15 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/**
- * The signed-in user for this request. A GET reads the session in the same round trip that opens its read
- * transaction (see session-read.ts); the caller must call `finish` when the request is done.
- */
-async function authenticate(
-  deps: TDeps,
-  req: FastifyRequest,
-  method: TMethod,
-): Promise<{ ctx: TCtx; finish: () => void }> {
+async function authenticate(deps: TDeps, req: FastifyRequest, method: TMethod): Promise<TCtx> {
   const token = req.cookies[SESSION_COOKIE];
-  if (!token) throw new AppError('UNAUTHENTICATED');
-  if (method === 'GET') {
-    const read = await openSessionRead(deps.db, token);
-    if (!read) throw new AppError('UNAUTHENTICATED');
-    req.locale = resolveLocale(req, read.user.locale);
-    return {
-      ctx: { ...deps, db: read.db, user: read.user, ip: req.ip, locale: req.locale },
-      finish: read.finish,
-    };
-  }
-  const user = await loadSession(deps.db, token);
+  const user = token ? await loadSession(deps.db, token) : null;
   if (!user) throw new AppError('UNAUTHENTICATED');
   req.locale = resolveLocale(req, user.locale);
   if (UNSAFE.has(method) && !sameToken(req.headers['x-csrf-token'] as string | undefined, user.csrfToken)) {
     throw new AppError('CSRF_FAILED');
   }
-  return { ctx: { ...deps, user, ip: req.ip, locale: req.locale }, finish: () => {} };
+  return { ...deps, user, ip: req.ip, locale: req.locale };
 }
 
 /** Registers one route: docs from the zod schemas, session and CSRF, permission, parsed input, then the use-case. */
@@ -129,14 +110,10 @@ export function route<
       if (spec.auth === 'public') {
         result = await spec.handler(deps, parse(), req, reply);
       } else {
-        const { ctx, finish } = await authenticate(deps, req, spec.method);
-        try {
-          if (typeof spec.permission === 'string') requirePermission(ctx, spec.permission);
-          else if (spec.permission) requireAnyPermission(ctx, spec.permission);
-          result = await spec.handler(ctx, parse(), req, reply);
-        } finally {
-          finish();
-        }
+        const ctx = await authenticate(deps, req, spec.method);
+        if (typeof spec.permission === 'string') requirePermission(ctx, spec.permission);
+        else if (spec.permission) requireAnyPermission(ctx, spec.permission);
+        result = await spec.handler(ctx, parse(), req, reply);
       }
       if (reply.sent) return reply;
       if (result === undefined) return reply.status(204).send();
