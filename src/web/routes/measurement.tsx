@@ -10,6 +10,12 @@ const period = (value: unknown) => {
   const text = optionalText(value);
   return text && /^\d{4}H[12]$/.test(text) ? text : undefined;
 };
+const place = (value: unknown) => {
+  const text = optionalText(value);
+  return text && /^(unit|district):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)
+    ? text
+    : undefined;
+};
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   values.find((v) => v === optionalText(value));
 const codes = (value: unknown): string[] | undefined => {
@@ -26,7 +32,7 @@ export const measurementRoute = createRoute({
     to: period(search.to),
     ageBand: oneOf(AGE_BANDS, search.ageBand),
     gender: oneOf(GENDERS, search.gender),
-    place: optionalText(search.place),
+    place: place(search.place),
     baseline: search.baseline === 'none' ? 'none' : period(search.baseline),
     themes: codes(search.themes),
     compare: oneOf(['unit', 'district'] as const, search.compare),
