@@ -1,12 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import daAdmin from './da/admin.json';
+import daAssessments from './da/assessments.json';
 import daAudit from './da/audit.json';
 import daAuth from './da/auth.json';
 import daChildren from './da/children.json';
 import daCommon from './da/common.json';
 import daMeasurement from './da/measurement.json';
 import enAdmin from './en/admin.json';
+import enAssessments from './en/assessments.json';
 import enAudit from './en/audit.json';
 import enAuth from './en/auth.json';
 import enChildren from './en/children.json';
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
       admin: daAdmin,
       audit: daAudit,
       measurement: daMeasurement,
+      assessments: daAssessments,
     },
     en: {
       common: enCommon,
@@ -51,12 +54,13 @@ void i18n.use(initReactI18next).init({
       admin: enAdmin,
       audit: enAudit,
       measurement: enMeasurement,
+      assessments: enAssessments,
     },
   },
   lng: cookieLocale() ?? 'da',
   fallbackLng: 'da',
   defaultNS: 'common',
-  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement'],
+  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'assessments'],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
