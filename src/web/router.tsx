@@ -5,6 +5,7 @@ import { meKey } from './features/auth/session';
 import { adminUnitsRoute } from './routes/admin-units';
 import { adminUsersRoute } from './routes/admin-users';
 import { appRoute } from './routes/app-layout';
+import { editAssessmentRoute, newAssessmentRoute } from './routes/assessment-form';
 import { auditRoute } from './routes/audit';
 import { childProfileRoute } from './routes/child-profile';
 import { childrenListRoute } from './routes/children-list';
@@ -12,6 +13,8 @@ import { homeRoute } from './routes/home';
 import { loginRoute } from './routes/login';
 import { measurementRoute } from './routes/measurement';
 import { rootRoute } from './routes/root';
+import { roundProgressRoute } from './routes/round-progress';
+import { roundsRoute } from './routes/rounds';
 
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -45,6 +48,10 @@ const routeTree = rootRoute.addChildren([
     adminUnitsRoute,
     auditRoute,
     measurementRoute,
+    roundsRoute,
+    roundProgressRoute,
+    newAssessmentRoute,
+    editAssessmentRoute,
   ]),
 ]);
 

@@ -6,7 +6,7 @@ import { NavItemLink } from '../../components/links';
 import { can, useMe } from './session';
 
 interface TNavItem {
-  to: '/' | '/boern' | '/maaling' | '/admin/brugere' | '/admin/enheder' | '/admin/revisionslog';
+  to: '/' | '/boern' | '/runder' | '/maaling' | '/admin/brugere' | '/admin/enheder' | '/admin/revisionslog';
   label: string;
   /** Shown when the user holds any of these. */
   permission?: TPermission | TPermission[];
@@ -25,6 +25,7 @@ function NavItem({ to, label }: TNavItem) {
 /** Follows the user's permissions: the UI hides what the server would refuse. */
 export function MainNav() {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('assessments');
   const me = useMe();
   const allowed = (permission: TNavItem['permission']) =>
     !permission || [permission].flat().some((p) => can(me, p));
@@ -33,6 +34,11 @@ export function MainNav() {
   const main = visible([
     { to: '/', label: t('nav.home') },
     { to: '/boern', label: t('nav.children'), permission: 'read:child:unit' },
+    {
+      to: '/runder',
+      label: ta('nav.rounds'),
+      permission: ['read:round:unit', 'manage:round:municipality', 'manage:round:unit'],
+    },
     {
       to: '/maaling',
       label: t('nav.measurement'),
