@@ -15,6 +15,7 @@ import { measurementRoute } from './routes/measurement';
 import { rootRoute } from './routes/root';
 import { roundProgressRoute } from './routes/round-progress';
 import { roundsRoute } from './routes/rounds';
+import { unitWellbeingRoute } from './routes/unit-wellbeing';
 
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -52,6 +53,7 @@ const routeTree = rootRoute.addChildren([
     roundProgressRoute,
     newAssessmentRoute,
     editAssessmentRoute,
+    unitWellbeingRoute,
   ]),
 ]);
 

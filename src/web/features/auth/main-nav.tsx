@@ -22,11 +22,37 @@ function NavItem({ to, label }: TNavItem) {
   );
 }
 
+/** A unit leader's view of a unit they lead. */
+function UnitWellbeingItem({ unitId, label }: { unitId: string; label: string }) {
+  const pathname = useLocation({ select: (l) => l.pathname });
+  const active = pathname === `/enheder/${unitId}/trivsel`;
+  return (
+    <li>
+      <NavItemLink
+        to="/enheder/$unitId/trivsel"
+        params={{ unitId }}
+        label={label}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+      />
+    </li>
+  );
+}
+
 /** Follows the user's permissions: the UI hides what the server would refuse. */
 export function MainNav() {
   const { t } = useTranslation();
   const { t: ta } = useTranslation('assessments');
   const me = useMe();
+  const led = can(me, 'read:measurement:unit')
+    ? [
+        ...new Map(
+          (me?.roles ?? [])
+            .filter((r) => r.role === 'unitLeader' && r.unitId)
+            .map((r) => [r.unitId ?? '', r.unitName ?? '']),
+        ),
+      ]
+    : [];
   const allowed = (permission: TNavItem['permission']) =>
     !permission || [permission].flat().some((p) => can(me, p));
   const visible = (items: TNavItem[]) => items.filter((item) => allowed(item.permission));
@@ -58,6 +84,13 @@ export function MainNav() {
       <ul className="plain-list">
         {main.map((item) => (
           <NavItem key={item.to} {...item} />
+        ))}
+        {led.map(([unitId, unitName]) => (
+          <UnitWellbeingItem
+            key={unitId}
+            unitId={unitId}
+            label={led.length === 1 ? ta('nav.myUnit') : ta('nav.unitNamed', { unit: unitName })}
+          />
         ))}
       </ul>
       {admin.length > 0 ? (
