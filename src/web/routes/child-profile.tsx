@@ -8,6 +8,8 @@ import { ErrorAlert } from '../components/error-alert';
 import { AnchorLink } from '../components/links';
 import { usePageTitle } from '../components/page-title';
 import { RequirePermission } from '../components/require-permission';
+import { ChildAssessmentsSection } from '../features/assessments/child-assessments-section';
+import { can, useMe } from '../features/auth/session';
 import { ChildFacts } from '../features/children/child-facts';
 import { EnrolmentsTable } from '../features/children/enrolments-table';
 import { FamilySection } from '../features/children/family-section';
@@ -65,6 +67,8 @@ function ChildProfilePage() {
 
 function Profile({ child }: { child: TChildProfile }) {
   const { t } = useTranslation('children');
+  const { t: ta } = useTranslation('assessments');
+  const me = useMe();
   return (
     <Stack gap="xl">
       <div>
@@ -96,6 +100,11 @@ function Profile({ child }: { child: TChildProfile }) {
       <Section title={t('profile.siblings')}>
         <FamilySection family={child.family} />
       </Section>
+      {can(me, 'read:assessment:unit') ? (
+        <Section title={ta('profile.title')}>
+          <ChildAssessmentsSection childId={child.id} />
+        </Section>
+      ) : null}
     </Stack>
   );
 }
