@@ -17,10 +17,23 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
       )
     : undefined;
   const message = translate(locale, error.code as TMessageKey, error.options.params);
+  const rows = error.options.rows?.map((p) => ({
+    row: p.row,
+    field: p.field,
+    message: translate(locale, p.key, p.params),
+  }));
+  const omitted = error.options.omitted ? { omitted: error.options.omitted } : {};
   return reply
     .status(error.status)
     .header('cache-control', 'no-store')
-    .send({ error: { code: error.code, message, ...(fields ? { fields } : {}) } });
+    .send({
+      error: {
+        code: error.code,
+        message,
+        ...(fields ? { fields } : {}),
+        ...(rows ? { rows, ...omitted } : {}),
+      },
+    });
 }
 
 /** Fastify's own errors (parser, limits) and PostgreSQL's constraint errors mapped to AppError codes. */

@@ -21,6 +21,8 @@ export type TErrorCode =
   | 'JOINT_EXISTS'
   | 'OWN_EXISTS'
   | 'ASSESSMENT_LOCKED'
+  | 'IMPORT_MALFORMED'
+  | 'IMPORT_INVALID'
   | 'INTERNAL'
   | 'UNAVAILABLE';
 
@@ -45,6 +47,8 @@ const STATUS: Record<TErrorCode, number> = {
   JOINT_EXISTS: 409,
   OWN_EXISTS: 409,
   ASSESSMENT_LOCKED: 409,
+  IMPORT_MALFORMED: 400,
+  IMPORT_INVALID: 400,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };
@@ -55,12 +59,25 @@ export interface TFieldProblem {
   params?: Record<string, unknown>;
 }
 
+/** A problem in one row of an imported file (line 1 is the heading), translated when the reply is written. */
+export interface TRowProblem extends TFieldProblem {
+  row: number;
+  field: string;
+}
+
 /** The one error type use-cases throw; mapped to HTTP in src/server/http/error-handler.ts. */
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: TErrorCode,
-    readonly options: { fields?: Record<string, TFieldProblem>; params?: Record<string, unknown> } = {},
+    readonly options: {
+      fields?: Record<string, TFieldProblem>;
+      params?: Record<string, unknown>;
+      /** A file's row-by-row report (imports). */
+      rows?: TRowProblem[];
+      /** Problems counted but not listed in `rows`. */
+      omitted?: number;
+    } = {},
   ) {
     super(code);
     this.status = STATUS[code];

@@ -30,6 +30,8 @@ interface TBaseSpec<B, Q, P> {
   /** Status of a successful answer; 200 unless told. */
   status?: number;
   config?: Record<string, unknown>;
+  /** Bytes this route accepts in a body, when it needs more than the app's limit (src/server/app.ts). */
+  bodyLimit?: number;
 }
 
 export interface TSessionRoute<B, Q, P> extends TBaseSpec<B, Q, P> {
@@ -88,6 +90,7 @@ export function route<
     method: spec.method,
     url: spec.url,
     config: spec.config,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     schema: {
       summary: spec.summary,
       tags: spec.tags,
