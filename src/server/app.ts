@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { childrenRoutes } from './modules/children/children.routes.ts';
 import { factorsRoutes } from './modules/factors/factors.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -29,6 +30,8 @@ export interface TAppOptions {
   loginRateLimit?: number;
   /** Built SPA to serve; skipped when missing (API-only tests). */
   webRoot?: string;
+  /** Queues an assessment import for the job worker; without it, imports run in this process. */
+  enqueueImport?: (importId: string) => Promise<void>;
 }
 
 const CSP = {
@@ -98,6 +101,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   factorsRoutes(app, deps);
   assessmentsRoutes(app, deps);
   measurementRoutes(app, deps);
+  importsRoutes(app, deps, { enqueue: options.enqueueImport });
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)

@@ -5,7 +5,7 @@ import { buildApp } from './app.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import { readEnv } from './env.ts';
-import { startJobs } from './jobs/jobs.ts';
+import { enqueueAssessmentImport, startJobs } from './jobs/jobs.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
 import { createCprCipher } from './modules/children/cpr.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
@@ -41,7 +41,8 @@ if (!production) {
   const seeded = await seedDemo(database.db, cipher, { log: (m) => console.log(m) });
   if (seeded.created) console.log('Demo data created: Demo Kommune and Nabo Kommune.');
 }
-jobs = await startJobs(database.url, database.db);
+const boss = await startJobs(database.url, database.db);
+jobs = boss;
 audit = new AuditWriter(database.db);
 app = await buildApp(
   { db: database.db, audit, cipher },
@@ -51,6 +52,7 @@ app = await buildApp(
     logLevel: env.LOG_LEVEL,
     refuseDemoUsers: production,
     webRoot: path.resolve('dist/web'),
+    enqueueImport: (importId) => enqueueAssessmentImport(boss, importId),
   },
 );
 const address = await app.listen({ port: env.PORT, host: env.HOST });

@@ -192,6 +192,27 @@ async function freshAssessment(childId: string): Promise<string> {
   return rows[0].id;
 }
 
+/** A finished import started by the demo professional in a fresh round (its leader's unit takes part). */
+async function freshImport(): Promise<string> {
+  const { rows } = await t.db.pool.query(
+    `INSERT INTO assessment_imports (municipality_id, round_id, user_id, file_name, format, layout, status, total_rows,
+                                     processed_rows, created_count, finished_at)
+     VALUES ($1, $2, $3, 'matrix.csv', 'csv', 'position', 'done', 1, 1, 1, now()) RETURNING id`,
+    [f.demoId, await freshRound(), f.sessions.professional.user.id],
+  );
+  return rows[0].id;
+}
+
+/** A one-row green/yellow/red file for the child, dated today, as base64. */
+async function importFile(childId: string): Promise<string> {
+  const { rows } = await t.db.pool.query(
+    'SELECT cpr_encrypted, current_date::text AS today FROM children WHERE id = $1',
+    [childId],
+  );
+  const cpr = formatCpr(t.cipher.decrypt(rows[0].cpr_encrypted));
+  return Buffer.from(`cpr;date;position\r\n${cpr};${rows[0].today};grøn\r\n`).toString('base64');
+}
+
 const newFactor = () => ({
   code: `P-NY${++counter}`,
   kind: 'protective',
@@ -625,6 +646,31 @@ const ENDPOINTS: TEndpoint[] = [
     access: 'read:measurement:unit',
     success: 200,
     request: () => ({ url: `/api/v1/units/${f.leaderUnitId}/wellbeing` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/assessment-imports',
+    label: ' (wait=true, a child in their unit)',
+    access: 'write:assessment:unit',
+    success: 201,
+    request: async (role) => ({
+      url: '/api/v1/assessment-imports?wait=true',
+      payload: {
+        roundId: await freshRound(),
+        format: 'csv',
+        fileName: 'matrix.csv',
+        content: await importFile(f.ownChild[role]),
+        mode: 'joint',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/assessment-imports/:id',
+    label: ' (started by the professional, in a round of the leader’s unit)',
+    access: 'write:assessment:unit',
+    success: 200,
+    request: async () => ({ url: `/api/v1/assessment-imports/${await freshImport()}` }),
   },
   {
     method: 'GET',

@@ -1,12 +1,25 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.ts';
+import { AuditWriter } from '../modules/audit/audit-writer.ts';
+import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
 import { refreshOpenPopulations } from './refresh-open-populations.ts';
 
 export const QUEUES = {
   purgeSessions: 'purge-expired-sessions',
   refreshPopulations: 'refresh-measurement-populations',
+  assessmentImport: 'assessment-import',
 } as const;
+
+/** Queues an assessment import (see src/server/modules/imports/); the worker below runs it. */
+export async function enqueueAssessmentImport(boss: PgBoss, importId: string): Promise<void> {
+  // A rerun of an import is safe (it starts over or sees it finished), so a crashed worker's job may retry.
+  await boss.send(
+    QUEUES.assessmentImport,
+    { importId },
+    { retryLimit: 2, retryDelay: 30, expireInMinutes: 30 },
+  );
+}
 
 /**
  * pg-boss on the same PostgreSQL (schema `pgboss`): jobs survive restarts and, with several app
@@ -25,6 +38,12 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await boss.schedule(QUEUES.refreshPopulations, '15 2 * * *');
   await boss.work(QUEUES.refreshPopulations, async () => {
     await refreshOpenPopulations(db);
+  });
+  await boss.createQueue(QUEUES.assessmentImport);
+  // Imports write their audit events inside their own transaction; the writer's queue is not used.
+  const audit = new AuditWriter(db);
+  await boss.work<{ importId: string }>(QUEUES.assessmentImport, async (jobs) => {
+    for (const job of jobs) await runAssessmentImport({ db, audit }, job.data.importId);
   });
   return boss;
 }

@@ -78,6 +78,19 @@ export class AuditWriter {
     return insertChained(q, event.municipalityId, [event]);
   }
 
+  /**
+   * Many events of one municipality in the caller's transaction, in one statement: a bulk write (an
+   * import) holds the chain head for one insert, not one per event.
+   */
+  inTransactionBatch(q: Queryable, municipalityId: string, events: TAuditEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return insertChained(
+      q,
+      municipalityId,
+      events.map((e) => ({ ...e, municipalityId })),
+    );
+  }
+
   /** Resolves when everything queued so far is durable. */
   async drain(): Promise<void> {
     while (this.flushing) await this.flushing;
