@@ -2,6 +2,7 @@ import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api';
 import { meKey } from './features/auth/session';
+import { adminFactorsRoute } from './routes/admin-factors';
 import { adminUnitsRoute } from './routes/admin-units';
 import { adminUsersRoute } from './routes/admin-users';
 import { appRoute } from './routes/app-layout';
@@ -47,6 +48,7 @@ const routeTree = rootRoute.addChildren([
     childProfileRoute,
     adminUsersRoute,
     adminUnitsRoute,
+    adminFactorsRoute,
     auditRoute,
     measurementRoute,
     roundsRoute,

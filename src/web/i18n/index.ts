@@ -6,6 +6,7 @@ import daAudit from './da/audit.json';
 import daAuth from './da/auth.json';
 import daChildren from './da/children.json';
 import daCommon from './da/common.json';
+import daFactors from './da/factors.json';
 import daMeasurement from './da/measurement.json';
 import enAdmin from './en/admin.json';
 import enAssessments from './en/assessments.json';
@@ -13,6 +14,7 @@ import enAudit from './en/audit.json';
 import enAuth from './en/auth.json';
 import enChildren from './en/children.json';
 import enCommon from './en/common.json';
+import enFactors from './en/factors.json';
 import enMeasurement from './en/measurement.json';
 
 export const LOCALES = ['da', 'en'] as const;
@@ -46,6 +48,7 @@ void i18n.use(initReactI18next).init({
       audit: daAudit,
       measurement: daMeasurement,
       assessments: daAssessments,
+      factors: daFactors,
     },
     en: {
       common: enCommon,
@@ -55,12 +58,13 @@ void i18n.use(initReactI18next).init({
       audit: enAudit,
       measurement: enMeasurement,
       assessments: enAssessments,
+      factors: enFactors,
     },
   },
   lng: cookieLocale() ?? 'da',
   fallbackLng: 'da',
   defaultNS: 'common',
-  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'assessments'],
+  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'assessments', 'factors'],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,

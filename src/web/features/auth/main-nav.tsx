@@ -6,7 +6,15 @@ import { NavItemLink } from '../../components/links';
 import { can, useMe } from './session';
 
 interface TNavItem {
-  to: '/' | '/boern' | '/runder' | '/maaling' | '/admin/brugere' | '/admin/enheder' | '/admin/revisionslog';
+  to:
+    | '/'
+    | '/boern'
+    | '/runder'
+    | '/maaling'
+    | '/admin/brugere'
+    | '/admin/enheder'
+    | '/admin/faktorer'
+    | '/admin/revisionslog';
   label: string;
   /** Shown when the user holds any of these. */
   permission?: TPermission | TPermission[];
@@ -43,6 +51,7 @@ function UnitWellbeingItem({ unitId, label }: { unitId: string; label: string })
 export function MainNav() {
   const { t } = useTranslation();
   const { t: ta } = useTranslation('assessments');
+  const { t: tf } = useTranslation('factors');
   const me = useMe();
   const led = can(me, 'read:measurement:unit')
     ? [
@@ -74,6 +83,11 @@ export function MainNav() {
   const admin = visible([
     { to: '/admin/brugere', label: t('nav.users'), permission: 'manage:user:municipality' },
     { to: '/admin/enheder', label: t('nav.units'), permission: 'manage:org:municipality' },
+    {
+      to: '/admin/faktorer',
+      label: tf('nav.catalogue'),
+      permission: ['read:catalogue:municipality', 'manage:catalogue:municipality'],
+    },
   ]);
   const audit = visible([
     { to: '/admin/revisionslog', label: t('nav.audit'), permission: 'read:audit:municipality' },
