@@ -13,6 +13,8 @@ import {
   writeCounts,
 } from '../assessments/assessments.fixtures.ts';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
+import { loadSession } from '../auth/sessions.ts';
+import { createAssessmentImport } from './create-assessment-import.ts';
 import { cprOf, csvOf, danishDate, postImport, xlsxOf } from './imports.fixtures.ts';
 import { runAssessmentImport } from './run-assessment-import.ts';
 
@@ -713,6 +715,90 @@ describe('progress', () => {
     }
     const analyst = await t.login('analyst@demo.beskyt.test');
     expect((await t.as(analyst, 'GET', url)).statusCode).toBe(403);
+  });
+});
+
+describe('the job', () => {
+  /** An import received but not yet run: the use-case called directly, as the route does. */
+  async function queued(session: TSession, roundId: string, file: Buffer): Promise<string> {
+    const user = await loadSession(t.db, session.cookie.replace('beskyt_session=', ''));
+    if (!user) throw new Error('no session');
+    const ctx = { db: t.db, audit: t.audit, cipher: t.cipher, user, ip: '127.0.0.1', locale: 'da' as const };
+    const { id } = await createAssessmentImport(ctx, {
+      roundId,
+      format: 'csv',
+      fileName: 'venter.csv',
+      content: file.toString('base64'),
+      mode: 'joint',
+    });
+    return id;
+  }
+
+  async function state(id: string) {
+    return (await t.as(professional, 'GET', `/api/v1/assessment-imports/${id}`)).json();
+  }
+
+  it('checks the rows as they are when it runs: a joint assessment made meanwhile is reported', async () => {
+    const round = await openRound();
+    const [a, b] = await assessable(2);
+    if (!a || !b) throw new Error('children');
+    const id = await queued(
+      professional,
+      round.id,
+      csvOf([HEADING, [a.cpr, today, 'green'], [b.cpr, today, 'red']]),
+    );
+    expect(await state(id)).toMatchObject({ status: 'queued', percent: 0, totalRows: 2 });
+    const colleague = await addUser(t, demoId, 'professional', [schoolId, daycareId]);
+    const meanwhile = await t.as(colleague, 'POST', '/api/v1/assessments', {
+      roundId: round.id,
+      childId: b.id,
+      mode: 'joint',
+      position: 'yellow',
+    });
+    expect(meanwhile.statusCode, meanwhile.body).toBe(201);
+    await runAssessmentImport(t, id);
+    expect(await state(id)).toMatchObject({
+      status: 'failed',
+      created: 0,
+      errorReport: {
+        code: 'IMPORT_INVALID',
+        rows: [{ row: 3, field: 'cpr', message: 'Barnet har allerede en fælles vurdering i denne runde.' }],
+      },
+    });
+    expect((await jointAssessments(round.id)).map((x) => x.child_id)).toEqual([b.id]);
+  });
+
+  it('fails with ROUND_CLOSED when the round has closed before it runs, writing nothing', async () => {
+    const round = await openRound();
+    const [a] = await assessable(1);
+    const id = await queued(professional, round.id, csvOf([HEADING, [a?.cpr as string, today, 'green']]));
+    await t.db.pool.query('UPDATE assessment_rounds SET closes_on = $2 WHERE id = $1', [
+      round.id,
+      addDays(today, -1),
+    ]);
+    await runAssessmentImport(t, id);
+    expect(await state(id)).toMatchObject({
+      status: 'failed',
+      errorReport: { code: 'ROUND_CLOSED', message: 'Vurderingsrunden er ikke åben i dag.', rows: [] },
+    });
+    expect(await jointAssessments(round.id)).toEqual([]);
+  });
+
+  it('uses the starter’s units as they are when it runs, not as they were when the file came', async () => {
+    const round = await openRound();
+    const [a] = await assessable(1);
+    const mover = await addUser(t, demoId, 'professional', [schoolId, daycareId]);
+    const id = await queued(mover, round.id, csvOf([HEADING, [a?.cpr as string, today, 'green']]));
+    await t.db.pool.query('DELETE FROM role_assignments WHERE user_id = $1', [mover.user.id]);
+    await runAssessmentImport(t, id);
+    const { rows } = await t.db.pool.query(
+      'SELECT status, error_report FROM assessment_imports WHERE id = $1',
+      [id],
+    );
+    expect(rows[0]).toMatchObject({
+      status: 'failed',
+      error_report: { code: 'IMPORT_INVALID', rows: [{ row: 2, field: 'cpr', key: 'field.importNoChild' }] },
+    });
   });
 });
 

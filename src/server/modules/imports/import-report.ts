@@ -40,5 +40,6 @@ export function translateReport(report: TStoredReport, locale: TLocale): TImport
 
 /** The stored report as the error a waiting request answers with (400 with the rows, 409, …). */
 export function reportError(report: TStoredReport): AppError {
+  if (report.rows.length === 0) return new AppError(report.code, { params: report.params });
   return new AppError(report.code, { params: report.params, rows: report.rows, omitted: report.omitted });
 }
