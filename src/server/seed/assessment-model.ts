@@ -82,7 +82,7 @@ const RISK_CLUSTER_SLOPE = 0.9;
 const PROTECTIVE_SLOPE = 0.9;
 const PROTECTIVE_CLUSTER_SLOPE = 0.4;
 /** Share of a factor's probability carried as a chronic, persisting state. */
-export const CHRONIC_SHARE = 0.55;
+export const CHRONIC_SHARE = 0.6;
 export const UNKNOWN_SHARE = 0.1;
 /** Upper quantiles of a standard normal level: 7 % red, the next 18 % yellow. */
 const RED_ABOVE = 1.476;

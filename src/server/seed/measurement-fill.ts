@@ -44,58 +44,51 @@ function contributionRowsSql(roundFilter: string): string {
      WHERE bit_count((b.known_mask & m.protective_mask)::bit(64)) > 0 AND b.age_band IS NOT NULL`;
 }
 
-const CONTRIBUTION_COLUMNS =
+export const CONTRIBUTION_COLUMNS =
   'municipality_id, period, child_id, theme_key, unit_id, age_band, gender, assessment_id, x, risk_load';
-const CELL_COLUMNS =
+export const CELL_COLUMNS =
   'municipality_id, period, unit_id, age_band, gender, theme_key, n, sum_x, sum_x2, sum_risk, sum_risk2';
 const CELL_SUMS = 'count(*), sum(x), sum(x * x), sum(risk_load), sum(risk_load * risk_load)';
 
 /**
- * Contributions and cells for the joint assessments of the given rounds, which must have none yet.
- * `withContributions` limits which rounds get contribution rows; the cells of the others are summed
- * straight from the same definition. Only an open round can be written to again, so only its children's
- * contributions are ever read back (to take them out of the cells on rewrite); at Copenhagen scale,
- * contributions for ten closed rounds would be ~7 M rows that nothing reads.
+ * Contributions for the joint assessments of the given rounds (which must have none yet), then their
+ * cells with one `INSERT … SELECT … GROUP BY` over the contributions.
  */
 export async function fillMeasurement(
   q: Queryable,
   municipalityId: string,
   roundIds: readonly string[],
-  withContributions: readonly string[] = roundIds,
 ): Promise<{ contributions: number; cells: number }> {
-  const contributed = roundIds.filter((id) => withContributions.includes(id));
-  const direct = roundIds.filter((id) => !withContributions.includes(id));
-  let contributions = 0;
-  if (contributed.length > 0) {
-    const inserted = await q.query(
-      `INSERT INTO measurement_contributions (${CONTRIBUTION_COLUMNS})
-       SELECT * FROM (${contributionRowsSql('a.round_id = ANY($2::uuid[])')}) rows ORDER BY period, child_id, theme_key`,
-      [municipalityId, contributed],
-    );
-    contributions = inserted.rowCount ?? 0;
-  }
+  const inserted = await q.query(
+    `INSERT INTO measurement_contributions (${CONTRIBUTION_COLUMNS})
+     SELECT * FROM (${contributionRowsSql('a.round_id = ANY($2::uuid[])')}) rows ORDER BY period, child_id, theme_key`,
+    [municipalityId, roundIds],
+  );
   const periods = await q.query<{ period: string }>(
     'SELECT DISTINCT period FROM assessment_rounds WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
-    [municipalityId, contributed],
+    [municipalityId, roundIds],
   );
+  const cells = await insertCellsFromContributions(
+    q,
+    municipalityId,
+    periods.rows.map((r) => r.period),
+  );
+  return { contributions: inserted.rowCount ?? 0, cells };
+}
+
+/** The cells of these periods as one `INSERT … SELECT … GROUP BY` over their contributions. */
+export async function insertCellsFromContributions(
+  q: Queryable,
+  municipalityId: string,
+  periods: readonly string[],
+): Promise<number> {
   const cells = await q.query(
     `INSERT INTO measurement_cells (${CELL_COLUMNS})
      SELECT municipality_id, period, unit_id, age_band, gender, theme_key, ${CELL_SUMS}
        FROM measurement_contributions
       WHERE municipality_id = $1 AND period = ANY($2::text[])
       GROUP BY municipality_id, period, unit_id, age_band, gender, theme_key`,
-    [municipalityId, periods.rows.map((r) => r.period)],
+    [municipalityId, periods],
   );
-  let cellCount = cells.rowCount ?? 0;
-  if (direct.length > 0) {
-    const summed = await q.query(
-      `INSERT INTO measurement_cells (${CELL_COLUMNS})
-       SELECT municipality_id, period, unit_id, age_band, gender, theme_key, ${CELL_SUMS}
-         FROM (${contributionRowsSql('a.round_id = ANY($2::uuid[])')}) rows
-        GROUP BY municipality_id, period, unit_id, age_band, gender, theme_key`,
-      [municipalityId, direct],
-    );
-    cellCount += summed.rowCount ?? 0;
-  }
-  return { contributions, cells: cellCount };
+  return cells.rowCount ?? 0;
 }

@@ -49,7 +49,7 @@ export interface TPopulation {
 }
 
 // Averages about 1.6 children per family, as the register would show for 0–17-year-olds.
-const FAMILY_SIZES = [
+export const FAMILY_SIZES = [
   [1, 0.52],
   [2, 0.36],
   [3, 0.1],
@@ -58,7 +58,7 @@ const FAMILY_SIZES = [
 const SIBLING_GAP_DAYS = 330;
 
 /** Birth dates between the 18th birthday's eve and today, siblings spaced apart, now and then twins. */
-function siblingBirthDays(rng: Rng, count: number, earliest: number, latest: number): number[] {
+export function siblingBirthDays(rng: Rng, count: number, earliest: number, latest: number): number[] {
   const days: number[] = [];
   while (days.length < count) {
     if (days.length > 0 && rng.chance(0.03)) {
@@ -74,7 +74,7 @@ function siblingBirthDays(rng: Rng, count: number, earliest: number, latest: num
   return days;
 }
 
-function familyName(rng: Rng): string {
+export function familyName(rng: Rng): string {
   const name = rng.pick(LAST_NAMES);
   if (!rng.chance(0.08)) return name;
   const other = rng.pick(LAST_NAMES);

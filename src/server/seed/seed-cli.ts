@@ -1,4 +1,5 @@
 // `npm run seed [-- --children N]`: demo municipalities on first run, a benchmark municipality after.
+// `npm run seed -- --scale copenhagen [--children N]`: the demo ones if missing, then the Copenhagen-scale one.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDb } from '../db/client.ts';
@@ -9,18 +10,43 @@ import { createCprCipher } from '../modules/children/cpr.ts';
 import { seedBenchmark } from './bench.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo.ts';
 import { readOrCreateDevKey } from './dev-key.ts';
+import { buildScaleMunicipality } from './scale.ts';
 
-const USAGE = 'Usage: npm run seed [-- --children N]   (N children per municipality, default 2000)';
+const USAGE = `Usage: npm run seed [-- --children N]   (N children per municipality, default 2000)
+       npm run seed -- --scale copenhagen [--children N] [--all-contributions]
+                                        (N children 0–17, default 110000; ten rounds of joint assessments)`;
 const MAX_CHILDREN = 1_000_000;
+const SCALES = ['copenhagen'] as const;
 
-function parseChildren(argv: string[]): number | undefined {
-  const { values } = parseArgs({ args: argv, options: { children: { type: 'string' } } });
-  if (values.children === undefined) return undefined;
-  const n = Number(values.children);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_CHILDREN) {
-    throw new Error(`--children must be a whole number from 1 to ${MAX_CHILDREN}, not "${values.children}"`);
+interface TArgs {
+  children?: number;
+  scale?: (typeof SCALES)[number];
+  allContributions: boolean;
+}
+
+function parseCli(argv: string[]): TArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      children: { type: 'string' },
+      scale: { type: 'string' },
+      'all-contributions': { type: 'boolean', default: false },
+    },
+  });
+  let children: number | undefined;
+  if (values.children !== undefined) {
+    children = Number(values.children);
+    if (!Number.isInteger(children) || children < 1 || children > MAX_CHILDREN) {
+      throw new Error(
+        `--children must be a whole number from 1 to ${MAX_CHILDREN}, not "${values.children}"`,
+      );
+    }
   }
-  return n;
+  const scale = values.scale;
+  if (scale !== undefined && !SCALES.includes(scale as TArgs['scale'] & string)) {
+    throw new Error(`--scale must be one of ${SCALES.join(', ')}, not "${scale}"`);
+  }
+  return { children, scale: scale as TArgs['scale'], allContributions: values['all-contributions'] ?? false };
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -54,9 +80,9 @@ async function main(): Promise<number> {
     console.error('Refusing to seed: NODE_ENV=production. Demo data must never reach a production database.');
     return 1;
   }
-  let children: number | undefined;
+  let args: TArgs;
   try {
-    children = parseChildren(process.argv.slice(2));
+    args = parseCli(process.argv.slice(2));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 1;
@@ -71,11 +97,31 @@ async function main(): Promise<number> {
     const cipher = createCprCipher(env.BESKYT_CPR_KEY ?? (await readOrCreateDevKey(env.DATA_DIR)));
 
     const seeding = performance.now();
+    const children = args.children;
     const demo = await seedDemo(db, cipher, {
-      childrenPerMunicipality: children,
+      childrenPerMunicipality: args.scale ? undefined : children,
       log: (m) => console.log(m),
     });
-    if (demo.created) {
+    if (args.scale) {
+      if (demo.created) console.log(`Demo data created in ${seconds(seeding)}.`);
+      console.log(`Building ${args.scale}:`);
+      const scale = await buildScaleMunicipality(db, cipher, {
+        children,
+        contributions: args.allContributions ? 'all' : 'open',
+        log: (m) => console.log(m),
+      });
+      if (!scale.created) {
+        console.log(`Municipality ${scale.slug} already exists; nothing to do.`);
+      } else {
+        console.log(
+          `Built ${scale.name} in ${scale.totalSeconds.toFixed(1)} s: ${scale.children} children 0–17 ` +
+            `(+${scale.formerChildren} who turned 18 since the first round), ${scale.units} units, ` +
+            `${scale.enrolments} enrolments, ${scale.rounds} rounds, ${scale.jointAssessments} joint assessments, ` +
+            `${scale.contributions} contributions, ${scale.cells} cells. Logins (password "${DEMO_PASSWORD}"):`,
+        );
+        for (const login of scale.logins) console.log(`  ${login.email}`);
+      }
+    } else if (demo.created) {
       console.log(`Demo data created in ${seconds(seeding)}. Logins (password "${DEMO_PASSWORD}"):`);
       for (const login of demoLogins()) console.log(`  ${login.email.padEnd(34)} ${login.municipality}`);
     } else if (children === undefined) {
