@@ -222,7 +222,13 @@ export function AssessmentForm({
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t(`form.label.${mode}`)}>
+    <form
+      ref={formRef}
+      className="assessments-ui"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t(`form.label.${mode}`)}
+    >
       <fieldset className="plain-fieldset" disabled={readOnly}>
         <Stack gap="xl">
           {mode === 'joint' && own ? (

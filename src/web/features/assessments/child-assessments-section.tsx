@@ -88,7 +88,7 @@ function Profile({ data }: { data: TChildAssessments }) {
   const rows = onlyPresent ? data.grid.filter((g) => g.cells.includes('present')) : data.grid;
 
   return (
-    <Stack gap="xl">
+    <Stack gap="xl" className="assessments-ui">
       <Sub id="assessments-timeline" title={t('profile.timeline')}>
         <ScrollRegion label={t('profile.timeline')}>
           <Table captionSide="top" striped>

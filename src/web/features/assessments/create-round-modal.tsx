@@ -91,7 +91,7 @@ function CreateRoundForm({ onClose, onCreated }: Omit<TCreateRoundModalProps, 'o
 
   const assessing = options.filter((o) => o.assessing).map((o) => o.id);
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form className="assessments-ui" onSubmit={onSubmit} noValidate>
       <Stack>
         <ErrorAlert error={error} />
         <TextInput
