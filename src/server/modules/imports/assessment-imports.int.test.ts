@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import { MAX_IMPORT_ROWS } from '../../../shared/schemas/imports.ts';
+import { enqueueAssessmentImport, startJobs } from '../../jobs/jobs.ts';
 import {
   addDays,
   addUser,
@@ -766,6 +767,27 @@ describe('the job', () => {
       },
     });
     expect((await jointAssessments(round.id)).map((x) => x.child_id)).toEqual([b.id]);
+  });
+
+  it('runs through the pg-boss queue the app uses', async () => {
+    const round = await openRound();
+    const children = await assessable(2);
+    const id = await queued(
+      professional,
+      round.id,
+      csvOf([HEADING, ...children.map((c) => [c.cpr, today, 'gul'])]),
+    );
+    const boss = await startJobs(t.url, t.db);
+    try {
+      await enqueueAssessmentImport(boss, id);
+      await expect
+        .poll(async () => (await state(id)).status, { timeout: 20_000, interval: 200 })
+        .toBe('done');
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    expect(await state(id)).toMatchObject({ created: 2, percent: 100 });
+    expect(await jointAssessments(round.id)).toHaveLength(2);
   });
 
   it('fails with ROUND_CLOSED when the round has closed before it runs, writing nothing', async () => {
