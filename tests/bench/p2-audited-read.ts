@@ -16,12 +16,13 @@ async function load(
   headers: Record<string, string>,
   ids: string[],
   path: (id: string) => string,
+  duration = DURATION_S,
 ) {
   let i = 0;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: DURATION_S,
+    duration,
     headers,
     requests: [{ setupRequest: (req) => ({ ...req, path: path(ids[i++ % ids.length] ?? '') }) }],
   });
@@ -63,6 +64,9 @@ export async function benchP2(): Promise<void> {
     if (ids.length === 0) throw new Error('the professional sees no children');
     const before = (await db.pool.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
 
+    // Warm both paths first (JIT, statement caches, pool), so neither is measured cold.
+    await load(base, {}, ids, (id) => `/bench/bare/${id}`, 3);
+    await load(base, { cookie }, ids, (id) => `/api/v1/children/${id}`, 3);
     const bare = await load(base, {}, ids, (id) => `/bench/bare/${id}`);
     const audited = await load(base, { cookie }, ids, (id) => `/api/v1/children/${id}`);
     const after = (await db.pool.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
