@@ -6,7 +6,10 @@ describe('package-lock.json', () => {
     const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
     const biome = lock.packages['node_modules/@biomejs/biome'];
     for (const name of Object.keys(biome.optionalDependencies ?? {})) {
-      expect(lock.packages[`node_modules/${name}`], `${name} (run scripts/complete-lockfile.py)`).toBeDefined();
+      expect(
+        lock.packages[`node_modules/${name}`],
+        `${name} (run scripts/complete-lockfile.py)`,
+      ).toBeDefined();
     }
   });
 });
