@@ -25,41 +25,48 @@ export interface TStagedChild {
   cpr_hash: Buffer;
 }
 
-export interface TStagedPeople {
+export interface TStagedChunk {
   families: TStagedFamily[];
   children: TStagedChild[];
-  /** Children aged 0–17 today; the rest turned 18 since the first round and keep their assessments. */
-  current: number;
+}
+
+/** How many children turned 18 between `firstDay` and `today`, for `children` children 0–17 today. */
+export function formerChildren(children: number, today: string, firstDay: string): number {
+  const adult = dayNumber(addYears(today, -18));
+  const firstAdult = dayNumber(addYears(firstDay, -18));
+  return Math.max(0, Math.round((children * (adult - firstAdult)) / (dayNumber(today) - adult)));
 }
 
 /**
- * `children` children aged 0–17 today, in families spread over `areas` districts, plus the young people
+ * `children` children aged 0–17 today, in families spread over `areas` districts, then the young people
  * who were children at `firstDay` (the first round) and have turned 18 since: a register that kept their
  * assessments, so every past round had a full 0–17 population. Only this part runs in JS: CPR numbers
- * must be encrypted with the app's key (AES-GCM, a few µs each).
+ * must be encrypted with the app's key (AES-GCM, a few µs each). Yields chunks of about `chunk` children,
+ * so the caller can load one while the next is made.
  */
-export function stagePeople(
+export function* stagePeople(
   rng: Rng,
   cipher: CprCipher,
-  options: { children: number; areas: number; today: string; firstDay: string },
-): TStagedPeople {
+  options: { children: number; areas: number; today: string; firstDay: string; chunk: number },
+): Generator<TStagedChunk> {
   const today = dayNumber(options.today);
   const adult = dayNumber(addYears(options.today, -18));
   const firstAdult = dayNumber(addYears(options.firstDay, -18));
-  const former = Math.max(0, Math.round((options.children * (adult - firstAdult)) / (today - adult)));
   const nextCpr = createCprAllocator();
-  const people: TStagedPeople = { families: [], children: [], current: options.children };
-  const cohort = (count: number, earliest: number, latest: number) => {
-    const target = people.children.length + count;
-    while (people.children.length < target) {
-      const size = Math.min(rng.weighted(FAMILY_SIZES), target - people.children.length);
+  let families = 0;
+  let children = 0;
+  let chunk: TStagedChunk = { families: [], children: [] };
+  function* cohort(count: number, earliest: number, latest: number): Generator<TStagedChunk> {
+    const target = children + count;
+    while (children < target) {
+      const size = Math.min(rng.weighted(FAMILY_SIZES), target - children);
       const family: TStagedFamily = {
-        ord: people.families.length,
+        ord: families++,
         name: familyName(rng),
         area: rng.int(0, options.areas - 1),
         guardians: rng.chance(0.8) ? 2 : 1,
       };
-      people.families.push(family);
+      chunk.families.push(family);
       const firstNames = new Set<string>();
       for (const day of siblingBirthDays(rng, size, earliest, latest)) {
         const gender = rng.chance(0.5) ? 'female' : 'male';
@@ -69,8 +76,8 @@ export function stagePeople(
         firstNames.add(first);
         const birthDate = isoDate(day);
         const cpr = nextCpr(birthDate, gender);
-        people.children.push({
-          ord: people.children.length,
+        chunk.children.push({
+          ord: children++,
           family_ord: family.ord,
           birth_date: birthDate,
           gender,
@@ -80,9 +87,13 @@ export function stagePeople(
           cpr_hash: cipher.hash(cpr),
         });
       }
+      if (chunk.children.length >= options.chunk) {
+        yield chunk;
+        chunk = { families: [], children: [] };
+      }
     }
-  };
-  cohort(options.children, adult + 1, today);
-  if (former > 0) cohort(former, firstAdult + 1, adult);
-  return people;
+  }
+  yield* cohort(options.children, adult + 1, today);
+  yield* cohort(formerChildren(options.children, options.today, options.firstDay), firstAdult + 1, adult);
+  if (chunk.children.length > 0) yield chunk;
 }

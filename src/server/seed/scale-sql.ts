@@ -315,35 +315,31 @@ export async function insertCellsFromAssessments(
   themes: TThemeMasks,
   roundIds: readonly string[],
 ): Promise<number> {
-  const n = themes.keys.length;
-  const per = Array.from({ length: n }, (_, i) => i + 1);
-  const values = per.map((i) => `(${i}, n${i}, sx${i}, sx2${i}, sr${i}, sr2${i})`).join(', ');
+  const per = themes.keys.map((_, i) => i + 1);
+  const list = (f: (i: number) => string, sep = ',\n                ') => per.map(f).join(sep);
   const { rowCount } = await q.query(
     `INSERT INTO measurement_cells (${CELL_COLUMNS})
      SELECT $1, c.period, c.unit_id, c.age_band, c.gender, ($2::text[])[v.i], v.n, v.sx, v.sx2, v.sr, v.sr2
        FROM (
          SELECT period, unit_id, age_band, gender,
-                ${per
-                  .map(
-                    (i) => `count(*) FILTER (WHERE k${i} > 0) AS n${i},
-                sum(p${i}::float8 / k${i}) FILTER (WHERE k${i} > 0) AS sx${i},
-                sum((p${i}::float8 / k${i}) * (p${i}::float8 / k${i})) FILTER (WHERE k${i} > 0) AS sx2${i},
-                sum(r${i}) FILTER (WHERE k${i} > 0) AS sr${i}, sum(r${i} * r${i}) FILTER (WHERE k${i} > 0) AS sr2${i}`,
-                  )
-                  .join(',\n                ')}
+                ${list((i) => `count(x${i}) AS n${i}, sum(x${i}) AS sx${i}, sum(x${i} * x${i}) AS sx2${i}, sum(r${i}) AS sr${i}, sum(r${i} * r${i}) AS sr2${i}`)}
            FROM (
-             SELECT g.period, g.unit_id, g.age_band, g.gender,
-                    ${per
-                      .map(
-                        (i) =>
-                          `${themeValue('present', `($3::bigint[])[${i}]`)} AS p${i}, ${themeValue('known', `($3::bigint[])[${i}]`)} AS k${i}, ${themeValue('present', `($4::bigint[])[${i}]`)} AS r${i}`,
-                      )
-                      .join(',\n                    ')}
-               FROM scale_assessment g WHERE g.round_id = ANY($5::uuid[])
-           ) per_assessment
+             -- Per theme: x, or null when no protective factor of the theme is known (then left out).
+             SELECT period, unit_id, age_band, gender,
+                    ${list((i) => `CASE WHEN k${i} > 0 THEN p${i}::float8 / k${i} END AS x${i}, CASE WHEN k${i} > 0 THEN r${i} END AS r${i}`)}
+               FROM (
+                 SELECT g.period, g.unit_id, g.age_band, g.gender,
+                        ${list(
+                          (i) =>
+                            `${themeValue('present', `($3::bigint[])[${i}]`)} AS p${i}, ${themeValue('known', `($3::bigint[])[${i}]`)} AS k${i}, ${themeValue('present', `($4::bigint[])[${i}]`)} AS r${i}`,
+                          ',\n                        ',
+                        )}
+                   FROM scale_assessment g WHERE g.round_id = ANY($5::uuid[])
+                 OFFSET 0) counted
+             OFFSET 0) shares
           GROUP BY period, unit_id, age_band, gender
        ) c
-       CROSS JOIN LATERAL (VALUES ${values}) v(i, n, sx, sx2, sr, sr2)
+       CROSS JOIN LATERAL (VALUES ${list((i) => `(${i}, n${i}, sx${i}, sx2${i}, sr${i}, sr2${i})`, ', ')}) v(i, n, sx, sx2, sr, sr2)
       WHERE v.n > 0`,
     [s.municipalityId, themes.keys, themes.protective, themes.risk, roundIds],
   );

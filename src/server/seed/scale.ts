@@ -15,7 +15,7 @@ import { insertCellsFromContributions } from './measurement-fill.ts';
 import { buildOrganisation, type TLocalArea } from './org.ts';
 import { createRng, seedFromText } from './rng.ts';
 import { roundCalendar } from './round-calendar.ts';
-import { stagePeople } from './scale-people.ts';
+import { stagePeople, type TStagedFamily } from './scale-people.ts';
 import {
   generateAssessments,
   insertAssessments,
@@ -263,16 +263,6 @@ async function build(q: Queryable, cipher: CprCipher, o: TBuildOptions, steps: S
   const catalogue = await seedFactorCatalogue(q, m, o.slug);
   steps.done('organisation and catalogue', `${org.units.length} units, ${catalogue.factors.length} factors`);
 
-  const people = stagePeople(rng, cipher, {
-    children: o.children,
-    areas: org.areas.length,
-    today: o.today,
-    firstDay: calendar[0]?.opensOn ?? o.today,
-  });
-  steps.done(
-    'children with CPR (JS)',
-    `${people.current} aged 0–17, ${people.children.length - people.current} now 18+`,
-  );
   await q.query(`
     CREATE TEMP TABLE scale_family_in (ord int, name text, area int, guardians int) ON COMMIT DROP;
     CREATE TEMP TABLE scale_child_in (ord int, family_ord int, birth_date date, gender gender, first_name text,
@@ -281,29 +271,49 @@ async function build(q: Queryable, cipher: CprCipher, o: TBuildOptions, steps: S
       clubs text) ON COMMIT DROP;
     CREATE TEMP TABLE scale_round (t int, id uuid, period text, opens_on date, closes_on date, span int,
       open boolean) ON COMMIT DROP`);
+  // Each chunk of children is loaded while the next one is made and encrypted.
+  const families: TStagedFamily[] = [];
+  let staged = 0;
+  let loading: Promise<void> = Promise.resolve();
+  const firstDay = calendar[0]?.opensOn ?? o.today;
+  for (const chunk of stagePeople(rng, cipher, {
+    children: o.children,
+    areas: org.areas.length,
+    today: o.today,
+    firstDay,
+    chunk: 10_000,
+  })) {
+    await loading;
+    families.push(...chunk.families);
+    staged += chunk.children.length;
+    loading = insertRows(
+      q,
+      'scale_child_in',
+      {
+        ord: 'int',
+        family_ord: 'int',
+        birth_date: 'date',
+        gender: 'gender',
+        first_name: 'text',
+        last_name: 'text',
+        cpr_encrypted: 'bytea',
+        cpr_hash: 'bytea',
+      },
+      chunk.children,
+      chunk.children.length,
+    );
+    // Awaited on the next turn; if making the next chunk throws first, its failure is not left unhandled.
+    loading.catch(() => {});
+  }
+  await loading;
   await insertRows(
     q,
     'scale_family_in',
     { ord: 'int', name: 'text', area: 'int', guardians: 'int' },
-    people.families,
-    20_000,
+    families,
+    50_000,
   );
-  await insertRows(
-    q,
-    'scale_child_in',
-    {
-      ord: 'int',
-      family_ord: 'int',
-      birth_date: 'date',
-      gender: 'gender',
-      first_name: 'text',
-      last_name: 'text',
-      cpr_encrypted: 'bytea',
-      cpr_hash: 'bytea',
-    },
-    people.children,
-    20_000,
-  );
+  const former = staged - o.children;
   await insertRows(
     q,
     'scale_area_in',
@@ -323,12 +333,12 @@ async function build(q: Queryable, cipher: CprCipher, o: TBuildOptions, steps: S
     SELECT area, postal_code, city, daycares::uuid[] AS daycares, schools::uuid[] AS schools, clubs::uuid[] AS clubs
       FROM scale_area_in;
     ANALYZE scale_family_in, scale_child_in, scale_area`);
-  steps.done('staging');
+  steps.done('children with CPR, staged', `${o.children} aged 0–17, ${former} now 18+`);
 
   await withoutReferenceChecks(
     q,
     ['families', 'households', 'guardians', 'children', 'child_households', 'child_guardians'],
-    () => insertPeople(q, s, people.children.length),
+    () => insertPeople(q, s, staged),
   );
   steps.done('families, homes, guardians, children');
   const pupilsPerGrade = o.children / 18 / Math.max(1, unitCounts(o.children).schools);
@@ -451,8 +461,8 @@ async function build(q: Queryable, cipher: CprCipher, o: TBuildOptions, steps: S
     id: m,
     slug: o.slug,
     name: o.name,
-    children: people.current,
-    formerChildren: people.children.length - people.current,
+    children: o.children,
+    formerChildren: former,
     units: org.units.length,
     enrolments,
     rounds: rounds.length,
