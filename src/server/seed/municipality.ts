@@ -8,6 +8,7 @@ import { seedDemoAssessments } from './demo-assessments.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { TEnrolmentRow } from './enrolments.ts';
 import { seedFactorCatalogue } from './factor-catalogue.ts';
+import { insertOrganisation } from './insert-organisation.ts';
 import { buildOrganisation, type TLocalArea } from './org.ts';
 import { buildPopulation } from './population.ts';
 import { createRng, type Rng, seedFromText } from './rng.ts';
@@ -76,43 +77,11 @@ export async function seedMunicipality(
     teamId: org.firstTeamId,
   });
 
-  await q.query('INSERT INTO municipalities (id, code, name, slug) VALUES ($1, $2, $3, $4)', [
-    id,
-    spec.code,
-    spec.name,
-    spec.slug,
-  ]);
-  await insertRows(q, 'districts', { municipality_id: 'uuid', id: 'uuid', name: 'text' }, org.districts);
-  await insertRows(
+  await insertOrganisation(
     q,
-    'units',
-    { municipality_id: 'uuid', id: 'uuid', district_id: 'uuid', name: 'text', kind: 'unit_kind' },
-    org.units,
-  );
-  await insertRows(
-    q,
-    'teams',
-    { municipality_id: 'uuid', id: 'uuid', unit_id: 'uuid', name: 'text' },
-    org.teams,
-  );
-  await insertRows(
-    q,
-    'users',
-    {
-      municipality_id: 'uuid',
-      id: 'uuid',
-      email: 'text',
-      name: 'text',
-      password_hash: 'text',
-      locale: 'text',
-      is_demo: 'boolean',
-    },
+    { id, code: spec.code, name: spec.name, slug: spec.slug },
+    org,
     users,
-  );
-  await insertRows(
-    q,
-    'role_assignments',
-    { municipality_id: 'uuid', id: 'uuid', user_id: 'uuid', role: 'text', unit_id: 'uuid', team_id: 'uuid' },
     roleAssignments,
   );
   await insertRows(q, 'families', { municipality_id: 'uuid', id: 'uuid', name: 'text' }, people.families);

@@ -11,6 +11,7 @@ import { dayNumber, todayIso } from './dates.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import { seedFactorCatalogue, type TSeededCatalogue } from './factor-catalogue.ts';
+import { insertOrganisation } from './insert-organisation.ts';
 import { insertCellsFromContributions } from './measurement-fill.ts';
 import { buildOrganisation, type TLocalArea } from './org.ts';
 import { createRng, seedFromText } from './rng.ts';
@@ -221,43 +222,11 @@ async function build(q: Queryable, cipher: CprCipher, o: TBuildOptions, steps: S
     if (!user) throw new Error(`No demo ${role}`);
     return user.id;
   };
-  await q.query('INSERT INTO municipalities (id, code, name, slug) VALUES ($1, $2, $3, $4)', [
-    m,
-    o.code ?? '101',
-    o.name,
-    o.slug,
-  ]);
-  await insertRows(q, 'districts', { municipality_id: 'uuid', id: 'uuid', name: 'text' }, org.districts);
-  await insertRows(
+  await insertOrganisation(
     q,
-    'units',
-    { municipality_id: 'uuid', id: 'uuid', district_id: 'uuid', name: 'text', kind: 'unit_kind' },
-    org.units,
-  );
-  await insertRows(
-    q,
-    'teams',
-    { municipality_id: 'uuid', id: 'uuid', unit_id: 'uuid', name: 'text' },
-    org.teams,
-  );
-  await insertRows(
-    q,
-    'users',
-    {
-      municipality_id: 'uuid',
-      id: 'uuid',
-      email: 'text',
-      name: 'text',
-      password_hash: 'text',
-      locale: 'text',
-      is_demo: 'boolean',
-    },
+    { id: m, code: o.code ?? '101', name: o.name, slug: o.slug },
+    org,
     demo.users,
-  );
-  await insertRows(
-    q,
-    'role_assignments',
-    { municipality_id: 'uuid', id: 'uuid', user_id: 'uuid', role: 'text', unit_id: 'uuid', team_id: 'uuid' },
     demo.roleAssignments,
   );
   const catalogue = await seedFactorCatalogue(q, m, o.slug);
