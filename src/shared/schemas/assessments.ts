@@ -62,6 +62,16 @@ export const ZChildVoice = z.discriminatedUnion('kind', [
 export type TChildVoice = z.infer<typeof ZChildVoice>;
 export type TChildVoiceKind = TChildVoice['kind'];
 
+/**
+ * How the child's own voice is recorded at an age (whole years on the assessment day): under 6 what the
+ * adults observed, 6–12 a five-face scale, 13 and over own words and a scale. The form offers it and the
+ * server refuses any other kind.
+ */
+export function voiceKindForAge(age: number): TChildVoiceKind {
+  if (age < 6) return 'observed';
+  return age <= 12 ? 'faces' : 'words';
+}
+
 export const ZParentsView = z.strictObject({ text: ZText(2000), ...ZRecorded });
 export type TParentsView = z.infer<typeof ZParentsView>;
 

@@ -1,7 +1,7 @@
 import { ageOn } from '../../../domain/measurement/index.ts';
 import type { TChildVoice } from '../../../shared/schemas/assessments.ts';
+import { voiceKindForAge } from '../../../shared/schemas/assessments.ts';
 import { fieldError } from '../../http/errors.ts';
-import { voiceKindForAge } from './rules.ts';
 
 /** The child's voice must be recorded the way that fits its age on the day of the assessment. */
 export function checkChildVoice(

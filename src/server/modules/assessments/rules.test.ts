@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TFactorStateValue } from '../../../shared/schemas/assessments.ts';
-import { disagrees, roundPeriod, roundStatus, voiceKindForAge } from './rules.ts';
+import { voiceKindForAge } from '../../../shared/schemas/assessments.ts';
+import { disagrees, roundPeriod, roundStatus } from './rules.ts';
 
 describe('roundPeriod', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { TChildVoiceKind, TFactorStateValue } from '../../../shared/schemas/assessments.ts';
+import type { TFactorStateValue } from '../../../shared/schemas/assessments.ts';
 
 /** The half-year a round measures, from its opening date: January–June is H1, July–December H2. */
 export function roundPeriod(opensOn: string): string {
@@ -11,12 +11,6 @@ export type TRoundStatus = 'upcoming' | 'open' | 'closed';
 export function roundStatus(opensOn: string, closesOn: string, today: string): TRoundStatus {
   if (today < opensOn) return 'upcoming';
   return today > closesOn ? 'closed' : 'open';
-}
-
-/** How the child's own voice is recorded at an age: what adults observed, faces, or own words and a scale. */
-export function voiceKindForAge(age: number): TChildVoiceKind {
-  if (age < 6) return 'observed';
-  return age <= 12 ? 'faces' : 'words';
 }
 
 /**

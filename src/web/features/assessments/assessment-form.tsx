@@ -4,6 +4,7 @@ import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import {
   POSITIONS,
+  voiceKindForAge,
   ZCreateAssessmentRequest,
   ZUpdateAssessmentRequest,
 } from '../../../shared/schemas/assessments';
@@ -25,7 +26,7 @@ import {
   type TFormFactor,
   voiceInput,
 } from './form-model';
-import { ageOn, todayIso, voiceKindForAge } from './format';
+import { ageOn, todayIso } from './format';
 import { OwnComparison } from './own-comparison';
 import { PositionShape } from './position';
 import { assessmentQuery, createAssessment, invalidateAssessmentViews, updateAssessment } from './queries';

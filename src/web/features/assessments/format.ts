@@ -1,4 +1,3 @@
-import type { TChildVoiceKind } from '../../../shared/schemas/assessments';
 import { ageInYears } from '../../components/format';
 
 const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'da-DK');
@@ -13,15 +12,6 @@ export function todayIso(now = new Date()): string {
 export function ageOn(birthDate: string, day: string): number {
   const [y, m, d] = day.slice(0, 10).split('-').map(Number);
   return ageInYears(birthDate, new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-}
-
-/**
- * How the child's own voice is recorded at an age — the server's rule (it refuses another kind): under 6
- * what the adults observed, 6–12 faces, 13 and over own words and a scale.
- */
-export function voiceKindForAge(age: number): TChildVoiceKind {
-  if (age < 6) return 'observed';
-  return age <= 12 ? 'faces' : 'words';
 }
 
 export function formatPercent(value: number | null | undefined, locale: string): string {
