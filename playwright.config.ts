@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // E2E_BASE_URL points the tests at a server that is already running (say, `vite` in front of a dev API)
 // instead of starting tests/e2e/serve.ts.
 const external = process.env.E2E_BASE_URL;
+// E2E_PORT lets two runs on one machine use different ports (serve.ts reads it too).
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -17,7 +19,7 @@ export default defineConfig({
     ? undefined
     : {
         command: 'npx tsx tests/e2e/serve.ts',
-        url: 'http://127.0.0.1:3100/healthz',
+        url: `http://127.0.0.1:${port}/healthz`,
         timeout: 180_000,
         reuseExistingServer: false,
         // SIGTERM lets serve.ts stop PostgreSQL and remove its temporary data folder (the default is SIGKILL).
@@ -26,7 +28,7 @@ export default defineConfig({
         stderr: 'pipe',
       },
   use: {
-    baseURL: external ?? 'http://127.0.0.1:3100',
+    baseURL: external ?? `http://127.0.0.1:${port}`,
     locale: 'da-DK',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

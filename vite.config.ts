@@ -1,3 +1,4 @@
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -8,7 +9,8 @@ export default defineConfig({
   root: 'src/web',
   plugins: [react()],
   build: {
-    outDir: '../../dist/web',
+    // WEB_OUT_DIR keeps parallel local builds (several e2e runs on one machine) apart; the default is what npm start serves.
+    outDir: process.env.WEB_OUT_DIR ? path.resolve(process.env.WEB_OUT_DIR) : '../../dist/web',
     emptyOutDir: true,
     // One bundle for a staff app that is loaded once per working day; React + Mantine alone are ~600 kB.
     chunkSizeWarningLimit: 1000,

@@ -55,7 +55,7 @@ await seedDemo(db, cipher, { childrenPerMunicipality: 300 });
 const audit = new AuditWriter(db);
 const app = await buildApp(
   { db, audit, cipher },
-  { webRoot: path.resolve('dist/web'), loginRateLimit: 1000 },
+  { webRoot: path.resolve(process.env.WEB_OUT_DIR ?? 'dist/web'), loginRateLimit: 1000 },
 );
 await app.listen({ port, host: '127.0.0.1' });
 console.log(`e2e server on http://127.0.0.1:${port}`);
