@@ -30,6 +30,20 @@ export const PERMISSIONS = [
   'lock:assessment:unit',
   'read:measurement:unit',
   'read:measurement:municipality',
+  'write:concern:unit',
+  'read:concern:unit',
+  'read:handleguide:municipality',
+  'manage:handleguide:municipality',
+  'read:warning-rule:municipality',
+  'manage:warning-rule:municipality',
+  'read:alert:own',
+  'manage:coordinator:unit',
+  'write:notification:unit',
+  'read:notification:own',
+  'read:notification:municipality',
+  'assess:notification:municipality',
+  'read:deadline:municipality',
+  'manage:deadline:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

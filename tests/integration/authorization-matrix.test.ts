@@ -13,6 +13,16 @@ import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app
  * for a Demo child outside them (404 — existence is never confirmed).
  */
 const ASSESSOR: readonly TPermission[] = ['read:round:unit', 'write:assessment:unit', 'read:assessment:unit'];
+/** Concerns, handleguide and alerts (issue 4; endpoint × role tests in authorization-concerns.test.ts). */
+const HANDLEGUIDE_READER: readonly TPermission[] = ['read:handleguide:municipality', 'read:alert:own'];
+const CONCERNS: readonly TPermission[] = ['write:concern:unit', 'read:concern:unit', ...HANDLEGUIDE_READER];
+/** Notifications and deadline settings (issue 5; endpoint × role tests in authorization-notifications.test.ts). */
+const NOTIFIER: readonly TPermission[] = ['write:notification:unit', 'read:notification:own'];
+const INTAKE: readonly TPermission[] = [
+  'read:notification:municipality',
+  'assess:notification:municipality',
+  'read:deadline:municipality',
+];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   professional: [
     'read:org:municipality',
@@ -20,6 +30,8 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'reveal:cpr:unit',
     'read:catalogue:municipality',
     ...ASSESSOR,
+    ...CONCERNS,
+    ...NOTIFIER,
   ],
   unitLeader: [
     'read:org:municipality',
@@ -31,11 +43,26 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'manage:round:unit',
     'lock:assessment:unit',
     'read:measurement:unit',
+    ...CONCERNS,
+    'read:warning-rule:municipality',
+    'manage:coordinator:unit',
+    ...NOTIFIER,
   ],
-  caseworker: ['read:org:municipality', 'read:catalogue:municipality'],
-  caseworkManager: ['read:org:municipality', 'read:catalogue:municipality', 'read:measurement:municipality'],
-  reviewer: ['read:org:municipality', 'read:catalogue:municipality'],
-  analyst: ['read:org:municipality', 'read:catalogue:municipality', 'read:measurement:municipality'],
+  caseworker: ['read:org:municipality', 'read:catalogue:municipality', ...HANDLEGUIDE_READER, ...INTAKE],
+  caseworkManager: [
+    'read:org:municipality',
+    'read:catalogue:municipality',
+    'read:measurement:municipality',
+    ...HANDLEGUIDE_READER,
+    ...INTAKE,
+  ],
+  reviewer: ['read:org:municipality', 'read:catalogue:municipality', 'read:alert:own'],
+  analyst: [
+    'read:org:municipality',
+    'read:catalogue:municipality',
+    'read:measurement:municipality',
+    'read:alert:own',
+  ],
   admin: [
     'read:org:municipality',
     'manage:org:municipality',
@@ -44,8 +71,14 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'read:catalogue:municipality',
     'manage:catalogue:municipality',
     'manage:round:municipality',
+    ...HANDLEGUIDE_READER,
+    'manage:handleguide:municipality',
+    'read:warning-rule:municipality',
+    'manage:warning-rule:municipality',
+    'read:deadline:municipality',
+    'manage:deadline:municipality',
   ],
-  partner: ['read:org:municipality'],
+  partner: ['read:org:municipality', 'read:alert:own'],
 };
 
 const PASSWORD = 'beskyt-demo';
