@@ -44,6 +44,13 @@ export const PERMISSIONS = [
   'assess:notification:municipality',
   'read:deadline:municipality',
   'manage:deadline:municipality',
+  'read:consent:unit',
+  'write:consent:unit',
+  'manage:meeting:unit',
+  'read:meeting:own',
+  'write:minutes:own',
+  'read:practice:unit',
+  'read:practice:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

@@ -23,6 +23,9 @@ const INTAKE: readonly TPermission[] = [
   'assess:notification:municipality',
   'read:deadline:municipality',
 ];
+/** Consents, meetings, my work (issue 4; endpoint × role tests in authorization-meetings.test.ts). */
+const CONSENTS: readonly TPermission[] = ['read:consent:unit', 'write:consent:unit'];
+const MEETING_PARTICIPANT: readonly TPermission[] = ['read:meeting:own', 'write:minutes:own'];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   professional: [
     'read:org:municipality',
@@ -32,6 +35,8 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...ASSESSOR,
     ...CONCERNS,
     ...NOTIFIER,
+    ...CONSENTS,
+    ...MEETING_PARTICIPANT,
   ],
   unitLeader: [
     'read:org:municipality',
@@ -47,14 +52,26 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'read:warning-rule:municipality',
     'manage:coordinator:unit',
     ...NOTIFIER,
+    ...CONSENTS,
+    ...MEETING_PARTICIPANT,
+    'manage:meeting:unit',
+    'read:practice:unit',
   ],
-  caseworker: ['read:org:municipality', 'read:catalogue:municipality', ...HANDLEGUIDE_READER, ...INTAKE],
+  caseworker: [
+    'read:org:municipality',
+    'read:catalogue:municipality',
+    ...HANDLEGUIDE_READER,
+    ...INTAKE,
+    ...MEETING_PARTICIPANT,
+  ],
   caseworkManager: [
     'read:org:municipality',
     'read:catalogue:municipality',
     'read:measurement:municipality',
     ...HANDLEGUIDE_READER,
     ...INTAKE,
+    ...MEETING_PARTICIPANT,
+    'read:practice:municipality',
   ],
   reviewer: ['read:org:municipality', 'read:catalogue:municipality', 'read:alert:own'],
   analyst: [
@@ -62,6 +79,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'read:catalogue:municipality',
     'read:measurement:municipality',
     'read:alert:own',
+    'read:practice:municipality',
   ],
   admin: [
     'read:org:municipality',
