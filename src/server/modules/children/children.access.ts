@@ -9,7 +9,8 @@ import { unitsWith } from '../../http/permissions.ts';
  * join here, each with its own reason for the audit log.
  */
 export interface TChildRelation {
-  kind: 'enrolment';
+  /** 'coordinator': the user is the child's named coordinator (issue 4); unit = the child's current unit. */
+  kind: 'enrolment' | 'coordinator';
   unitId: string;
   unitName: string;
 }
@@ -22,16 +23,30 @@ export function readableUnits(ctx: Pick<TCtx, 'user'>): string[] {
  * SQL (child alias `c`) joining the relation that lets the user see the child: a current enrolment in one
  * of `unitsParam`. Used as `JOIN LATERAL (…) rel ON true`, so a child without a relation yields no row.
  */
-export function relationSql(unitsParam: string): string {
-  return `SELECT e.unit_id AS rel_unit_id, u.name AS rel_unit_name
+export function relationSql(unitsParam: string, coordinatorUserParam?: string): string {
+  const enrolment = `SELECT e.unit_id AS rel_unit_id, u.name AS rel_unit_name, 'enrolment' AS rel_kind
             FROM enrolments e JOIN units u ON u.municipality_id = e.municipality_id AND u.id = e.unit_id
            WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND e.unit_id = ANY(${unitsParam}::uuid[])
              AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
            ORDER BY e.from_date LIMIT 1`;
+  if (!coordinatorUserParam) return enrolment;
+  // The named coordinator sees the child while it is enrolled somewhere, whichever unit that is.
+  return `(${enrolment}) UNION ALL (SELECT e.unit_id, u.name, 'coordinator'
+            FROM child_coordinators cc
+            JOIN enrolments e ON e.municipality_id = cc.municipality_id AND e.child_id = cc.child_id
+             AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
+            JOIN units u ON u.municipality_id = e.municipality_id AND u.id = e.unit_id
+           WHERE cc.municipality_id = c.municipality_id AND cc.child_id = c.id AND cc.user_id = ${coordinatorUserParam}::uuid
+           ORDER BY e.from_date LIMIT 1) LIMIT 1`;
 }
 
-export function relationFromRow(row: { rel_unit_id: string; rel_unit_name: string }): TChildRelation {
-  return { kind: 'enrolment', unitId: row.rel_unit_id, unitName: row.rel_unit_name };
+export function relationFromRow(row: {
+  rel_unit_id: string;
+  rel_unit_name: string;
+  rel_kind?: string;
+}): TChildRelation {
+  const kind = row.rel_kind === 'coordinator' ? 'coordinator' : 'enrolment';
+  return { kind, unitId: row.rel_unit_id, unitName: row.rel_unit_name };
 }
 
 /** The ids among `childIds` the user may see, each with the relation that allows it. */
@@ -42,11 +57,11 @@ export async function accessibleChildren(
 ): Promise<Map<string, TChildRelation>> {
   const units = readableUnits(ctx);
   const result = new Map<string, TChildRelation>();
-  if (units.length === 0 || childIds.length === 0) return result;
+  if (childIds.length === 0) return result;
   const { rows } = await q.query(
-    `SELECT c.id, rel.* FROM children c JOIN LATERAL (${relationSql('$3')}) rel ON true
+    `SELECT c.id, rel.* FROM children c JOIN LATERAL (${relationSql('$3', '$4')}) rel ON true
       WHERE c.municipality_id = $1 AND c.id = ANY($2::uuid[])`,
-    [ctx.user.municipalityId, childIds, units],
+    [ctx.user.municipalityId, childIds, units, ctx.user.userId],
   );
   for (const r of rows) result.set(r.id, relationFromRow(r));
   return result;
