@@ -1,0 +1,31 @@
+import { isCpr } from '../cpr.ts';
+
+/**
+ * An anonymous consultation must not identify the child. A CPR number is refused outright; a name-like
+ * pattern (two or more capitalised words in a row, e.g. "Emma Hansen") is only warned about, because
+ * ordinary text can look like it.
+ */
+const CPR_CANDIDATE = /(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)/g;
+const NAME_LIKE = /(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)+(?![\p{L}])/gu;
+
+export function findCprNumbers(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(CPR_CANDIDATE)) {
+    const candidate = `${m[1]}-${m[2]}`;
+    if (isCpr(candidate)) found.push(candidate);
+  }
+  return found;
+}
+
+export function findNameLike(text: string): string[] {
+  return [...text.matchAll(NAME_LIKE)].map((m) => m[0]);
+}
+
+export interface TAnonymityCheck {
+  cpr: boolean;
+  nameLike: string[];
+}
+
+export function checkAnonymous(text: string): TAnonymityCheck {
+  return { cpr: findCprNumbers(text).length > 0, nameLike: findNameLike(text) };
+}
