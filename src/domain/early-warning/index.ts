@@ -1,0 +1,3 @@
+export * from './facts.ts';
+export * from './params.ts';
+export * from './rules.ts';
