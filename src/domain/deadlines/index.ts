@@ -1,0 +1,26 @@
+export { hasPartyStatus, partyStatusFrom, planKind, youthPlanFrom } from './age-rules.ts';
+export {
+  childAssessmentDue,
+  deadlineState,
+  firstFollowUpDue,
+  planDue,
+  type TDeadlineState,
+} from './case-deadlines.ts';
+export { DEADLINE_LIMITS, DEFAULT_DEADLINE_CONFIG, type TDeadlineConfig } from './config.ts';
+export { addDays, addMonths, ageOn, birthdayAt, danishDate, type TIsoDate } from './dates.ts';
+export {
+  addWeekdays,
+  danishHolidays,
+  easterSunday,
+  holidayOn,
+  isWeekday,
+  type THolidayName,
+  weekdaysBetween,
+} from './holidays.ts';
+export {
+  assessedInTime,
+  notificationAssessmentDue,
+  receiptDue,
+  receiptInTime,
+  timeLeft,
+} from './notification-deadlines.ts';
