@@ -34,9 +34,12 @@ describe('§ 95 firstFollowUpDue (earlier of assessment end and 3 months)', () =
     ['2026-01-10', '2026-06-01', '2026-04-10', 'three months come first'],
     ['2026-01-10', null, '2026-04-10', 'no assessment end'],
     ['2026-01-10', '2026-04-10', '2026-04-10', 'the same day'],
-  ] as const)('measure %s, assessment ends %s → %s (%s)', (start, ends, due) => {
-    expect(firstFollowUpDue({ measureStartedOn: start, assessmentEndsOn: ends }, D)).toBe(due);
-  });
+  ])(
+    'measure %s, assessment ends %s → %s (%s)',
+    (start: string, ends: string | null, due: string, _why: string) => {
+      expect(firstFollowUpDue({ measureStartedOn: start, assessmentEndsOn: ends }, D)).toBe(due);
+    },
+  );
 
   it('never falls after the measure-based date', () => {
     fc.assert(
