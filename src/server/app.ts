@@ -16,6 +16,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { childrenRoutes } from './modules/children/children.routes.ts';
 import { factorsRoutes } from './modules/factors/factors.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { lettersRoutes } from './modules/letters/letters.routes.ts';
 import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   assessmentsRoutes(app, deps);
   measurementRoutes(app, deps);
   importsRoutes(app, deps, { enqueue: options.enqueueImport });
+  lettersRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)

@@ -20,6 +20,8 @@ const ZEnv = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Where the file-drop letter transport writes PDFs and envelopes; default <DATA_DIR>/outbox. */
+  LETTERS_OUTBOX_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 

@@ -51,6 +51,8 @@ export const PERMISSIONS = [
   'write:minutes:own',
   'read:practice:unit',
   'read:practice:municipality',
+  'read:letter:municipality',
+  'manage:letter:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

@@ -26,6 +26,8 @@ const INTAKE: readonly TPermission[] = [
 /** Consents, meetings, my work (issue 4; endpoint × role tests in authorization-meetings.test.ts). */
 const CONSENTS: readonly TPermission[] = ['read:consent:unit', 'write:consent:unit'];
 const MEETING_PARTICIPANT: readonly TPermission[] = ['read:meeting:own', 'write:minutes:own'];
+/** The letters outbox (issue 5; endpoint × role tests in authorization-cases.test.ts). */
+const OUTBOX: readonly TPermission[] = ['read:letter:municipality', 'manage:letter:municipality'];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   professional: [
     'read:org:municipality',
@@ -72,6 +74,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...INTAKE,
     ...MEETING_PARTICIPANT,
     'read:practice:municipality',
+    ...OUTBOX,
   ],
   reviewer: ['read:org:municipality', 'read:catalogue:municipality', 'read:alert:own'],
   analyst: [

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { AuditWriter } from '../modules/audit/audit-writer.ts';
 import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts';
+import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
 import { refreshOpenPopulations } from './refresh-open-populations.ts';
 
@@ -45,5 +46,6 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await boss.work<{ importId: string }>(QUEUES.assessmentImport, async (jobs) => {
     for (const job of jobs) await runAssessmentImport({ db, audit }, job.data.importId);
   });
+  await registerLetterJobs(boss, db, audit);
   return boss;
 }

@@ -1,0 +1,15 @@
+import { caseworkerChangeTemplate } from './caseworker-change.ts';
+import { notificationOutcomeTemplate } from './notification-outcome.ts';
+import { notificationReceiptTemplate } from './notification-receipt.ts';
+
+/** Every letter Beskyt can write. Danish, plain language: short sentences, "du", what happens now. */
+export const LETTER_TEMPLATES = {
+  caseworkerChange: caseworkerChangeTemplate,
+  notificationReceipt: notificationReceiptTemplate,
+  notificationOutcome: notificationOutcomeTemplate,
+};
+
+export type TLetterTemplateName = keyof typeof LETTER_TEMPLATES;
+export type TLetterTemplateData<N extends TLetterTemplateName> = Parameters<
+  (typeof LETTER_TEMPLATES)[N]['render']
+>[0];

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+
+export interface TLetterRecipient {
+  name: string;
+  addressLines: string[];
+}
+
+/** A letter's words: the subject, the paragraphs and the signature lines. Layout is the same for all. */
+export interface TLetterText {
+  subject: string;
+  paragraphs: string[];
+  closing: string[];
+}
+
+export interface TLetterTemplate<D> {
+  schema: z.ZodType<D>;
+  render: (data: D, recipient: TLetterRecipient) => TLetterText;
+}
