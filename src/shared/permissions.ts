@@ -53,6 +53,10 @@ export const PERMISSIONS = [
   'read:practice:municipality',
   'read:letter:municipality',
   'manage:letter:municipality',
+  'read:case:team',
+  'write:case:team',
+  'manage:case:team',
+  'read:compliance:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

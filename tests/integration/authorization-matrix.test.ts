@@ -28,6 +28,8 @@ const CONSENTS: readonly TPermission[] = ['read:consent:unit', 'write:consent:un
 const MEETING_PARTICIPANT: readonly TPermission[] = ['read:meeting:own', 'write:minutes:own'];
 /** The letters outbox (issue 5; endpoint × role tests in authorization-cases.test.ts). */
 const OUTBOX: readonly TPermission[] = ['read:letter:municipality', 'manage:letter:municipality'];
+/** Cases (issue 5; endpoint × role tests in authorization-cases.test.ts). */
+const CASEWORK: readonly TPermission[] = ['read:case:team', 'write:case:team'];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   professional: [
     'read:org:municipality',
@@ -65,6 +67,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...HANDLEGUIDE_READER,
     ...INTAKE,
     ...MEETING_PARTICIPANT,
+    ...CASEWORK,
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -75,6 +78,9 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...MEETING_PARTICIPANT,
     'read:practice:municipality',
     ...OUTBOX,
+    ...CASEWORK,
+    'manage:case:team',
+    'read:compliance:municipality',
   ],
   reviewer: ['read:org:municipality', 'read:catalogue:municipality', 'read:alert:own'],
   analyst: [
@@ -83,6 +89,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'read:measurement:municipality',
     'read:alert:own',
     'read:practice:municipality',
+    'read:compliance:municipality',
   ],
   admin: [
     'read:org:municipality',
