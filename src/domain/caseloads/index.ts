@@ -1,0 +1,7 @@
+export {
+  loadsAfter,
+  proposeReassignment,
+  type TCandidate,
+  type TCaseToMove,
+  type TProposedMove,
+} from './propose-reassignment.ts';

@@ -1,0 +1,8 @@
+export {
+  caseDeadlines,
+  firstSupportMeasure,
+  followUpForMeasure,
+  type TCaseDeadlines,
+  type TCaseFacts,
+  type TDeadline,
+} from './case-deadlines.ts';
