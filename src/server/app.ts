@@ -10,14 +10,26 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TDeps } from './http/context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
+import { alertsRoutes } from './modules/alerts/alerts.routes.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { childrenRoutes } from './modules/children/children.routes.ts';
+import { concernsRoutes } from './modules/concerns/concerns.routes.ts';
+import { consentsRoutes } from './modules/consents/consents.routes.ts';
+import { coordinatorsRoutes } from './modules/coordinators/coordinators.routes.ts';
+import { earlyWarningRoutes } from './modules/early-warning/early-warning.routes.ts';
 import { factorsRoutes } from './modules/factors/factors.routes.ts';
+import { handleguideRoutes } from './modules/handleguide/handleguide.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { lettersRoutes } from './modules/letters/letters.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
+import { myWorkRoutes } from './modules/my-work/my-work.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { deadlineSettingsRoutes } from './modules/deadline-settings/deadline-settings.routes.ts';
+import { publicFormRoutes } from './modules/public-form/public-form.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
@@ -31,6 +43,8 @@ export interface TAppOptions {
   loginRateLimit?: number;
   /** Built SPA to serve; skipped when missing (API-only tests). */
   webRoot?: string;
+  /** Citizen notifications per IP in ten minutes on the public form. */
+  publicFormRateLimit?: number;
   /** Queues an assessment import for the job worker; without it, imports run in this process. */
   enqueueImport?: (importId: string) => Promise<void>;
 }
@@ -101,9 +115,21 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   auditRoutes(app, deps);
   factorsRoutes(app, deps);
   assessmentsRoutes(app, deps);
+  concernsRoutes(app, deps);
+  handleguideRoutes(app, deps);
+  earlyWarningRoutes(app, deps);
+  alertsRoutes(app, deps);
+  coordinatorsRoutes(app, deps);
+  consentsRoutes(app, deps);
+  meetingsRoutes(app, deps);
+  myWorkRoutes(app, deps);
   measurementRoutes(app, deps);
   importsRoutes(app, deps, { enqueue: options.enqueueImport });
   lettersRoutes(app, deps);
+  notificationsRoutes(app, deps);
+  deadlineSettingsRoutes(app, deps);
+  await publicFormRoutes(app, deps, { rateLimit: options.publicFormRateLimit });
+  casesRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)

@@ -26,7 +26,19 @@ export interface TDemoPlaces {
   schoolId: string;
   civilSocietyId: string;
   teamId: string;
+  /** A second caseworkers' team: with it, extra caseworkers are added (see EXTRA_CASEWORKERS). */
+  secondTeamId?: string;
 }
+
+/**
+ * More caseworkers than one per role, so cases can be reassigned within a team and refused across teams:
+ * two more in the demo caseworker's team, one in a second team. They log in like the role logins.
+ */
+export const EXTRA_CASEWORKERS = [
+  { local: 'caseworker2', name: 'Niels Nyborg', team: 'first' },
+  { local: 'caseworker3', name: 'Sofie Sand', team: 'first' },
+  { local: 'caseworker4', name: 'Jonas Juhl', team: 'second' },
+] as const;
 
 /** Stored in lower case: addresses are unique case-insensitively, so that is how they are looked up. */
 export function demoEmail(role: TRole, emailDomain: string): string {
@@ -81,6 +93,29 @@ export function buildDemoUsers(
         user_id: user.id,
         role,
         ...scope,
+      });
+    }
+  }
+  if (places.secondTeamId) {
+    for (const extra of EXTRA_CASEWORKERS) {
+      const user: TUserRow = {
+        municipality_id: municipalityId,
+        id: randomUUID(),
+        email: `${extra.local}@${emailDomain}`,
+        name: `${extra.name} (demo)`,
+        password_hash: passwordHash,
+        locale: 'da',
+        is_demo: true,
+      };
+      users.push(user);
+      logins.push({ email: user.email, role: 'caseworker' });
+      roleAssignments.push({
+        municipality_id: municipalityId,
+        id: randomUUID(),
+        user_id: user.id,
+        role: 'caseworker',
+        unit_id: null,
+        team_id: extra.team === 'first' ? places.teamId : places.secondTeamId,
       });
     }
   }

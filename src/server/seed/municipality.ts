@@ -5,6 +5,8 @@ import type { CprCipher } from '../modules/children/cpr.ts';
 import { insertRows } from './bulk-insert.ts';
 import { todayIso } from './dates.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
+import { seedDemoConcerns } from './demo-concerns.ts';
+import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { TEnrolmentRow } from './enrolments.ts';
 import { seedFactorCatalogue } from './factor-catalogue.ts';
@@ -75,6 +77,7 @@ export async function seedMunicipality(
     schoolId: busiest(home.schools, people.enrolments),
     civilSocietyId: org.civilSocietyIds[0] as string,
     teamId: org.firstTeamId,
+    secondTeamId: org.teams[1]?.id,
   });
 
   await insertOrganisation(
@@ -179,6 +182,20 @@ export async function seedMunicipality(
       today,
     });
     assessments = seeded.joint + seeded.own;
+    await seedDemoCases(q, { municipalityId: id, rng: createRng(seedFromText(`${spec.slug}:cases`)), today, teams: caseworkersByTeam(roleAssignments), children: people.children, childGuardians: people.childGuardians, protectiveCodes: catalogue.factors.filter((f) => f.kind === 'protective').map((f) => f.code) });
+    await seedDemoConcerns(q, {
+      municipalityId: id,
+      rng: createRng(seedFromText(`${spec.slug}:concerns`)),
+      catalogue,
+      enrolments: people.enrolments,
+      units: org.units,
+      professional: {
+        id: professionalId,
+        unitIds: roleAssignments.filter((a) => a.user_id === professionalId).flatMap((a) => a.unit_id ?? []),
+      },
+      unitLeaderId: userId('unitLeader'),
+      today,
+    });
   }
 
   return {
