@@ -1,8 +1,11 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { AuditWriter } from '../modules/audit/audit-writer.ts';
+import { enforceConsentExpiry } from '../modules/consents/enforce-consent-expiry.ts';
 import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts';
+import { sendReminders } from '../modules/my-work/send-reminders.ts';
 import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
+import { registerNotificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
 import { refreshOpenPopulations } from './refresh-open-populations.ts';
 
@@ -10,6 +13,8 @@ export const QUEUES = {
   purgeSessions: 'purge-expired-sessions',
   refreshPopulations: 'refresh-measurement-populations',
   assessmentImport: 'assessment-import',
+  consentExpiry: 'enforce-consent-expiry',
+  meetingReminders: 'meeting-reminders',
 } as const;
 
 /** Queues an assessment import (see src/server/modules/imports/); the worker below runs it. */
@@ -40,6 +45,17 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await boss.work(QUEUES.refreshPopulations, async () => {
     await refreshOpenPopulations(db);
   });
+  // Consent expiry ends access and alerts meeting organisers; reminders become alerts (issue 4).
+  await boss.createQueue(QUEUES.consentExpiry);
+  await boss.schedule(QUEUES.consentExpiry, '5 0 * * *');
+  await boss.work(QUEUES.consentExpiry, async () => {
+    await enforceConsentExpiry(db);
+  });
+  await boss.createQueue(QUEUES.meetingReminders);
+  await boss.schedule(QUEUES.meetingReminders, '0 6 * * *');
+  await boss.work(QUEUES.meetingReminders, async () => {
+    await sendReminders(db);
+  });
   await boss.createQueue(QUEUES.assessmentImport);
   // Imports write their audit events inside their own transaction; the writer's queue is not used.
   const audit = new AuditWriter(db);
@@ -47,5 +63,6 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
     for (const job of jobs) await runAssessmentImport({ db, audit }, job.data.importId);
   });
   await registerLetterJobs(boss, db, audit);
+  await registerNotificationJobs(boss, db, audit);
   return boss;
 }

@@ -80,17 +80,16 @@ const da = {
   'field.importDateOutsideRound': 'Skal ligge i runden og ikke i fremtiden: fra {from} til {to}.',
   'field.importPosition': 'Skal være grøn, gul eller rød.',
   'field.importFactorState': 'Skal være til stede, ikke til stede eller ved ikke (eller 1, 0 eller tom).',
-  'field.invalidSignCode': 'Skal være en kode med bogstaver og tal, fx beginningAbsence.',
   'field.unknownSign': 'Ukendt tegn: {code}.',
   'field.acuteNeedsNotification':
     'Et akut tegn (vold, overgreb, et barn i fare) fører direkte til niveau 4: underretning til myndigheden.',
   'field.actionNotForSigns': 'Handlingen hører ikke til de valgte tegn i handleguiden.',
   'field.actionLevelMismatch': 'Handlingen hører til et andet niveau i handleguiden.',
   'field.actionRequired': 'Vælg en handling fra handleguiden, eller beskriv handlingen.',
-  'field.cprInAnonymous':
+  'field.cprInAnonymousConcern':
     'En anonym bekymring må ikke indeholde et CPR-nummer ({cpr}). Fjern det, eller registrér bekymringen på barnet.',
   'field.duplicateAction': 'Koden bruges af en anden handling.',
-  'field.unknownUnit': 'Du kan ikke registrere fra denne enhed.',
+  'field.concernUnitNotYours': 'Du kan ikke registrere fra denne enhed.',
   'field.notCoordinatorCandidate': 'Kan ikke være koordinator: personen skal være aktiv fagperson eller leder.',
   SIGN_EXISTS: 'Tegnet findes allerede. Redigér det i stedet.',
   LETTER_NOT_FAILED: 'Kun breve, der ikke kunne sendes, kan sendes igen.',
@@ -132,6 +131,18 @@ const da = {
   'field.concernUnknown': 'Bekymringen findes ikke.',
   'field.followUpBeforeMeeting': 'Opfølgningen skal ligge efter mødedagen.',
   'field.noFollowUpDate': 'Sæt en opfølgningsdato i referatet først.',
+  NOTIFICATION_NOT_ASSESSED:
+    'Underretningen er ikke vurderet endnu. Lav 24-timersvurderingen, før du træffer en afgørelse.',
+  NOTIFICATION_DECIDED: 'Der er allerede truffet en afgørelse om underretningen. Den kan ikke ændres.',
+  NOTIFICATION_CHILD_UNKNOWN: 'Barnet er ikke identificeret. Match underretningen med et barn først.',
+  'field.childIdentity': 'Angiv barnets CPR-nummer, eller navn, fødselsdato og adresse.',
+  'field.unknownChild': 'Barnet findes ikke, eller du har ikke adgang til det.',
+  'field.unknownConcern': 'Bekymringen findes ikke, eller du har ikke adgang til den.',
+  'field.attachmentType': 'Filen {name} er ikke en PDF, PNG eller JPEG.',
+  'field.attachmentTooLarge': 'Filen {name} er større end {max} MB.',
+  'field.tooManyAttachments': 'Du kan højst vedhæfte {max} filer.',
+  'field.contactForNamed': 'Angiv dit navn, eller vælg at være anonym.',
+  'field.notYourUnit': 'Du kan kun underrette fra dine egne enheder.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -216,17 +227,16 @@ const en: Record<TMessageKey, string> = {
   'field.importPosition': 'Must be green, yellow or red (grøn, gul, rød).',
   'field.importFactorState':
     'Must be present, absent or unknown (til stede, ikke til stede, ved ikke; or 1, 0 or blank).',
-  'field.invalidSignCode': 'Must be a code of letters and digits, e.g. beginningAbsence.',
   'field.unknownSign': 'Unknown sign: {code}.',
   'field.acuteNeedsNotification':
     'An acute sign (violence, abuse, a child in danger) goes straight to level 4: notification to the authority.',
   'field.actionNotForSigns': 'The action does not belong to the chosen signs in the handleguide.',
   'field.actionLevelMismatch': 'The action belongs to another level in the handleguide.',
   'field.actionRequired': 'Choose an action from the handleguide, or describe the action.',
-  'field.cprInAnonymous':
+  'field.cprInAnonymousConcern':
     'An anonymous concern must not contain a CPR number ({cpr}). Remove it, or record the concern on the child.',
   'field.duplicateAction': 'Another action uses this code.',
-  'field.unknownUnit': 'You cannot record from this unit.',
+  'field.concernUnitNotYours': 'You cannot record from this unit.',
   'field.notCoordinatorCandidate': 'Cannot be coordinator: the person must be an active professional or leader.',
   SIGN_EXISTS: 'The sign already exists. Edit it instead.',
   'field.consentNoRecipients': 'The consent must name at least one recipient: a unit or a profession.',
@@ -267,6 +277,17 @@ const en: Record<TMessageKey, string> = {
   'field.preliminaryRequired': 'The child assessment is past its deadline. Write a preliminary assessment.',
   'field.childConversationRequired':
     'A child conversation (held, declined or why not) must be recorded before a decision is made.',
+  NOTIFICATION_NOT_ASSESSED: 'The notification has not been assessed yet. Make the 24-hour assessment before deciding.',
+  NOTIFICATION_DECIDED: 'A decision has already been recorded for the notification. It cannot change.',
+  NOTIFICATION_CHILD_UNKNOWN: 'The child has not been identified. Match the notification with a child first.',
+  'field.childIdentity': "Give the child's CPR number, or name, birth date and address.",
+  'field.unknownChild': 'The child does not exist, or you do not have access to it.',
+  'field.unknownConcern': 'The concern does not exist, or you do not have access to it.',
+  'field.attachmentType': 'The file {name} is not a PDF, PNG or JPEG.',
+  'field.attachmentTooLarge': 'The file {name} is larger than {max} MB.',
+  'field.tooManyAttachments': 'You can attach at most {max} files.',
+  'field.contactForNamed': 'Give your name, or choose to be anonymous.',
+  'field.notYourUnit': 'You can only notify from your own units.',
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { TDeps } from '../../http/context.ts';
+import { route } from '../../http/route.ts';
+import { getMyWork } from './get-my-work.ts';
+
+export function myWorkRoutes(app: FastifyInstance, deps: TDeps): void {
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/my-work',
+    summary:
+      "The signed-in user's open and overdue actions and upcoming meetings (alerts: GET /api/v1/alerts)",
+    tags: ['my-work'],
+    permission: 'read:meeting:own',
+    handler: (ctx) => getMyWork(ctx),
+  });
+}
