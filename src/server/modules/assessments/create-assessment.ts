@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { evaluateEarlyWarning } from '../early-warning/evaluate-child.ts';
 import { replaceContribution } from '../measurement/replace-contribution.ts';
 import { selectAssessment, type TAssessment } from './assessment-document.ts';
 import { assessingUnit } from './assessments.access.ts';
@@ -97,6 +98,7 @@ export async function createAssessment(ctx: TCtx, input: TCreateAssessmentReques
       detail: { mode: input.mode, roundId: round.id },
     });
     if (input.mode === 'joint') await replaceContribution(q, m, input.childId, round.period);
+    if (input.mode === 'joint') await evaluateEarlyWarning(q, m, input.childId);
     return (await selectAssessment(q, m, id, ctx.locale)) as TAssessment;
   });
 }

@@ -2,6 +2,7 @@ import type { TUpdateAssessmentRequest } from '../../../shared/schemas/assessmen
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { evaluateEarlyWarning } from '../early-warning/evaluate-child.ts';
 import { replaceContribution } from '../measurement/replace-contribution.ts';
 import { selectAssessment, type TAssessment } from './assessment-document.ts';
 import { assessmentRelationSql, assessorUnits } from './assessments.access.ts';
@@ -91,6 +92,7 @@ export async function updateAssessment(
       detail: { mode: current.mode, fields: Object.keys(input).filter((k) => k !== 'version') },
     });
     if (current.mode === 'joint') await replaceContribution(q, m, current.child_id, current.period);
+    if (current.mode === 'joint') await evaluateEarlyWarning(q, m, current.child_id);
     return (await selectAssessment(q, m, assessmentId, ctx.locale)) as TAssessment;
   });
 }
