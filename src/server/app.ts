@@ -24,6 +24,7 @@ import { handleguideRoutes } from './modules/handleguide/handleguide.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { lettersRoutes } from './modules/letters/letters.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { caseworkerChangeRoutes } from './modules/caseworker-change/caseworker-change.routes.ts';
 import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { myWorkRoutes } from './modules/my-work/my-work.routes.ts';
@@ -31,6 +32,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { deadlineSettingsRoutes } from './modules/deadline-settings/deadline-settings.routes.ts';
 import { publicFormRoutes } from './modules/public-form/public-form.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { practiceAnalyticsRoutes } from './modules/practice-analytics/practice-analytics.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 export interface TAppOptions {
@@ -47,6 +49,8 @@ export interface TAppOptions {
   publicFormRateLimit?: number;
   /** Queues an assessment import for the job worker; without it, imports run in this process. */
   enqueueImport?: (importId: string) => Promise<void>;
+  /** Queues a confirmed caseworker change for the job worker; without it, the change runs in this process. */
+  enqueueCaseworkerChange?: (municipalityId: string, changeId: string) => Promise<void>;
 }
 
 const CSP = {
@@ -123,6 +127,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   consentsRoutes(app, deps);
   meetingsRoutes(app, deps);
   myWorkRoutes(app, deps);
+  practiceAnalyticsRoutes(app, deps);
   measurementRoutes(app, deps);
   importsRoutes(app, deps, { enqueue: options.enqueueImport });
   lettersRoutes(app, deps);
@@ -130,6 +135,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   deadlineSettingsRoutes(app, deps);
   await publicFormRoutes(app, deps, { rateLimit: options.publicFormRateLimit });
   casesRoutes(app, deps);
+  caseworkerChangeRoutes(app, deps, { enqueue: options.enqueueCaseworkerChange });
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)
