@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import { readEnv } from './env.ts';
 import { enqueueAssessmentImport, startJobs } from './jobs/jobs.ts';
+import { enqueueCaseworkerChange } from './modules/caseworker-change/caseworker-change.jobs.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
 import { createCprCipher } from './modules/children/cpr.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
@@ -53,6 +54,7 @@ app = await buildApp(
     refuseDemoUsers: production,
     webRoot: path.resolve('dist/web'),
     enqueueImport: (importId) => enqueueAssessmentImport(boss, importId),
+    enqueueCaseworkerChange: (m, changeId) => enqueueCaseworkerChange(boss, m, changeId),
   },
 );
 const address = await app.listen({ port: env.PORT, host: env.HOST });

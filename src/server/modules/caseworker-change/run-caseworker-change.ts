@@ -1,0 +1,171 @@
+import type { Db } from '../../db/client.ts';
+import type { AuditWriter, TAuditEvent } from '../audit/audit-writer.ts';
+import { queueLetter } from '../letters/queue-letter.ts';
+
+const CHUNK = 50;
+
+export interface TChangeRun {
+  moved: number;
+  letters: number;
+}
+
+/**
+ * Carries out a confirmed caseworker change, a chunk of cases per transaction so the progress bar moves:
+ * each case goes to its new caseworker (only if the leaving caseworker still holds it), gets a timeline
+ * entry and an audit event, and every parent with custody gets a personal letter through the outbox.
+ *
+ * Idempotent, also with two app instances: items are claimed with FOR UPDATE SKIP LOCKED and marked done
+ * in the same transaction, and each letter's idempotency key names the change, the case and the guardian —
+ * running the change again, or twice at once, moves nothing twice and queues no letter twice.
+ */
+export async function runCaseworkerChange(
+  deps: { db: Db; audit: AuditWriter },
+  municipalityId: string,
+  changeId: string,
+): Promise<TChangeRun> {
+  const m = municipalityId;
+  const total: TChangeRun = { moved: 0, letters: 0 };
+  for (;;) {
+    const done = await deps.db.tenant(m, async (q) => {
+      const head = await q.query(
+        `SELECT ch.leaving_user_id, ch.effective_on, ch.confirmed_by, ch.status, lu.name AS leaving_name
+           FROM caseworker_changes ch JOIN users lu ON lu.municipality_id = ch.municipality_id AND lu.id = ch.leaving_user_id
+          WHERE ch.municipality_id = $1 AND ch.id = $2`,
+        [m, changeId],
+      );
+      const ch = head.rows[0];
+      if (!ch || ch.status === 'proposed') return true;
+      const { rows } = await q.query(
+        `SELECT i.case_id, i.target_user_id, c.child_id, c.caseworker_id, c.status AS case_status,
+                k.first_name AS child_first_name, t.name AS team_name, nu.name AS target_name, nu.email AS target_email
+           FROM caseworker_change_items i
+           JOIN cases c ON c.municipality_id = i.municipality_id AND c.id = i.case_id
+           JOIN children k ON k.municipality_id = c.municipality_id AND k.id = c.child_id
+           JOIN teams t ON t.municipality_id = c.municipality_id AND t.id = c.team_id
+           JOIN users nu ON nu.municipality_id = i.municipality_id AND nu.id = i.target_user_id
+          WHERE i.municipality_id = $1 AND i.change_id = $2 AND i.done_at IS NULL
+          ORDER BY i.case_id
+          LIMIT $3
+            FOR UPDATE OF i SKIP LOCKED`,
+        [m, changeId, CHUNK],
+      );
+      if (rows.length === 0) {
+        const left = await q.query(
+          'SELECT 1 FROM caseworker_change_items WHERE municipality_id = $1 AND change_id = $2 AND done_at IS NULL LIMIT 1',
+          [m, changeId],
+        );
+        // Another instance still holds some items: it will finish the change.
+        if (left.rows.length === 0)
+          await q.query(
+            `UPDATE caseworker_changes SET status = 'done', finished_at = now()
+              WHERE municipality_id = $1 AND id = $2 AND status = 'running'`,
+            [m, changeId],
+          );
+        return true;
+      }
+      const caseIds = rows.map((r) => r.case_id as string);
+      const guardians = await q.query(
+        `SELECT cg.child_id, g.id, g.first_name || ' ' || g.last_name AS name, h.address, h.postal_code, h.city
+           FROM child_guardians cg
+           JOIN guardians g ON g.municipality_id = cg.municipality_id AND g.id = cg.guardian_id
+           LEFT JOIN households h ON h.municipality_id = g.municipality_id AND h.id = g.household_id
+          WHERE cg.municipality_id = $1 AND cg.has_custody AND cg.child_id = ANY($2::uuid[])
+          ORDER BY g.id`,
+        [m, rows.map((r) => r.child_id)],
+      );
+      const events: TAuditEvent[] = [];
+      let moved = 0;
+      let letters = 0;
+      for (const r of rows) {
+        const moves = r.case_status === 'open' && r.caseworker_id === ch.leaving_user_id;
+        if (moves) {
+          await q.query(
+            `UPDATE cases SET caseworker_id = $3, version = version + 1, updated_at = now()
+              WHERE municipality_id = $1 AND id = $2`,
+            [m, r.case_id, r.target_user_id],
+          );
+          await q.query(
+            `INSERT INTO case_events (municipality_id, case_id, kind, actor_id, detail) VALUES ($1, $2, 'reassigned', $3, $4)`,
+            [
+              m,
+              r.case_id,
+              ch.confirmed_by,
+              JSON.stringify({
+                changeId,
+                from: ch.leaving_name,
+                to: r.target_name,
+                effectiveOn: ch.effective_on,
+              }),
+            ],
+          );
+          moved += 1;
+          events.push({
+            municipalityId: m,
+            userId: ch.confirmed_by,
+            role: 'caseworkManager',
+            action: 'reassign',
+            entity: 'case',
+            entityId: r.case_id,
+            childId: r.child_id,
+            purpose: `caseworker-change:${changeId}`,
+            ip: null,
+            detail: { from: ch.leaving_user_id, to: r.target_user_id },
+          });
+          for (const g of guardians.rows.filter((x) => x.child_id === r.child_id)) {
+            const letter = await queueLetter(q, {
+              municipalityId: m,
+              kind: 'caseworkerChange',
+              recipient: {
+                name: g.name,
+                addressLines: g.address ? [g.address, `${g.postal_code} ${g.city}`] : [],
+                childId: r.child_id,
+                guardianId: g.id,
+              },
+              template: 'caseworkerChange',
+              data: {
+                childFirstName: r.child_first_name,
+                previousCaseworkerName: ch.leaving_name.replace(/ \(demo\)$/, ''),
+                newCaseworkerName: r.target_name.replace(/ \(demo\)$/, ''),
+                newCaseworkerEmail: r.target_email,
+                teamName: r.team_name,
+                effectiveOn: ch.effective_on,
+              },
+              idempotencyKey: `caseworker-change:${changeId}:${r.case_id}:${g.id}`,
+              createdBy: ch.confirmed_by,
+            });
+            if (letter.created) {
+              letters += 1;
+              events.push({
+                municipalityId: m,
+                userId: ch.confirmed_by,
+                role: 'caseworkManager',
+                action: 'create',
+                entity: 'letter',
+                entityId: letter.id,
+                childId: r.child_id,
+                purpose: `caseworker-change:${changeId}`,
+                ip: null,
+                detail: { kind: 'caseworkerChange', guardianId: g.id },
+              });
+            }
+          }
+        }
+      }
+      await q.query(
+        `UPDATE caseworker_change_items SET done_at = now()
+          WHERE municipality_id = $1 AND change_id = $2 AND case_id = ANY($3::uuid[])`,
+        [m, changeId, caseIds],
+      );
+      await q.query(
+        `UPDATE caseworker_changes SET processed = processed + $3, letters_queued = letters_queued + $4
+          WHERE municipality_id = $1 AND id = $2`,
+        [m, changeId, rows.length, letters],
+      );
+      await deps.audit.inTransactionBatch(q, m, events);
+      total.moved += moved;
+      total.letters += letters;
+      return false;
+    });
+    if (done) return total;
+  }
+}
