@@ -434,3 +434,61 @@ describe('minutes, actions, follow-up, my work', () => {
     expect((await t.as(naboLeader, 'GET', `/api/v1/children/${kid.id}/meetings`)).statusCode).toBe(404);
   });
 });
+
+describe('practice analytics', () => {
+  it('answers leaders and municipality readers, refuses others', async () => {
+    for (const s of [leader, analyst]) {
+      const res = await t.as(s, 'GET', '/api/v1/practice-analytics?groupBy=profession');
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect((await t.as(await login('caseworkManager'), 'GET', '/api/v1/practice-analytics')).statusCode).toBe(
+      200,
+    );
+    for (const s of [professional, caseworker, admin])
+      expect((await t.as(s, 'GET', '/api/v1/practice-analytics')).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/practice-analytics' })).statusCode).toBe(401);
+    const bad = await t.as(leader, 'GET', '/api/v1/practice-analytics?from=2027-05-01&to=2027-01-01');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('measures the days from a first concern to the meeting, hiding groups under five', async () => {
+    // Five children of the school get a first concern on the day of the meeting that discusses them.
+    const meetingId = await newMeeting(leader, today);
+    for (const kid of kids.slice(0, 5)) {
+      await t.db.pool.query(
+        `INSERT INTO concerns (municipality_id, child_id, created_by, unit_id, profession, signs, description, level, action_text, created_at)
+         SELECT municipality_id, id, $2, $3, 'pedagogue', ARRAY['withdrawn'], 'Trækker sig', 3, 'Tværfagligt møde',
+                current_date::timestamptz FROM children WHERE id = $1`,
+        [kid.id, professional.user.id, schoolId],
+      );
+      await t.db.pool.query(
+        `INSERT INTO meeting_items (municipality_id, meeting_id, position, kind, child_id, basis, topic, created_by)
+         SELECT municipality_id, $2, (SELECT coalesce(max(position), 0) + 1 FROM meeting_items WHERE meeting_id = $2),
+                'named', id, 'legalBasis', 'Trivsel', $3 FROM children WHERE id = $1`,
+        [kid.id, meetingId, leader.user.id],
+      );
+    }
+    // The leader sees the one unit they lead: the unit's cell and the period's total are the same cases.
+    const res = await t.as(
+      leader,
+      'GET',
+      `/api/v1/practice-analytics?groupBy=unit&from=${today}&to=${today}`,
+    );
+    const cells = res.json().cells as {
+      period: string;
+      group: string | null;
+      concerns: { n: number | null; toMeeting: { reached: number | null; medianDays: number | null } };
+    }[];
+    const unit = cells.find((c) => c.group !== null);
+    expect(unit?.concerns.toMeeting.reached).toBeGreaterThanOrEqual(5);
+    expect(unit?.concerns.toMeeting.medianDays).toBe(0);
+    // Grouped by profession, the pedagogues' cell is hidden or shows at least five cases: never fewer.
+    const byProfession = (await t.as(leader, 'GET', '/api/v1/practice-analytics?groupBy=profession')).json();
+    for (const c of byProfession.cells as { concerns: { n: number | null } }[])
+      expect(c.concerns.n === null || c.concerns.n >= 5).toBe(true);
+    const xlsx = await t.as(leader, 'GET', '/api/v1/practice-analytics.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

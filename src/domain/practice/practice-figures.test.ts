@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  median,
+  practiceCells,
+  quarterOf,
+  type TActionFact,
+  type TEpisodeFact,
+  type TFollowUpFact,
+} from './practice-figures.ts';
+
+const episodes = (group: string, n: number, toAction: number | null = 3): TEpisodeFact[] =>
+  Array.from({ length: n }, (_, i) => ({
+    period: '2027-Q1',
+    group,
+    toAction: toAction === null ? null : toAction + i,
+    toMeeting: 10 + i,
+    toNotification: i === 0 ? 20 : null,
+  }));
+const actions = (group: string, onTime: number, late: number): TActionFact[] => [
+  ...Array.from({ length: onTime }, () => ({ period: '2027-Q1', group, onTime: true })),
+  ...Array.from({ length: late }, () => ({ period: '2027-Q1', group, onTime: false })),
+];
+const followUps = (
+  group: string,
+  yes: number,
+  partly: number,
+  no: number,
+  missed: number,
+): TFollowUpFact[] => [
+  ...Array.from({ length: yes }, () => ({ period: '2027-Q1', group, helped: 'yes' as const })),
+  ...Array.from({ length: partly }, () => ({ period: '2027-Q1', group, helped: 'partly' as const })),
+  ...Array.from({ length: no }, () => ({ period: '2027-Q1', group, helped: 'no' as const })),
+  ...Array.from({ length: missed }, () => ({ period: '2027-Q1', group, helped: null })),
+];
+
+describe('practice figures', () => {
+  it.each([
+    ['2027-01-01', '2027-Q1'],
+    ['2027-03-31', '2027-Q1'],
+    ['2027-04-01', '2027-Q2'],
+    ['2027-12-31', '2027-Q4'],
+  ])('quarter of %s is %s', (date, q) => expect(quarterOf(date)).toBe(q));
+
+  it.each([
+    [[], null],
+    [[4], 4],
+    [[1, 3], 2],
+    [[5, 1, 3], 3],
+    [[1, 2, 3, 10], 2.5],
+  ])('median of %j is %s', (values, expected) => expect(median(values)).toBe(expected));
+
+  it('gives medians, on-time share, follow-ups held and the helped distribution for big enough groups', () => {
+    const cells = practiceCells(
+      [...episodes('A', 6), ...episodes('B', 5)],
+      [...actions('A', 4, 2), ...actions('B', 5, 0)],
+      [...followUps('A', 2, 2, 2, 1), ...followUps('B', 5, 0, 0, 0)],
+    );
+    const a = cells.find((c) => c.group === 'A');
+    expect(a?.concerns).toEqual({
+      n: 6,
+      toAction: { reached: 6, medianDays: 5.5 },
+      toMeeting: { reached: 6, medianDays: 12.5 },
+      toNotification: { reached: 1, medianDays: null },
+    });
+    expect(a?.actions).toEqual({ n: 6, onTime: 4, share: 0.667 });
+    expect(a?.followUps).toEqual({ n: 7, held: 6, share: 0.857 });
+    // Each "did it help" answer in A is under 5: all hidden.
+    expect(a?.helped).toEqual({ yes: null, partly: null, no: null });
+    const total = cells.find((c) => c.group === null);
+    expect(total?.concerns.n).toBe(11);
+    expect(total?.actions).toEqual({ n: 11, onTime: 9, share: 0.818 });
+  });
+
+  it('hides a small group, and a complementary one so the total does not give it away', () => {
+    const cells = practiceCells([...episodes('A', 3), ...episodes('B', 8), ...episodes('C', 9)], [], []);
+    const n = (g: string | null) => cells.find((c) => c.group === g)?.concerns.n;
+    expect(n('A')).toBeNull();
+    expect(n('B')).toBeNull();
+    expect(n('C')).toBe(9);
+    expect(n(null)).toBe(20);
+    expect(cells.find((c) => c.group === 'A')?.concerns.toAction).toEqual({
+      reached: null,
+      medianDays: null,
+    });
+  });
+
+  it('keeps periods apart', () => {
+    const cells = practiceCells(
+      [],
+      [
+        { period: '2027-Q1', group: 'A', onTime: true },
+        { period: '2027-Q2', group: 'A', onTime: false },
+      ],
+      [],
+    );
+    expect(cells.map((c) => `${c.period}:${c.group}`)).toEqual([
+      '2027-Q1:A',
+      '2027-Q1:null',
+      '2027-Q2:A',
+      '2027-Q2:null',
+    ]);
+  });
+});

@@ -1,0 +1,159 @@
+import { isHidden, MIN_CELL, suppressList, type TCellVisibility } from '../measurement/suppression.ts';
+
+/**
+ * Practice analytics for leaders (issue 4, part 8): how fast a concern leads to an action, a meeting and a
+ * notification; how many actions are done on time; how many follow-ups are held; did it help. Figures are
+ * per period (quarter) and per group (unit or profession); a group's figure is hidden when fewer than
+ * MIN_CELL cases lie behind it, and a complementary one is hidden where the period's total would give it
+ * away (src/domain/measurement/suppression.ts).
+ */
+
+export interface TEpisodeFact {
+  period: string;
+  group: string;
+  /** Days from the first concern to the first action, meeting, notification; null when none happened. */
+  toAction: number | null;
+  toMeeting: number | null;
+  toNotification: number | null;
+}
+export interface TActionFact {
+  period: string;
+  group: string;
+  onTime: boolean;
+}
+export interface TFollowUpFact {
+  period: string;
+  group: string;
+  helped: 'yes' | 'partly' | 'no' | null;
+}
+
+export interface TTiming {
+  /** Cases that reached the step, and the median days it took. */
+  reached: number | null;
+  medianDays: number | null;
+}
+export interface TPracticeCell {
+  period: string;
+  /** null: the period's total over every group. */
+  group: string | null;
+  concerns: { n: number | null; toAction: TTiming; toMeeting: TTiming; toNotification: TTiming };
+  actions: { n: number | null; onTime: number | null; share: number | null };
+  followUps: { n: number | null; held: number | null; share: number | null };
+  helped: { yes: number | null; partly: number | null; no: number | null };
+}
+
+export function quarterOf(isoDate: string): string {
+  const month = Number(isoDate.slice(5, 7));
+  return `${isoDate.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const m = s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+  return Math.round(m * 10) / 10;
+}
+
+const share = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
+
+function timing(values: (number | null)[], visible: boolean): TTiming {
+  const reached = values.filter((v): v is number => v !== null);
+  if (!visible) return { reached: null, medianDays: null };
+  // The median of a handful of cases would identify them: it needs MIN_CELL cases too.
+  return { reached: reached.length, medianDays: reached.length >= MIN_CELL ? median(reached) : null };
+}
+
+/** Visibility of each group's n and of the total, per period (groups and total form one line). */
+function visibilityByGroup(
+  groups: readonly string[],
+  counts: readonly number[],
+): Map<string | null, TCellVisibility> {
+  const { cells, total } = suppressList(counts);
+  const map = new Map<string | null, TCellVisibility>(groups.map((g, i) => [g, cells[i] ?? 'primary']));
+  map.set(null, total ?? 'shown');
+  return map;
+}
+
+export function practiceCells(
+  episodes: readonly TEpisodeFact[],
+  actions: readonly TActionFact[],
+  followUps: readonly TFollowUpFact[],
+): TPracticeCell[] {
+  const periods = [...new Set([...episodes, ...actions, ...followUps].map((f) => f.period))].sort();
+  const cells: TPracticeCell[] = [];
+  for (const period of periods) {
+    const inPeriod = <T extends { period: string }>(xs: readonly T[]) =>
+      xs.filter((x) => x.period === period);
+    const ep = inPeriod(episodes);
+    const ac = inPeriod(actions);
+    const fu = inPeriod(followUps);
+    const groups = [...new Set([...ep, ...ac, ...fu].map((f) => f.group))].sort();
+    const of = <T extends { group: string }>(xs: readonly T[], g: string | null) =>
+      g === null ? [...xs] : xs.filter((x) => x.group === g);
+    const epVis = visibilityByGroup(
+      groups,
+      groups.map((g) => of(ep, g).length),
+    );
+    const acVis = visibilityByGroup(
+      groups,
+      groups.map((g) => of(ac, g).length),
+    );
+    const fuVis = visibilityByGroup(
+      groups,
+      groups.map((g) => of(fu, g).length),
+    );
+    for (const g of [...groups, null]) {
+      const e = of(ep, g);
+      const a = of(ac, g);
+      const f = of(fu, g);
+      const eShown = !isHidden(epVis.get(g) ?? 'primary');
+      const aShown = !isHidden(acVis.get(g) ?? 'primary');
+      const fShown = !isHidden(fuVis.get(g) ?? 'primary');
+      const onTime = a.filter((x) => x.onTime).length;
+      const held = f.filter((x) => x.helped !== null);
+      const counts = [
+        held.filter((x) => x.helped === 'yes').length,
+        held.filter((x) => x.helped === 'partly').length,
+        held.filter((x) => x.helped === 'no').length,
+      ];
+      const helpedVis = suppressList(counts).cells;
+      const helpedCell = (i: number) =>
+        fShown && held.length >= MIN_CELL && !isHidden(helpedVis[i] ?? 'primary')
+          ? (counts[i] as number)
+          : null;
+      cells.push({
+        period,
+        group: g,
+        concerns: {
+          n: eShown ? e.length : null,
+          toAction: timing(
+            e.map((x) => x.toAction),
+            eShown,
+          ),
+          toMeeting: timing(
+            e.map((x) => x.toMeeting),
+            eShown,
+          ),
+          toNotification: timing(
+            e.map((x) => x.toNotification),
+            eShown,
+          ),
+        },
+        actions: {
+          n: aShown ? a.length : null,
+          onTime: aShown ? onTime : null,
+          share: aShown ? share(onTime, a.length) : null,
+        },
+        followUps: {
+          n: fShown ? f.length : null,
+          held: fShown ? held.length : null,
+          share: fShown ? share(held.length, f.length) : null,
+        },
+        helped: { yes: helpedCell(0), partly: helpedCell(1), no: helpedCell(2) },
+      });
+    }
+  }
+  return cells;
+}
