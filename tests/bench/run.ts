@@ -1,11 +1,13 @@
 import { benchP1 } from './p1-dashboard.ts';
 import { benchP2 } from './p2-audited-read.ts';
+import { benchP3 } from './p3-caseworker-change.ts';
 import { benchP4 } from './p4-load.ts';
 
 /** `npm run bench [-- NAME…]`: runs the named benchmarks (all when none named), one JSON line per figure. */
 const BENCHES: Record<string, () => Promise<void>> = {
   P1: benchP1,
   P2: benchP2,
+  P3: benchP3,
   P4: benchP4,
 };
 

