@@ -11,6 +11,14 @@ export interface Db {
    * is still on its way; the connection returns to the pool when it has landed.
    */
   tenantRead<T>(municipalityId: string, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * One statement under row-level security, bound to one municipality, without an explicit transaction
+   * (a single statement is atomic and sees one snapshot). The hot single-query reads use it.
+   */
+  tenantQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    municipalityId: string,
+    query: pg.QueryConfig,
+  ): Promise<pg.QueryResult<R>>;
   /** A transaction as the owner, outside row-level security: login, sessions, audit chain, seed, migrations. */
   system<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -24,22 +32,40 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
   return Number.isSafeInteger(n) ? n : BigInt(v);
 });
 
-/** Binds a transaction to one municipality under the row-level security role; planned once per connection. */
+/**
+ * Tenant connections log in as the row-level security role and carry the municipality they were last
+ * bound to as a session setting. A connection already bound to the asked municipality — nearly always,
+ * with a handful of municipalities — needs no round trip before its work: on this machine each round trip
+ * to PostgreSQL costs more than the query it carries (decision 010).
+ */
 const BIND_TENANT = {
   name: 'bind-tenant',
-  text: "SELECT set_config('role', 'beskyt_app', true), set_config('app.municipality_id', $1, true)",
+  text: "SELECT set_config('app.municipality_id', $1, false)",
 };
+const boundTo = new WeakMap<pg.PoolClient, string>();
+
+async function tenantClient(pool: pg.Pool, municipalityId: string): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  if (boundTo.get(client) === municipalityId) return client;
+  try {
+    // Outside any transaction, so no ROLLBACK can undo the binding behind our back.
+    boundTo.delete(client);
+    await client.query({ ...BIND_TENANT, values: [municipalityId] });
+    boundTo.set(client, municipalityId);
+    return client;
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+}
 
 async function inTransaction<T>(
-  pool: pg.Pool,
+  client: pg.PoolClient,
   begin: 'BEGIN' | 'BEGIN READ ONLY',
-  municipalityId: string | null,
   fn: (q: Queryable) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
   try {
     await client.query(begin);
-    if (municipalityId) await client.query({ ...BIND_TENANT, values: [municipalityId] });
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -51,16 +77,10 @@ async function inTransaction<T>(
   }
 }
 
-async function inReadTransaction<T>(
-  pool: pg.Pool,
-  municipalityId: string,
-  fn: (q: Queryable) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
+async function inReadTransaction<T>(client: pg.PoolClient, fn: (q: Queryable) => Promise<T>): Promise<T> {
   let result: T;
   try {
     await client.query('BEGIN READ ONLY');
-    await client.query({ ...BIND_TENANT, values: [municipalityId] });
     result = await fn(client);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -74,23 +94,49 @@ async function inReadTransaction<T>(
   return result;
 }
 
+/** One statement, its own implicit transaction: one round trip on a bound connection. */
+async function singleStatement<R extends pg.QueryResultRow>(
+  client: pg.PoolClient,
+  query: pg.QueryConfig,
+): Promise<pg.QueryResult<R>> {
+  try {
+    return await client.query<R>(query);
+  } finally {
+    client.release();
+  }
+}
+
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({
+  const max = options.max ?? 20;
+  const common = {
     connectionString,
-    max: options.max ?? 20,
     // Named statements are the hot paths with key look-ups: plan them once, not at every execution.
     options: '-c plan_cache_mode=force_generic_plan',
     // A request never waits for ever on a full pool.
     connectionTimeoutMillis: 15_000,
+  };
+  // The owner's pool: sessions, audit, login, jobs, migrations — never a tenant's rows.
+  const pool = new pg.Pool({ ...common, max: Math.max(2, Math.ceil(max / 2)) });
+  const tenantPool = new pg.Pool({
+    ...common,
+    max,
+    options: `${common.options} -c role=beskyt_app`,
   });
-  pool.on('error', () => {
-    // An idle client lost its connection; the pool replaces it on next use.
-  });
+  for (const p of [pool, tenantPool])
+    p.on('error', () => {
+      // An idle client lost its connection; the pool replaces it on next use.
+    });
   return {
     pool,
-    tenant: (municipalityId, fn) => inTransaction(pool, 'BEGIN', municipalityId, fn),
-    tenantRead: (municipalityId, fn) => inReadTransaction(pool, municipalityId, fn),
-    system: (fn) => inTransaction(pool, 'BEGIN', null, fn),
-    close: () => pool.end(),
+    tenant: async (municipalityId, fn) =>
+      inTransaction(await tenantClient(tenantPool, municipalityId), 'BEGIN', fn),
+    tenantRead: async (municipalityId, fn) =>
+      inReadTransaction(await tenantClient(tenantPool, municipalityId), fn),
+    tenantQuery: async (municipalityId, query) =>
+      singleStatement(await tenantClient(tenantPool, municipalityId), query),
+    system: async (fn) => inTransaction(await pool.connect(), 'BEGIN', fn),
+    close: async () => {
+      await Promise.all([pool.end(), tenantPool.end()]);
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TTestApp } from '../../../tests/fixtures/test-app.ts';
+import { outliveSessionCache, startTestApp, type TTestApp } from '../../../tests/fixtures/test-app.ts';
 import { periodStart } from '../modules/measurement/refresh-population.ts';
 import { QUEUES, startJobs } from './jobs.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
@@ -24,6 +24,7 @@ describe('session purge job', () => {
       expired.user.id,
     ]);
     expect(await purgeExpiredSessions(t.db)).toBe(2);
+    await outliveSessionCache();
     expect((await t.as(live, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
     expect((await t.as(idle, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });

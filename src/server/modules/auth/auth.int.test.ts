@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import {
+  outliveSessionCache,
+  startTestApp,
+  type TSession,
+  type TTestApp,
+} from '../../../../tests/fixtures/test-app.ts';
 import { UNIT_KINDS } from '../../../shared/permissions.ts';
 import { sessionKey } from './sessions.ts';
 
@@ -162,6 +167,7 @@ describe('sessions', () => {
 
   it('keeps a session that was used 29 minutes ago', async () => {
     const session = await t.login('caseworker@demo.beskyt.test');
+    await outliveSessionCache();
     await t.db.pool.query("UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE id = $1", [
       sessionKey(tokenOf(session)),
     ]);
@@ -176,6 +182,7 @@ describe('sessions', () => {
 
   it('ends a session idle for 31 minutes', async () => {
     const session = await t.login('caseworker@demo.beskyt.test');
+    await outliveSessionCache();
     await t.db.pool.query("UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1", [
       sessionKey(tokenOf(session)),
     ]);
@@ -186,6 +193,7 @@ describe('sessions', () => {
 
   it('ends a session after its absolute lifetime even when it is in use', async () => {
     const session = await t.login('caseworker@demo.beskyt.test');
+    await outliveSessionCache();
     await t.db.pool.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1", [
       sessionKey(tokenOf(session)),
     ]);

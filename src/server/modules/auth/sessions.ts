@@ -146,22 +146,49 @@ export async function sessionUser(db: Db, q: Queryable, key: Buffer, r: TSession
   };
 }
 
+/**
+ * Sessions this process validated in the last second, by session key. A hot page or a burst of requests
+ * then costs no session query each; logout, deactivation and role changes on this instance evict at once,
+ * another instance sees them within SESSION_CACHE_MS (decision 010).
+ */
+export const SESSION_CACHE_MS = 1_000;
+const SESSION_CACHE_MAX = 50_000;
+const sessionCache = new Map<string, { row: TSessionRow; until: number }>();
+
 /** The session and its user (one indexed query), with roles and grants — or null when expired, idle or unknown. */
 export async function loadSession(db: Db, token: string): Promise<TSessionUser | null> {
   const key = sessionKey(token);
+  const id = key.toString('hex');
+  const now = Date.now();
+  const cached = sessionCache.get(id);
+  if (cached && cached.until > now) return sessionUser(db, db.pool, key, cached.row);
   // Named statement: planned once per connection, this query runs on every request.
   const { rows } = await db.pool.query<TSessionRow>({
     name: 'load-session',
     text: SESSION_SQL('$1'),
     values: [key],
   });
-  return rows[0] ? sessionUser(db, db.pool, key, rows[0]) : null;
+  const row = rows[0];
+  if (!row) {
+    sessionCache.delete(id);
+    return null;
+  }
+  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+  sessionCache.set(id, { row, until: now + SESSION_CACHE_MS });
+  return sessionUser(db, db.pool, key, row);
+}
+
+/** Drops a user's sessions from this process's cache: their next request reads them afresh. */
+export function forgetUserSessions(userId: string): void {
+  for (const [id, entry] of sessionCache) if (entry.row.user_id === userId) sessionCache.delete(id);
 }
 
 export async function endSessions(db: Db, userId: string): Promise<void> {
+  forgetUserSessions(userId);
   await db.pool.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 
 export async function deleteSession(db: Db, key: Buffer): Promise<void> {
+  sessionCache.delete(key.toString('hex'));
   await db.pool.query('DELETE FROM sessions WHERE id = $1', [key]);
 }

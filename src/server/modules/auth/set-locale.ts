@@ -1,5 +1,6 @@
 import type { TSetLocaleRequest } from '../../../shared/schemas/auth.ts';
 import type { TCtx } from '../../http/context.ts';
+import { forgetUserSessions } from './sessions.ts';
 
 export async function setLocale(ctx: TCtx, input: TSetLocaleRequest): Promise<void> {
   await ctx.db.tenant(ctx.user.municipalityId, (q) =>
@@ -9,4 +10,6 @@ export async function setLocale(ctx: TCtx, input: TSetLocaleRequest): Promise<vo
       input.locale,
     ]),
   );
+  // The next request answers in the new language.
+  forgetUserSessions(ctx.user.userId);
 }

@@ -2,7 +2,7 @@ import type { TUpdateUserRequest } from '../../../shared/schemas/users.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
-import { endSessions } from '../auth/sessions.ts';
+import { endSessions, forgetUserSessions } from '../auth/sessions.ts';
 import { assignRoles } from './assign-roles.ts';
 import { getUser } from './find-users.ts';
 
@@ -23,7 +23,9 @@ export async function updateUser(ctx: TCtx, id: string, input: TUpdateUserReques
     if (input.roles) await assignRoles(q, m, id, input.roles);
     return getUser(q, m, id);
   });
-  // Sessions live outside the tenant's tables; a reactivated user must log in again.
+  // Their next request here reads the new roles at once; sessions live outside the tenant's tables, and a
+  // reactivated user must log in again.
+  forgetUserSessions(id);
   if (input.active === false) await endSessions(ctx.db, id);
   return updated;
 }
