@@ -9,5 +9,10 @@ export async function purgeExpiredSessions(db: Db): Promise<number> {
          OR last_seen_at <= now() - make_interval(mins => $2)`,
     [ABSOLUTE_TIMEOUT_HOURS, IDLE_TIMEOUT_MINUTES],
   );
+  // A failure count older than a day, with no lock running, no longer matters.
+  await db.pool.query(
+    `DELETE FROM login_failures
+      WHERE updated_at <= now() - interval '1 day' AND (locked_until IS NULL OR locked_until <= now())`,
+  );
   return rowCount ?? 0;
 }

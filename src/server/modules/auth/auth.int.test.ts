@@ -9,6 +9,7 @@ import {
   type TTestApp,
 } from '../../../../tests/fixtures/test-app.ts';
 import { UNIT_KINDS } from '../../../shared/permissions.ts';
+import { loginKey } from './login.ts';
 import { sessionKey } from './sessions.ts';
 
 let t: TTestApp;
@@ -130,22 +131,39 @@ describe('login', () => {
     expect(right.cookies.find((c) => c.name === 'beskyt_session')).toBeUndefined();
 
     const { rows } = await t.db.pool.query(
-      'SELECT failed_logins, locked_until > now() AS locked FROM users WHERE id = $1',
-      [user.id],
+      'SELECT failed, locked_until > now() AS locked FROM login_failures WHERE email_key = $1',
+      [loginKey(user.email)],
     );
-    expect(rows[0]).toEqual({ failed_logins: 5, locked: true });
-    await t.db.pool.query("UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1", [
-      user.id,
-    ]);
+    expect(rows[0]).toEqual({ failed: 5, locked: true });
+    await t.db.pool.query(
+      "UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE email_key = $1",
+      [loginKey(user.email)],
+    );
 
     // The count starts afresh after the lock: one more wrong password is a plain 401, not a new lock.
     expect((await login(user.email, 'wrong-password')).statusCode).toBe(401);
     const again = await login(user.email, user.password);
     expect(again.statusCode).toBe(200);
-    const after = await t.db.pool.query('SELECT failed_logins, locked_until FROM users WHERE id = $1', [
-      user.id,
+    // A successful login clears the count.
+    const after = await t.db.pool.query('SELECT 1 FROM login_failures WHERE email_key = $1', [
+      loginKey(user.email),
     ]);
-    expect(after.rows[0]).toEqual({ failed_logins: 0, locked_until: null });
+    expect(after.rowCount).toBe(0);
+  });
+});
+
+describe('login lockout without account enumeration', () => {
+  it('locks an unknown address exactly like a known one, so 401 and 429 say nothing about accounts', async () => {
+    const known = await newUser();
+    const unknown = `nobody-${randomUUID()}@demo.beskyt.test`;
+    for (const email of [known.email, unknown]) {
+      const answers: number[] = [];
+      for (let i = 1; i <= 6; i++) answers.push((await login(email, 'wrong-password')).statusCode);
+      expect(answers, email).toEqual([401, 401, 401, 401, 429, 429]);
+    }
+    const res = await login(unknown.toUpperCase(), 'wrong-password');
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe('LOGIN_LOCKED');
   });
 });
 
