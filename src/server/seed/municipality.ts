@@ -6,6 +6,7 @@ import { insertRows } from './bulk-insert.ts';
 import { todayIso } from './dates.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { TEnrolmentRow } from './enrolments.ts';
@@ -196,6 +197,7 @@ export async function seedMunicipality(
       unitLeaderId: userId('unitLeader'),
       today,
     });
+    await seedDemoMeetings(q, { municipalityId: id, rng: createRng(seedFromText(`${spec.slug}:meetings`)), schoolId: roleAssignments.find((a) => a.user_id === userId('unitLeader'))?.unit_id as string, leaderId: userId('unitLeader'), professionalId, caseworkerId: userId('caseworker'), today });
   }
 
   return {
