@@ -3,16 +3,32 @@ import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api';
 import { meKey } from './features/auth/session';
 import { adminFactorsRoute } from './routes/admin-factors';
+import { adminHandleguideRoute } from './routes/admin-handleguide';
 import { adminUnitsRoute } from './routes/admin-units';
 import { adminUsersRoute } from './routes/admin-users';
+import { adminWarningRulesRoute } from './routes/admin-warning-rules';
+import { alertsRoute } from './routes/alerts';
 import { appRoute } from './routes/app-layout';
 import { editAssessmentRoute, newAssessmentRoute } from './routes/assessment-form';
 import { auditRoute } from './routes/audit';
+import { caseDeadlinesRoute } from './routes/case-deadlines';
+import { caseDetailRoute } from './routes/case-detail';
+import { casesListRoute } from './routes/cases-list';
+import { caseworkerChangeRoute } from './routes/caseworker-change';
+import { caseworkerChangeDetailRoute } from './routes/caseworker-change-detail';
 import { childProfileRoute } from './routes/child-profile';
 import { childrenListRoute } from './routes/children-list';
+import { concernNewRoute } from './routes/concern-new';
+import { concernsRoute } from './routes/concerns';
 import { homeRoute } from './routes/home';
+import { lettersOutboxRoute } from './routes/letters-outbox';
 import { loginRoute } from './routes/login';
 import { measurementRoute } from './routes/measurement';
+import { myChildrenRoute } from './routes/my-children';
+import { adminDeadlinesRoute } from './routes/admin-deadlines';
+import { myNotificationsRoute, newNotificationRoute } from './routes/my-notifications';
+import { notificationDetailRoute } from './routes/notification-detail';
+import { notificationsQueueRoute } from './routes/notifications-queue';
 import { rootRoute } from './routes/root';
 import { roundProgressRoute } from './routes/round-progress';
 import { roundsRoute } from './routes/rounds';
@@ -44,6 +60,12 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     homeRoute,
+    casesListRoute,
+    caseDetailRoute,
+    caseDeadlinesRoute,
+    caseworkerChangeRoute,
+    caseworkerChangeDetailRoute,
+    lettersOutboxRoute,
     childrenListRoute,
     childProfileRoute,
     adminUsersRoute,
@@ -56,6 +78,17 @@ const routeTree = rootRoute.addChildren([
     newAssessmentRoute,
     editAssessmentRoute,
     unitWellbeingRoute,
+    concernsRoute,
+    concernNewRoute,
+    alertsRoute,
+    notificationsQueueRoute,
+    notificationDetailRoute,
+    myNotificationsRoute,
+    newNotificationRoute,
+    adminDeadlinesRoute,
+    myChildrenRoute,
+    adminHandleguideRoute,
+    adminWarningRulesRoute,
   ]),
 ]);
 

@@ -4,18 +4,26 @@ import daAdmin from './da/admin.json';
 import daAssessments from './da/assessments.json';
 import daAudit from './da/audit.json';
 import daAuth from './da/auth.json';
+import daCases from './da/cases.json';
 import daChildren from './da/children.json';
 import daCommon from './da/common.json';
+import daConcerns from './da/concerns.json';
 import daFactors from './da/factors.json';
+import daLetters from './da/letters.json';
 import daMeasurement from './da/measurement.json';
 import enAdmin from './en/admin.json';
 import enAssessments from './en/assessments.json';
 import enAudit from './en/audit.json';
 import enAuth from './en/auth.json';
+import enCases from './en/cases.json';
 import enChildren from './en/children.json';
 import enCommon from './en/common.json';
+import enConcerns from './en/concerns.json';
 import enFactors from './en/factors.json';
+import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
+import daNotifications from './da/notifications.json';
+import enNotifications from './en/notifications.json';
 
 export const LOCALES = ['da', 'en'] as const;
 export type TLocale = (typeof LOCALES)[number];
@@ -49,6 +57,10 @@ void i18n.use(initReactI18next).init({
       measurement: daMeasurement,
       assessments: daAssessments,
       factors: daFactors,
+      concerns: daConcerns,
+      notifications: daNotifications,
+      cases: daCases,
+      letters: daLetters,
     },
     en: {
       common: enCommon,
@@ -59,12 +71,16 @@ void i18n.use(initReactI18next).init({
       measurement: enMeasurement,
       assessments: enAssessments,
       factors: enFactors,
+      concerns: enConcerns,
+      notifications: enNotifications,
+      cases: enCases,
+      letters: enLetters,
     },
   },
   lng: cookieLocale() ?? 'da',
   fallbackLng: 'da',
   defaultNS: 'common',
-  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'assessments', 'factors'],
+  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'assessments', 'factors', 'concerns', 'cases', 'letters', 'notifications'],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,

@@ -17,6 +17,7 @@ import { GuardiansTable } from '../features/children/guardians-table';
 import { HouseholdsTable } from '../features/children/households-table';
 import { childQuery } from '../features/children/queries';
 import type { TChildProfile } from '../features/children/types';
+import { ChildConcernsSection } from '../features/concerns/child-concerns-section';
 import { appRoute } from './app-layout';
 
 export const childProfileRoute = createRoute({
@@ -105,6 +106,7 @@ function Profile({ child }: { child: TChildProfile }) {
           <ChildAssessmentsSection childId={child.id} />
         </Section>
       ) : null}
+      <ChildConcernsSection childId={child.id} />
     </Stack>
   );
 }

@@ -1,8 +1,10 @@
 import { Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPermission } from '../../../shared/permissions';
 import { NavItemLink } from '../../components/links';
+import { unreadAlertsQuery } from '../alerts/queries';
 import { can, useMe } from './session';
 
 interface TNavItem {
@@ -14,7 +16,15 @@ interface TNavItem {
     | '/admin/brugere'
     | '/admin/enheder'
     | '/admin/faktorer'
-    | '/admin/revisionslog';
+    | '/admin/revisionslog'
+    | '/bekymringer'
+    | '/advarsler'
+    | '/mine-boern'
+    | '/admin/handleguide'
+    | '/admin/advarselsregler'
+    | '/underretninger'
+    | '/mine-underretninger'
+    | '/admin/frister';
   label: string;
   /** Shown when the user holds any of these. */
   permission?: TPermission | TPermission[];
@@ -52,7 +62,10 @@ export function MainNav() {
   const { t } = useTranslation();
   const { t: ta } = useTranslation('assessments');
   const { t: tf } = useTranslation('factors');
+  const { t: tc } = useTranslation('concerns');
+  const { t: tn } = useTranslation('notifications');
   const me = useMe();
+  const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
   const led = can(me, 'read:measurement:unit')
     ? [
         ...new Map(
@@ -79,6 +92,15 @@ export function MainNav() {
       label: t('nav.measurement'),
       permission: ['read:measurement:municipality', 'read:measurement:unit'],
     },
+    { to: '/bekymringer', label: tc('nav.concerns'), permission: 'read:concern:unit' },
+    {
+      to: '/advarsler',
+      label: unread > 0 ? tc('nav.alertsUnread', { count: unread }) : tc('nav.alerts'),
+      permission: 'read:alert:own',
+    },
+    { to: '/mine-boern', label: tc('nav.myChildren'), permission: 'read:child:unit' },
+    { to: '/underretninger', label: tn('nav.queue'), permission: 'read:notification:municipality' },
+    { to: '/mine-underretninger', label: tn('nav.mine'), permission: 'read:notification:own' },
   ]);
   const admin = visible([
     { to: '/admin/brugere', label: t('nav.users'), permission: 'manage:user:municipality' },
@@ -88,6 +110,9 @@ export function MainNav() {
       label: tf('nav.catalogue'),
       permission: ['read:catalogue:municipality', 'manage:catalogue:municipality'],
     },
+    { to: '/admin/handleguide', label: tc('nav.handleguide'), permission: 'manage:handleguide:municipality' },
+    { to: '/admin/advarselsregler', label: tc('nav.rules'), permission: 'manage:warning-rule:municipality' },
+    { to: '/admin/frister', label: tn('nav.deadlines'), permission: 'manage:deadline:municipality' },
   ]);
   const audit = visible([
     { to: '/admin/revisionslog', label: t('nav.audit'), permission: 'read:audit:municipality' },

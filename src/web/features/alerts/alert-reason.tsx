@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../components/format';
+import type { TAlert } from './queries';
+
+const DATE_KEYS = new Set(['since', 'assessedOn', 'absenceOn']);
+
+/** An alert's reason in the user's language: the rule's explanation with its numbers, dates and factors. */
+export function AlertReason({ reason }: { reason: TAlert['reason'] }) {
+  const { t, i18n } = useTranslation('concerns');
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(reason.params ?? {})) {
+    if (DATE_KEYS.has(key) && typeof value === 'string') params[key] = formatDate(value, i18n.language);
+    else if (key === 'professions' && Array.isArray(value)) {
+      params.professions = value.map((p) => t(`profession.${p}`, { defaultValue: String(p) })).join(', ');
+      params.professionCount = value.length;
+    } else if (Array.isArray(value)) params[key] = value.join(', ');
+    else if (key === 'from' && typeof value === 'string') params.from = t(`position.${value}`);
+    else params[key] = value;
+  }
+  const key = reason.code === 'moveToRed' && !reason.params?.from ? 'moveToRedFirst' : reason.code;
+  return <>{t(`reason.${key}`, { ...params, defaultValue: t('reason.unknown', { code: reason.code }) })}</>;
+}

@@ -1,0 +1,151 @@
+import { Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { createRoute, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/error-alert';
+import { formatDate } from '../components/format';
+import { AnchorLink } from '../components/links';
+import { usePageTitle } from '../components/page-title';
+import { Pager } from '../components/pager';
+import { RequirePermission } from '../components/require-permission';
+import { can, useMe } from '../features/auth/session';
+import { ButtonLink } from '../features/concerns/button-link';
+import { signNames } from '../features/concerns/labels';
+import { concernsQuery, handleguideQuery } from '../features/concerns/queries';
+import { appRoute } from './app-layout';
+import { positiveInt } from './search-params';
+
+interface TSearch {
+  page?: number;
+  level?: number;
+  anonymous?: 'true' | 'false';
+}
+
+export const concernsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bekymringer',
+  validateSearch: (search: Record<string, unknown>): TSearch => {
+    const level = Number(search.level);
+    return {
+      page: positiveInt(search.page),
+      level: [1, 2, 3, 4].includes(level) ? level : undefined,
+      anonymous: search.anonymous === 'true' || search.anonymous === 'false' ? search.anonymous : undefined,
+    };
+  },
+  component: () => (
+    <RequirePermission permission="read:concern:unit">
+      <ConcernsPage />
+    </RequirePermission>
+  ),
+});
+
+function ConcernsPage() {
+  const { t, i18n } = useTranslation('concerns');
+  usePageTitle(t('list.title'));
+  const me = useMe();
+  const search = concernsRoute.useSearch();
+  const navigate = useNavigate({ from: concernsRoute.fullPath });
+  const page = search.page ?? 1;
+  const list = useQuery({
+    ...concernsQuery({ page, level: search.level, anonymous: search.anonymous }),
+    placeholderData: keepPreviousData,
+  });
+  const guide = useQuery(handleguideQuery);
+  return (
+    <Stack>
+      <Title order={1}>{t('list.title')}</Title>
+      <Text>{t('list.intro')}</Text>
+      {can(me, 'write:concern:unit') ? (
+        <div>
+          <ButtonLink to="/bekymringer/ny" variant="light">
+            {t('list.newAnonymous')}
+          </ButtonLink>
+        </div>
+      ) : null}
+      <Group>
+        <NativeSelect
+          label={t('list.level')}
+          value={search.level ? String(search.level) : ''}
+          onChange={(e) =>
+            void navigate({
+              search: { ...search, page: undefined, level: Number(e.currentTarget.value) || undefined },
+            })
+          }
+          data={[
+            { value: '', label: t('list.all') },
+            ...[1, 2, 3, 4].map((l) => ({ value: String(l), label: t(`level.${l}`) })),
+          ]}
+        />
+        <NativeSelect
+          label={t('list.kind')}
+          value={search.anonymous ?? ''}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            void navigate({
+              search: {
+                ...search,
+                page: undefined,
+                anonymous: v === 'true' || v === 'false' ? v : undefined,
+              },
+            });
+          }}
+          data={[
+            { value: '', label: t('list.kindAll') },
+            { value: 'false', label: t('list.kindNamed') },
+            { value: 'true', label: t('list.kindAnonymous') },
+          ]}
+        />
+      </Group>
+      {list.isPending ? <Loader aria-label={t('section.loading')} /> : null}
+      <ErrorAlert error={list.error} />
+      {list.data && list.data.items.length === 0 ? <Text>{t('list.empty')}</Text> : null}
+      {list.data && list.data.items.length > 0 ? (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('list.date')}</Table.Th>
+                <Table.Th scope="col">{t('list.child')}</Table.Th>
+                <Table.Th scope="col">{t('list.signs')}</Table.Th>
+                <Table.Th scope="col">{t('list.level')}</Table.Th>
+                <Table.Th scope="col">{t('list.action')}</Table.Th>
+                <Table.Th scope="col">{t('list.by')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{formatDate(c.createdAt.slice(0, 10), i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {c.childId ? (
+                      <AnchorLink to="/boern/$childId" params={{ childId: c.childId }}>
+                        {c.childName}
+                      </AnchorLink>
+                    ) : (
+                      t('list.anonymousChild')
+                    )}
+                  </Table.Td>
+                  <Table.Td>{signNames(c.signs, guide.data, i18n.language)}</Table.Td>
+                  <Table.Td>{c.level}</Table.Td>
+                  <Table.Td>{c.actionText}</Table.Td>
+                  <Table.Td>
+                    {c.createdByName} ({t(`profession.${c.profession}`)})
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      {list.data ? (
+        <Pager
+          page={page}
+          pageSize={list.data.pageSize}
+          total={list.data.total}
+          label={t('list.title')}
+          onChange={(p) => void navigate({ search: { ...search, page: p } })}
+        />
+      ) : null}
+    </Stack>
+  );
+}
