@@ -1,0 +1,165 @@
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOTIFIER_KINDS, type TNotifierKind } from '../../../shared/schemas/notifications';
+import { ErrorAlert } from '../../components/error-alert';
+import { fieldError } from '../../components/field-errors';
+import { useMe } from '../auth/session';
+import { createNotification } from './queries';
+
+type TProblems = Partial<Record<'unitId' | 'notifierKind' | 'child' | 'description', string>>;
+
+/** A professional's notification: from which unit, what kind of notifier, the child, and what they saw. */
+export function NotificationForm({ onSaved }: { onSaved: (reference: string) => void }) {
+  const { t } = useTranslation('notifications');
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const units = [
+    ...new Map((me?.roles ?? []).filter((r) => r.unitId).map((r) => [r.unitId ?? '', r.unitName ?? ''])),
+  ];
+  const [unitId, setUnitId] = useState(units.length === 1 ? (units[0]?.[0] ?? '') : '');
+  const [notifierKind, setNotifierKind] = useState<TNotifierKind | ''>('');
+  const [identify, setIdentify] = useState<'cpr' | 'name'>('cpr');
+  const [cpr, setCpr] = useState('');
+  const [name, setName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [address, setAddress] = useState('');
+  const [description, setDescription] = useState('');
+  const [problems, setProblems] = useState<TProblems>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: TProblems = {};
+    if (!unitId) next.unitId = t('form.required');
+    if (!notifierKind) next.notifierKind = t('form.required');
+    if (identify === 'cpr' ? !cpr.trim() : !(name.trim() && birthDate.trim() && address.trim()))
+      next.child = t('form.childIdentity');
+    if (!description.trim()) next.description = t('form.required');
+    setProblems(next);
+    if (Object.keys(next).length > 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await createNotification({
+        unitId,
+        notifierKind: notifierKind as TNotifierKind,
+        child: identify === 'cpr' ? { cpr: cpr.trim() } : { name, birthDate, address },
+        description,
+      });
+      await queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      onSaved(saved.reference);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" maw={720}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <NativeSelect
+            label={t('form.unit')}
+            value={unitId}
+            onChange={(e) => setUnitId(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('form.chooseOption') },
+              ...units.map(([id, n]) => ({ value: id, label: n })),
+            ]}
+            error={problems.unitId ?? fieldError(error, 'unitId')}
+            required
+          />
+          <NativeSelect
+            label={t('form.kind')}
+            value={notifierKind}
+            onChange={(e) => setNotifierKind(e.currentTarget.value as TNotifierKind)}
+            data={[
+              { value: '', label: t('form.chooseOption') },
+              ...NOTIFIER_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+            ]}
+            error={problems.notifierKind}
+            required
+          />
+          <Title order={2} size="h3">
+            {t('form.child')}
+          </Title>
+          <Radio.Group
+            label={t('form.identifyBy')}
+            value={identify}
+            onChange={(v) => setIdentify(v as 'cpr' | 'name')}
+          >
+            <Group mt="xs">
+              <Radio value="cpr" label={t('form.byCpr')} />
+              <Radio value="name" label={t('form.byName')} />
+            </Group>
+          </Radio.Group>
+          {identify === 'cpr' ? (
+            <TextInput
+              label={t('form.cpr')}
+              description={t('form.cprHint')}
+              value={cpr}
+              onChange={(e) => setCpr(e.currentTarget.value)}
+              error={problems.child ?? fieldError(error, 'child')}
+              required
+            />
+          ) : (
+            <>
+              <TextInput
+                label={t('form.childName')}
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                error={problems.child ?? fieldError(error, 'child')}
+                required
+              />
+              <TextInput
+                label={t('form.birthDate')}
+                description={t('form.birthDateHint')}
+                value={birthDate}
+                onChange={(e) => setBirthDate(e.currentTarget.value)}
+                required
+              />
+              <TextInput
+                label={t('form.address')}
+                value={address}
+                onChange={(e) => setAddress(e.currentTarget.value)}
+                required
+              />
+            </>
+          )}
+          <Textarea
+            label={t('form.description')}
+            description={t('form.descriptionHint')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={problems.description ?? fieldError(error, 'description')}
+            autosize
+            minRows={6}
+            required
+          />
+          <Text size="sm">{t('form.acute')}</Text>
+          <ErrorAlert error={error} />
+          <div>
+            <Button type="submit" loading={busy}>
+              {t('form.submit')}
+            </Button>
+          </div>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
