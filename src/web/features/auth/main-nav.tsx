@@ -24,7 +24,11 @@ interface TNavItem {
     | '/admin/advarselsregler'
     | '/underretninger'
     | '/mine-underretninger'
-    | '/admin/frister';
+    | '/admin/frister'
+    | '/sager'
+    | '/frister'
+    | '/raadgiverskifte'
+    | '/breve';
   label: string;
   /** Shown when the user holds any of these. */
   permission?: TPermission | TPermission[];
@@ -63,6 +67,8 @@ export function MainNav() {
   const { t: ta } = useTranslation('assessments');
   const { t: tf } = useTranslation('factors');
   const { t: tc } = useTranslation('concerns');
+  const { t: tcase } = useTranslation('cases');
+  const { t: tl } = useTranslation('letters');
   const { t: tn } = useTranslation('notifications');
   const me = useMe();
   const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
@@ -99,6 +105,10 @@ export function MainNav() {
       permission: 'read:alert:own',
     },
     { to: '/mine-boern', label: tc('nav.myChildren'), permission: 'read:child:unit' },
+    { to: '/sager', label: tcase('nav.cases'), permission: 'read:case:team' },
+    { to: '/frister', label: tcase('nav.deadlines'), permission: 'read:case:team' },
+    { to: '/raadgiverskifte', label: tcase('nav.change'), permission: 'manage:case:team' },
+    { to: '/breve', label: tl('nav.outbox'), permission: 'read:letter:municipality' },
     { to: '/underretninger', label: tn('nav.queue'), permission: 'read:notification:municipality' },
     { to: '/mine-underretninger', label: tn('nav.mine'), permission: 'read:notification:own' },
   ]);

@@ -1,0 +1,178 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TCase } from '../../../shared/schemas/cases';
+import { ErrorAlert } from '../../components/error-alert';
+import { fieldError } from '../../components/field-errors';
+import { formatDate } from '../../components/format';
+import { caseApi, protectiveFactorsQuery } from './queries';
+import { todayIso, useCaseMutation } from './use-case-mutation';
+
+interface TGoalDraft {
+  key: number;
+  text: string;
+  factorCodes: string[];
+}
+
+/** Barnets plan: concrete goals, each with the protective factors it strengthens, and the child's wishes. */
+export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
+  const { t, i18n } = useTranslation('cases');
+  const [editing, setEditing] = useState(false);
+  const youth = (c.plan?.kind ?? c.deadlines.planKind) === 'youthPlan';
+  const title = youth ? t('plan.youthTitle') : t('plan.title');
+  return (
+    <section aria-labelledby="case-plan">
+      <Title order={2} id="case-plan" size="h3" mb="xs">
+        {title}
+      </Title>
+      <Text mb="xs">{t('plan.intro')}</Text>
+      {c.plan && !editing ? (
+        <Stack gap="xs">
+          <Text>
+            {t('plan.madeOn')}: {formatDate(c.plan.madeOn, i18n.language)}
+          </Text>
+          <Text fw={700}>{t('plan.wishes')}</Text>
+          <Text>{c.plan.childWishes}</Text>
+          <List type="ordered">
+            {c.plan.goals.map((g, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: goals are shown in their saved order
+              <List.Item key={`${i}-${g.text}`}>
+                {g.text}{' '}
+                <Text span size="sm">
+                  ({t('plan.strengthens')}: {g.factors.map((f) => f.label).join(', ')})
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      ) : null}
+      {!c.plan && !editing ? <Text>{t('plan.none')}</Text> : null}
+      {editable && !editing ? (
+        <Button mt="sm" variant="light" onClick={() => setEditing(true)}>
+          {c.plan ? t('plan.edit') : t('plan.title')}
+        </Button>
+      ) : null}
+      {editable && editing ? <PlanForm c={c} onDone={() => setEditing(false)} /> : null}
+    </section>
+  );
+}
+
+let nextKey = 1;
+
+function PlanForm({ c, onDone }: { c: TCase; onDone: () => void }) {
+  const { t, i18n } = useTranslation('cases');
+  const factors = useQuery(protectiveFactorsQuery);
+  const [wishes, setWishes] = useState(c.plan?.childWishes ?? '');
+  const [madeOn, setMadeOn] = useState(c.plan?.madeOn ?? todayIso());
+  const [goals, setGoals] = useState<TGoalDraft[]>(
+    c.plan?.goals.map((g) => ({
+      key: nextKey++,
+      text: g.text,
+      factorCodes: g.factors.map((f) => f.code),
+    })) ?? [{ key: nextKey++, text: '', factorCodes: [] }],
+  );
+  const save = useCaseMutation(c.id, () =>
+    caseApi.plan(c.id, {
+      version: c.plan?.version,
+      madeOn,
+      childWishes: wishes,
+      goals: goals.map((g) => ({ text: g.text, factorCodes: g.factorCodes })),
+    }),
+  );
+  const update = (key: number, patch: Partial<TGoalDraft>) =>
+    setGoals((list) => list.map((g) => (g.key === key ? { ...g, ...patch } : g)));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(undefined, { onSuccess: onDone });
+      }}
+    >
+      <Stack mt="sm">
+        <ErrorAlert error={save.error} />
+        <Textarea
+          label={t('plan.wishes')}
+          value={wishes}
+          onChange={(e) => setWishes(e.currentTarget.value)}
+          error={fieldError(save.error, 'childWishes')}
+          autosize
+          minRows={2}
+        />
+        <TextInput
+          type="date"
+          label={t('plan.madeOn')}
+          value={madeOn}
+          onChange={(e) => setMadeOn(e.currentTarget.value)}
+          error={fieldError(save.error, 'madeOn')}
+        />
+        {fieldError(save.error, 'goals') && goals.length === 0 ? (
+          <Text c="red.9">{fieldError(save.error, 'goals')}</Text>
+        ) : null}
+        {goals.map((g, i) => (
+          <Fieldset key={g.key} legend={t('plan.goal', { n: i + 1 })}>
+            <Stack>
+              <TextInput
+                label={t('plan.goalText', { n: i + 1 })}
+                value={g.text}
+                onChange={(e) => update(g.key, { text: e.currentTarget.value })}
+                error={fieldError(save.error, `goals.${i}.text`)}
+              />
+              <Checkbox.Group
+                label={t('plan.factors', { n: i + 1 })}
+                value={g.factorCodes}
+                onChange={(v) => update(g.key, { factorCodes: v })}
+                error={fieldError(save.error, `goals.${i}.factorCodes`)}
+              >
+                <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
+                  {(factors.data ?? []).map((f) => (
+                    <Checkbox
+                      key={f.code}
+                      value={f.code}
+                      label={i18n.language === 'en' ? f.labelEn : f.labelDa}
+                    />
+                  ))}
+                </SimpleGrid>
+              </Checkbox.Group>
+              <Group>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setGoals((list) => list.filter((x) => x.key !== g.key))}
+                >
+                  {t('plan.removeGoal', { n: i + 1 })}
+                </Button>
+              </Group>
+            </Stack>
+          </Fieldset>
+        ))}
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => setGoals((list) => [...list, { key: nextKey++, text: '', factorCodes: [] }])}
+          >
+            {t('plan.addGoal')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('plan.save')}
+          </Button>
+          <Button variant="subtle" onClick={onDone}>
+            {t('open.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { queryOptions } from '@tanstack/react-query';
+import type {
+  TAddMeasureRequest,
+  TCase,
+  TCaseDeadlineRow,
+  TCaseSummary,
+  TCaseTeam,
+  TChildConversationRequest,
+  TCompleteAssessmentRequest,
+  TOpenCaseRequest,
+  TPreliminaryAssessmentRequest,
+  TSavePlanRequest,
+} from '../../../shared/schemas/cases';
+import { api, type TPage } from '../../api';
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const casesQuery = (params: {
+  page: number;
+  status?: string;
+  overdue?: 'true';
+  caseworkerId?: string;
+}) =>
+  queryOptions({
+    queryKey: ['cases', 'list', params],
+    queryFn: () => api.get<TPage<TCaseSummary>>('/api/v1/cases', params),
+    staleTime: 0,
+  });
+
+export const caseQuery = (caseId: string) =>
+  queryOptions({
+    queryKey: ['cases', 'one', caseId],
+    queryFn: () => api.get<TCase>(`/api/v1/cases/${id(caseId)}`),
+    retry: false,
+    staleTime: 0,
+  });
+
+export const caseTeamsQuery = queryOptions({
+  queryKey: ['cases', 'teams'],
+  queryFn: () => api.get<{ items: TCaseTeam[] }>('/api/v1/case-teams'),
+  select: (d) => d.items,
+});
+
+export interface TCaseDeadlines {
+  teams: TCaseDeadlineRow[];
+  caseworkers: (TCaseDeadlineRow & { teamName: string })[];
+  overdue: {
+    id: string;
+    reference: string;
+    childName: string;
+    caseworkerName: string;
+    teamName: string;
+    nextDue: string | null;
+    what: string[];
+  }[];
+}
+
+export const caseDeadlinesQuery = queryOptions({
+  queryKey: ['cases', 'deadlines'],
+  queryFn: () => api.get<TCaseDeadlines>('/api/v1/case-deadlines'),
+  staleTime: 0,
+});
+
+export interface TProtectiveFactor {
+  code: string;
+  labelDa: string;
+  labelEn: string;
+}
+
+export const protectiveFactorsQuery = queryOptions({
+  queryKey: ['factor-catalogues', 'current', 'protective'],
+  queryFn: () =>
+    api.get<{ factors: (TProtectiveFactor & { kind: string })[] }>('/api/v1/factor-catalogues/current'),
+  select: (d) => d.factors.filter((f) => f.kind === 'protective'),
+  staleTime: 5 * 60_000,
+});
+
+export const caseApi = {
+  open: (body: TOpenCaseRequest) => api.post<TCase>('/api/v1/cases', body),
+  conversation: (caseId: string, body: TChildConversationRequest) =>
+    api.post<TCase>(`/api/v1/cases/${id(caseId)}/conversations`, body),
+  measure: (caseId: string, body: TAddMeasureRequest) =>
+    api.post<TCase>(`/api/v1/cases/${id(caseId)}/measures`, body),
+  plan: (caseId: string, body: TSavePlanRequest) => api.put<TCase>(`/api/v1/cases/${id(caseId)}/plan`, body),
+  complete: (caseId: string, body: TCompleteAssessmentRequest) =>
+    api.post<TCase>(`/api/v1/cases/${id(caseId)}/child-assessment`, body),
+  preliminary: (caseId: string, body: TPreliminaryAssessmentRequest) =>
+    api.post<TCase>(`/api/v1/cases/${id(caseId)}/preliminary-assessment`, body),
+  followUp: (
+    caseId: string,
+    followUpId: string,
+    body: { heldOn: string; note?: string; nextDueOn?: string },
+  ) => api.post<TCase>(`/api/v1/cases/${id(caseId)}/follow-ups/${id(followUpId)}/held`, body),
+};
