@@ -492,3 +492,21 @@ describe('practice analytics', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('demo data', () => {
+  it('holds consents in every state and meetings with minutes, actions in every status and follow-ups', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT (SELECT count(*)::int FROM consents WHERE withdrawn_at IS NOT NULL) AS withdrawn,
+              (SELECT count(*)::int FROM consents WHERE expired_at IS NOT NULL) AS expired,
+              (SELECT count(*)::int FROM consents WHERE withdrawn_at IS NULL AND valid_to >= current_date) AS valid,
+              (SELECT count(DISTINCT status)::int FROM meeting_actions) AS action_statuses,
+              (SELECT count(DISTINCT helped)::int FROM meeting_items WHERE helped IS NOT NULL) AS helped,
+              (SELECT count(*)::int FROM meetings WHERE status = 'held') AS held,
+              (SELECT count(*)::int FROM meetings WHERE status = 'planned') AS planned,
+              (SELECT count(*)::int FROM meeting_items WHERE concern_id IS NOT NULL) AS linked`,
+    );
+    expect(rows[0]).toMatchObject({ action_statuses: 4, helped: 3 });
+    for (const k of ['withdrawn', 'expired', 'valid', 'held', 'planned', 'linked'])
+      expect(rows[0][k], k).toBeGreaterThan(0);
+  });
+});

@@ -71,7 +71,7 @@ export async function seedDemoMeetings(
   kids.sort((a, b) => (a.concern_on ?? '9999').localeCompare(b.concern_on ?? '9999'));
   const { rows: concerns } = await q.query(
     `SELECT id, child_id, created_at::date::text AS day FROM concerns
-      WHERE municipality_id = $1 AND unit_id = $2 AND level = 3 AND child_id IS NOT NULL ORDER BY created_at`,
+      WHERE municipality_id = $1 AND unit_id = $2 AND level = 3 ORDER BY created_at`,
     [m, input.schoolId],
   );
 
@@ -111,6 +111,14 @@ export async function seedDemoMeetings(
   const usedConcerns = new Set<string>();
   const legalBasisKids = kids.slice(9);
   let legalNext = 0;
+  const legalUsed = new Set<string>();
+  const nextLegalChild = (): string | undefined => {
+    while (legalNext < legalBasisKids.length) {
+      const k = legalBasisKids[legalNext++];
+      if (k && !legalUsed.has(k.child_id)) return k.child_id;
+    }
+    return undefined;
+  };
   const people = [
     { id: input.leaderId, profession: 'leader' },
     { id: input.professionalId, profession: 'teacher' },
@@ -143,14 +151,24 @@ export async function seedDemoMeetings(
     const withConsent = [...consentOf.entries()].filter(([, c]) => c.validTo >= meetingOn);
     const consentKid = withConsent[n % Math.max(1, withConsent.length)];
     if (consentKid) agenda.push({ childId: consentKid[0], basis: 'consent', consentId: consentKid[1].id });
-    const legalKid = legalBasisKids[legalNext++];
-    if (legalKid) agenda.push({ childId: legalKid.child_id, basis: 'legalBasis', consentId: null });
+    // A level-3 concern recorded before the meeting brings its child onto the agenda; else the next child.
+    const waiting = concerns.find(
+      (c) => c.day <= meetingOn && !legalUsed.has(c.child_id) && !consentOf.has(c.child_id),
+    );
+    const legalChild: string | undefined = waiting?.child_id ?? nextLegalChild();
+    if (legalChild) {
+      legalUsed.add(legalChild);
+      agenda.push({ childId: legalChild, basis: 'legalBasis', consentId: null });
+    }
     agenda.push({ childId: null, basis: null, consentId: null });
     for (const [pos, a] of agenda.entries()) {
       const itemId = randomUUID();
-      const concern = concerns.find(
-        (c) => c.child_id === a.childId && c.day <= meetingOn && !usedConcerns.has(c.id),
-      );
+      // Concerns recorded before a held meeting are linked to its item; later ones wait for the leader.
+      const concern = past
+        ? concerns.find(
+            (c) => (c.child_id ?? null) === a.childId && c.day <= meetingOn && !usedConcerns.has(c.id),
+          )
+        : undefined;
       if (concern) usedConcerns.add(concern.id);
       const scaling = rng.int(2, 7);
       const followUpOn = addDays(meetingOn, 42);
