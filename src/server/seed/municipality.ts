@@ -8,6 +8,7 @@ import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
+import { seedDemoNotifications } from './demo-notifications.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { TEnrolmentRow } from './enrolments.ts';
 import { seedFactorCatalogue } from './factor-catalogue.ts';
@@ -183,6 +184,7 @@ export async function seedMunicipality(
       today,
     });
     assessments = seeded.joint + seeded.own;
+    await seedDemoNotifications(q, { municipalityId: id, rng: createRng(seedFromText(`${spec.slug}:notifications`)), people, professional: { id: professionalId, unitIds: roleAssignments.filter((a) => a.user_id === professionalId).flatMap((a) => a.unit_id ?? []) }, unitLeader: { id: userId('unitLeader'), unitIds: roleAssignments.filter((a) => a.user_id === userId('unitLeader')).flatMap((a) => a.unit_id ?? []) }, caseworkerId: userId('caseworker'), managerId: userId('caseworkManager') });
     await seedDemoCases(q, { municipalityId: id, rng: createRng(seedFromText(`${spec.slug}:cases`)), today, teams: caseworkersByTeam(roleAssignments), children: people.children, childGuardians: people.childGuardians, protectiveCodes: catalogue.factors.filter((f) => f.kind === 'protective').map((f) => f.code) });
     await seedDemoConcerns(q, {
       municipalityId: id,
