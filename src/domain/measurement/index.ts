@@ -44,12 +44,15 @@ export {
   cellOf,
   combine,
   EMPTY_CELL,
+  newFigures,
   replaceContribution,
   SHARE_BOUNDS,
   subtractCell,
   summarise,
+  summariseInto,
   type TBounds,
   type TCell,
+  type TFigures,
   type TSummary,
 } from './rollup.ts';
 export { change, changeIsSignificant, type TChange } from './significance.ts';

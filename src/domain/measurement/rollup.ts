@@ -69,9 +69,9 @@ export function replaceContribution(
  * floating-point noise is a true zero. Shares are fractions with small denominators, so a real
  * spread is far above this threshold.
  */
-function sumOfSquaredDeviations(cell: TCell): number {
-  const m2 = cell.sumSq - (cell.sum * cell.sum) / cell.n;
-  return m2 <= 1e-12 * cell.sumSq ? 0 : m2;
+function sumOfSquaredDeviations(n: number, sum: number, sumSq: number): number {
+  const m2 = sumSq - (sum * sum) / n;
+  return m2 <= 1e-12 * sumSq ? 0 : m2;
 }
 
 /**
@@ -81,15 +81,68 @@ function sumOfSquaredDeviations(cell: TCell): number {
  * describe the ones someone was worried about.
  */
 export function summarise(cell: TCell, populationSize?: number, bounds: TBounds = SHARE_BOUNDS): TSummary {
-  const { n } = cell;
-  const clamp = (x: number) => Math.min(bounds[1], Math.max(bounds[0], x));
-  const coverage = coverageOf(n, populationSize);
-  if (n === 0) return { n, mean: null, sd: null, ci95: null, coverage };
-  const mean = clamp(cell.sum / n);
-  if (n < 2) return { n, mean, sd: null, ci95: null, coverage };
-  const sd = Math.sqrt(sumOfSquaredDeviations(cell) / (n - 1));
+  const f = summariseInto(newFigures(), cell.n, cell.sum, cell.sumSq, populationSize, bounds);
+  const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+  return {
+    n: f.n,
+    mean: orNull(f.mean),
+    sd: orNull(f.sd),
+    ci95: Number.isNaN(f.lo) ? null : [f.lo, f.hi],
+    coverage: orNull(f.coverage),
+  };
+}
+
+/** summarise's figures with NaN for "none", written into a reusable object. */
+export interface TFigures {
+  n: number;
+  mean: number;
+  sd: number;
+  lo: number;
+  hi: number;
+  coverage: number;
+}
+
+export const newFigures = (): TFigures => ({
+  n: 0,
+  mean: Number.NaN,
+  sd: Number.NaN,
+  lo: Number.NaN,
+  hi: Number.NaN,
+  coverage: Number.NaN,
+});
+
+/**
+ * The same figures as summarise, into `out` and without allocating: a dashboard summarises tens of
+ * thousands of cells per answer.
+ */
+export function summariseInto(
+  out: TFigures,
+  n: number,
+  sum: number,
+  sumSq: number,
+  populationSize?: number,
+  bounds: TBounds = SHARE_BOUNDS,
+): TFigures {
+  out.n = n;
+  out.coverage = coverageOf(n, populationSize) ?? Number.NaN;
+  out.mean = n === 0 ? Number.NaN : clamp(sum / n, bounds);
+  if (n < 2) {
+    out.sd = Number.NaN;
+    out.lo = Number.NaN;
+    out.hi = Number.NaN;
+    return out;
+  }
+  const sd = Math.sqrt(sumOfSquaredDeviations(n, sum, sumSq) / (n - 1));
   const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
-  return { n, mean, sd, ci95: [clamp(mean - half), clamp(mean + half)], coverage };
+  out.sd = sd;
+  out.lo = clamp(out.mean - half, bounds);
+  out.hi = clamp(out.mean + half, bounds);
+  return out;
+}
+
+// A plain function, not a closure per call: dashboards summarise tens of thousands of cells per answer.
+function clamp(x: number, bounds: TBounds): number {
+  return Math.min(bounds[1], Math.max(bounds[0], x));
 }
 
 function coverageOf(n: number, populationSize: number | undefined): number | null {

@@ -1,7 +1,8 @@
+import { decodeMeasurement, type TDecodedRow as TMeasurementRow } from '../../../shared/measurement-wire.ts';
 import type { TMeasurementExportQuery } from '../../../shared/schemas/measurement.ts';
 import type { TCtx } from '../../http/context.ts';
 import { type TColumn, toCsv, toXlsx } from '../exports/tabular.ts';
-import { findMeasurement, type TMeasurementRow } from './find-measurement.ts';
+import { findMeasurement } from './find-measurement.ts';
 
 const HEADERS = {
   da: {
@@ -49,7 +50,7 @@ const HEADERS = {
 /** The same figures as the dashboard, with the same cells hidden: an export never shows more than the screen. */
 export async function exportMeasurement(ctx: TCtx, query: TMeasurementExportQuery) {
   const { format, ...rest } = query;
-  const result = await findMeasurement(ctx, rest);
+  const result = decodeMeasurement(await findMeasurement(ctx, rest));
   const h = HEADERS[ctx.locale];
   const columns: TColumn<TMeasurementRow>[] = [
     ...result.groupBy.map((d) => ({ header: h[d], value: (r: TMeasurementRow) => r.labels[d] ?? null })),

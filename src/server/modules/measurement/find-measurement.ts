@@ -1,46 +1,44 @@
 import {
   change,
-  isHidden,
   MEASUREMENT_DEFINITION,
+  newFigures,
   summarise,
+  summariseInto,
   suppressList,
   suppressTable,
   type TCellVisibility,
-  type TChange,
+  type TFigures,
   type TSummary,
 } from '../../../domain/measurement/index.ts';
+import {
+  type TMeasurementColumns,
+  type TMeasurementWire,
+  toWire,
+  WIRE_SCALE,
+} from '../../../shared/measurement-wire.ts';
 import type { TMeasurementDimension, TMeasurementQuery } from '../../../shared/schemas/measurement.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
 import { measurableUnits } from './measurement.access.ts';
-import { ADDITIVE, DIMENSION_SQL, filterSql } from './measurement-sql.ts';
-import { WHOLE_MUNICIPALITY } from './refresh-population.ts';
+import { ADDITIVE, filterSql, populationSql, sourceOf } from './measurement-sql.ts';
 
-type TKeys = Partial<Record<TMeasurementDimension, string>>;
-
-export interface TMeasurementRow {
-  keys: TKeys;
-  labels: TKeys;
-  /** null when hidden by small-cell suppression. */
-  summary: TSummary | null;
-  riskLoad: number | null;
-  suppressed: Exclude<TCellVisibility, 'shown'> | null;
-  baseline?: TSummary | null;
-  change?: TChange | null;
+/**
+ * The cells of one grouping as read from the rollup, column by column. Each dimension's values are kept
+ * once (`keys`, sorted) and every cell holds an index into them, so keys are compared as numbers.
+ */
+interface TRawCells {
+  dims: TMeasurementDimension[];
+  /** Per dimension: its distinct values, sorted. */
+  keys: string[][];
+  /** Per dimension: each cell's index into keys. */
+  at: Int32Array[];
+  n: number[];
+  sum: number[];
+  sumSq: number[];
+  sumRisk: number[];
+  population: (number | null)[];
 }
-
-interface TRawCell {
-  keys: TKeys;
-  n: number;
-  sum: number;
-  sumSq: number;
-  sumRisk: number;
-  population: number | null;
-}
-
-const keyOf = (keys: TKeys, dims: readonly TMeasurementDimension[]) =>
-  dims.map((d) => keys[d] ?? '').join('|');
 
 function validateGroupBy(groupBy: TMeasurementDimension[]): void {
   const additive = groupBy.filter((d) => ADDITIVE.has(d));
@@ -52,189 +50,324 @@ function validateGroupBy(groupBy: TMeasurementDimension[]): void {
   if (invalid) throw fieldError('groupBy', 'field.groupBy');
 }
 
+/** Values → dense indices in the order first seen, then renumbered so that index order is key order. */
+function encode(values: string[], count: number): { keys: string[]; at: Int32Array } {
+  const seen = new Map<string, number>();
+  const at = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const v = values[i] as string;
+    let k = seen.get(v);
+    if (k === undefined) {
+      k = seen.size;
+      seen.set(v, k);
+    }
+    at[i] = k;
+  }
+  const keys = [...seen.keys()].sort();
+  const rank = new Int32Array(keys.length);
+  keys.forEach((k, r) => {
+    rank[seen.get(k) as number] = r;
+  });
+  for (let i = 0; i < count; i++) at[i] = rank[at[i] as number] as number;
+  return { keys, at };
+}
+
+/** One number per cell from its indices over some dimensions (mixed radix); equal keys, equal numbers. */
+function combined(cells: TRawCells, dimIdx: readonly number[], i: number): number {
+  let key = 0;
+  for (const d of dimIdx)
+    key = key * ((cells.keys[d] as string[]).length + 1) + ((cells.at[d] as Int32Array)[i] as number);
+  return key;
+}
+
 async function selectCells(
   q: Queryable,
-  ctx: TCtx,
+  municipalityId: string,
   query: TMeasurementQuery,
   dims: TMeasurementDimension[],
   themes: string[],
   periods: string[] | undefined,
   units: string[] | null,
-): Promise<TRawCell[]> {
-  const { where, params } = filterSql(ctx.user.municipalityId, query, themes, periods, units);
-  const select = dims.map((d) => `${DIMENSION_SQL[d]} AS "${d}"`);
-  const group = dims.map((d) => DIMENSION_SQL[d]);
-  const { rows } = await q.query(
-    `SELECT ${[...select, 'sum(c.n)::int AS n', 'sum(c.sum_x) AS sx', 'sum(c.sum_x2) AS sx2', 'sum(c.sum_risk) AS sr'].join(', ')}
-       FROM measurement_cells c JOIN units u ON u.municipality_id = c.municipality_id AND u.id = c.unit_id
-      WHERE ${where} ${group.length ? `GROUP BY ${group.join(', ')}` : ''}`,
-    params,
-  );
-  const population = await selectPopulation(q, ctx, query, dims, periods, units);
+): Promise<TRawCells> {
+  const source = sourceOf(query, dims);
+  const { where, params } = filterSql(municipalityId, query, themes, periods, units);
+  const select = dims.map((d) => source.dimensionSql[d]);
+  const join = dims.includes('district') || query.districtIds ? source.unitJoin : '';
+  // Coverage: children in the population behind each cell, grouped like the cells but never by theme.
   const popDims = dims.filter((d) => d !== 'theme');
-  return rows.map((r) => {
-    const keys = Object.fromEntries(dims.map((d) => [d, r[d] as string])) as TKeys;
-    return {
-      keys,
-      n: r.n,
-      sum: r.sx,
-      sumSq: r.sx2,
-      sumRisk: r.sr,
-      population: population.get(keyOf(keys, popDims)) ?? null,
-    };
+  // A grouping that is the rollup's own key reads its rows as they are.
+  const exact = source.key.length === dims.length && source.key.every((d) => dims.includes(d));
+  const sums = exact
+    ? ['c.n AS n', 'c.sum_x AS sx', 'c.sum_x2 AS sx2', 'c.sum_risk AS sr']
+    : ['sum(c.n)::int AS n', 'sum(c.sum_x) AS sx', 'sum(c.sum_x2) AS sx2', 'sum(c.sum_risk) AS sr'];
+  const population = populationSql(params, query, popDims, periods, units, source);
+  const on = popDims.map((d, i) => `p.p${i} = c.d${dims.indexOf(d)}`).join(' AND ') || 'true';
+  const { rows } = await q.query({
+    text: `SELECT ${[...dims.map((_, i) => `c.d${i}`), 'c.n', 'c.sx', 'c.sx2', 'c.sr', 'p.children'].join(', ')}
+             FROM (SELECT ${[...select.map((e, i) => `${e} AS d${i}`), ...sums].join(', ')}
+                     FROM ${source.cells} c ${join}
+                    WHERE ${where} ${select.length && !exact ? `GROUP BY ${select.join(', ')}` : ''}) c
+             LEFT JOIN (${population}) p ON ${on}`,
+    values: params,
+    rowMode: 'array',
   });
-}
-
-/** Children in the population behind each cell (for coverage), grouped like the cells but never by theme. */
-async function selectPopulation(
-  q: Queryable,
-  ctx: TCtx,
-  query: TMeasurementQuery,
-  dims: TMeasurementDimension[],
-  periods: string[] | undefined,
-  units: string[] | null,
-): Promise<Map<string, number>> {
-  const popDims = dims.filter((d) => d !== 'theme');
-  const byUnit = Boolean(
-    units || query.unitIds || query.districtIds || dims.includes('unit') || dims.includes('district'),
-  );
-  const params: unknown[] = [ctx.user.municipalityId];
-  const where = [
-    'p.municipality_id = $1',
-    byUnit ? `p.unit_id <> '${WHOLE_MUNICIPALITY}'` : `p.unit_id = '${WHOLE_MUNICIPALITY}'`,
-  ];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
-  };
-  if (periods) add('p.period = ANY($?::text[])', periods);
-  if (units) add('p.unit_id = ANY($?::uuid[])', units);
-  if (query.unitIds) add('p.unit_id = ANY($?::uuid[])', query.unitIds);
-  if (query.districtIds) add('u.district_id = ANY($?::uuid[])', query.districtIds);
-  if (query.ageBands) add('p.age_band = ANY($?::text[])', query.ageBands);
-  if (query.genders) add('p.gender::text = ANY($?::text[])', query.genders);
-  const expr = (d: TMeasurementDimension) => DIMENSION_SQL[d].replace('c.', 'p.');
-  const { rows } = await q.query(
-    `SELECT ${[...popDims.map((d) => `${expr(d)} AS "${d}"`), 'sum(p.children)::int AS children'].join(', ')}
-       FROM measurement_population p LEFT JOIN units u ON u.municipality_id = p.municipality_id AND u.id = p.unit_id
-      WHERE ${where.join(' AND ')} ${popDims.length ? `GROUP BY ${popDims.map(expr).join(', ')}` : ''}`,
-    params,
-  );
-  return new Map(rows.map((r) => [keyOf(r as TKeys, popDims), r.children as number]));
-}
-
-/** Hides small cells per (theme, period) slice, with complementary cells so totals give nothing away. */
-function suppress(cells: TRawCell[], dims: TMeasurementDimension[]): Map<TRawCell, TCellVisibility> {
-  const additive = dims.filter((d) => ADDITIVE.has(d));
-  const sliceDims = dims.filter((d) => !ADDITIVE.has(d));
-  const slices = new Map<string, TRawCell[]>();
-  for (const c of cells) {
-    const k = keyOf(c.keys, sliceDims);
-    slices.set(k, [...(slices.get(k) ?? []), c]);
+  const count = rows.length;
+  const k = dims.length;
+  const values = dims.map(() => new Array<string>(count));
+  const n = new Array<number>(count);
+  const sum = new Array<number>(count);
+  const sumSq = new Array<number>(count);
+  const sumRisk = new Array<number>(count);
+  const pop = new Array<number | null>(count);
+  for (let i = 0; i < count; i++) {
+    const r = rows[i] as unknown[];
+    for (let d = 0; d < k; d++) (values[d] as string[])[i] = r[d] as string;
+    n[i] = r[k] as number;
+    sum[i] = r[k + 1] as number;
+    sumSq[i] = r[k + 2] as number;
+    sumRisk[i] = r[k + 3] as number;
+    pop[i] = r[k + 4] as number | null;
   }
-  const result = new Map<TRawCell, TCellVisibility>();
+  const encoded = values.map((v) => encode(v, count));
+  const cells: TRawCells = {
+    dims,
+    keys: encoded.map((e) => e.keys),
+    at: encoded.map((e) => e.at),
+    n,
+    sum,
+    sumSq,
+    sumRisk,
+    population: pop,
+  };
+  return cells;
+}
+
+const VISIBILITY_CODE: Record<TCellVisibility, 0 | 1 | 2> = { shown: 0, primary: 1, complementary: 2 };
+
+/**
+ * Hides small cells per slice of the non-additive dimensions (theme, period), with complementary cells so
+ * totals give nothing away: a list with its total for one additive dimension, a table with its margins
+ * for two, each cell on its own for none (no total is shown for it).
+ */
+function suppress(cells: TRawCells): Uint8Array {
+  const { dims, n } = cells;
+  const additive = dims.flatMap((d, i) => (ADDITIVE.has(d) ? [i] : []));
+  const sliceDims = dims.flatMap((d, i) => (ADDITIVE.has(d) ? [] : [i]));
+  const slices = new Map<number, number[]>();
+  for (let i = 0; i < n.length; i++) {
+    const key = combined(cells, sliceDims, i);
+    const slice = slices.get(key);
+    if (slice) slice.push(i);
+    else slices.set(key, [i]);
+  }
+  const result = new Uint8Array(n.length);
   for (const slice of slices.values()) {
     if (additive.length < 2) {
       const { cells: vis } = suppressList(
-        slice.map((c) => c.n),
+        slice.map((i) => n[i] as number),
         { total: additive.length === 1 },
       );
-      for (const [i, c] of slice.entries()) result.set(c, vis[i] ?? 'primary');
+      for (let j = 0; j < slice.length; j++)
+        result[slice[j] as number] = VISIBILITY_CODE[vis[j] ?? 'primary'];
       continue;
     }
-    const [rowDim, colDim] = additive as [TMeasurementDimension, TMeasurementDimension];
-    const rowKeys = [...new Set(slice.map((c) => c.keys[rowDim] ?? ''))];
-    const colKeys = [...new Set(slice.map((c) => c.keys[colDim] ?? ''))];
-    const at = new Map(slice.map((c) => [`${c.keys[rowDim]}|${c.keys[colDim]}`, c]));
-    const table = rowKeys.map((r) => colKeys.map((col) => at.get(`${r}|${col}`)?.n ?? 0));
+    const [rowOf, colOf] = additive.map((d) => cells.at[d] as Int32Array) as [Int32Array, Int32Array];
+    const rowKeys = [...new Set(slice.map((i) => rowOf[i] as number))];
+    const colKeys = [...new Set(slice.map((i) => colOf[i] as number))];
+    const width = (cells.keys[additive[1] as number] as string[]).length;
+    const at = new Map(slice.map((i) => [(rowOf[i] as number) * width + (colOf[i] as number), i]));
+    const table = rowKeys.map((r) => colKeys.map((c) => n[at.get(r * width + c) ?? -1] ?? 0));
     const { cells: vis } = suppressTable(table);
-    rowKeys.forEach((r, i) => {
-      colKeys.forEach((col, j) => {
-        const cell = at.get(`${r}|${col}`);
-        if (cell) result.set(cell, vis[i]?.[j] ?? 'primary');
+    rowKeys.forEach((r, ri) => {
+      colKeys.forEach((c, ci) => {
+        const i = at.get(r * width + c);
+        if (i !== undefined) result[i] = VISIBILITY_CODE[vis[ri]?.[ci] ?? 'primary'];
       });
     });
   }
   return result;
 }
 
+/** A cell's figures. Coverage needs n ≤ population; a population counted on another day may be smaller. */
+function summaryOf(cells: TRawCells, i: number): TSummary {
+  const n = cells.n[i] as number;
+  const population = cells.population[i];
+  return summarise(
+    { n, sum: cells.sum[i] as number, sumSq: cells.sumSq[i] as number },
+    population === null || population === undefined ? undefined : Math.max(population, n),
+  );
+}
+
 async function labelsFor(
   q: Queryable,
   ctx: TCtx,
-): Promise<Record<'theme' | 'unit' | 'district', Map<string, string>>> {
-  const m = ctx.user.municipalityId;
+): Promise<Partial<Record<TMeasurementDimension, Map<string, string>>>> {
   const nameCol = ctx.locale === 'en' ? 'name_en' : 'name_da';
-  const [themes, units, districts] = await Promise.all([
-    q.query(`SELECT code AS id, ${nameCol} AS name FROM policy_themes WHERE municipality_id = $1`, [m]),
-    q.query('SELECT id, name FROM units WHERE municipality_id = $1', [m]),
-    q.query('SELECT id, name FROM districts WHERE municipality_id = $1', [m]),
-  ]);
+  const { rows } = await q.query({
+    text: `SELECT 'theme', code, ${nameCol} FROM policy_themes WHERE municipality_id = $1
+           UNION ALL SELECT 'unit', id::text, name FROM units WHERE municipality_id = $1
+           UNION ALL SELECT 'district', id::text, name FROM districts WHERE municipality_id = $1`,
+    values: [ctx.user.municipalityId],
+    rowMode: 'array',
+  });
   const all = ctx.locale === 'en' ? 'All protective factors' : 'Alle beskyttelsesfaktorer';
-  return {
-    theme: new Map([['all', all], ...themes.rows.map((r): [string, string] => [r.id, r.name])]),
-    unit: new Map(units.rows.map((r) => [r.id, r.name])),
-    district: new Map(districts.rows.map((r) => [r.id, r.name])),
-  };
+  const labels = { theme: new Map([['all', all]]), unit: new Map(), district: new Map() };
+  for (const [dim, id, name] of rows as [keyof typeof labels, string, string][]) labels[dim].set(id, name);
+  return labels;
 }
 
 /**
  * The measurement parameter, rolled up: mean protective share with its 95 % interval, n and coverage per
  * cell of the chosen grouping, small cells hidden, optionally against a baseline period. Aggregates only.
+ * Cells come sorted by the keys of the grouping, in its order.
  */
-export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery) {
+export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasurementWire> {
   const units = measurableUnits(ctx);
   const dims = query.groupBy;
   validateGroupBy(dims);
-  const themes = query.themes ?? (dims.includes('theme') ? undefined : ['all']);
-  return ctx.db.tenantRead(ctx.user.municipalityId, async (q) => {
-    const themeList = themes ?? [
-      'all',
-      ...(
-        await q.query('SELECT code FROM policy_themes WHERE municipality_id = $1 ORDER BY sort_order', [
-          ctx.user.municipalityId,
-        ])
-      ).rows.map((r) => r.code as string),
-    ];
-    const cells = await selectCells(q, ctx, query, dims, themeList, query.periods, units);
-    const visibility = suppress(cells, dims);
+  const m = ctx.user.municipalityId;
+  return ctx.db.tenantRead(m, async (q) => {
+    const themes =
+      query.themes ??
+      (dims.includes('theme')
+        ? [
+            'all',
+            ...(
+              await q.query({
+                text: 'SELECT code FROM policy_themes WHERE municipality_id = $1 ORDER BY sort_order',
+                values: [m],
+                rowMode: 'array',
+              })
+            ).rows.map((r) => r[0] as string),
+          ]
+        : ['all']);
+    const cells = await selectCells(q, m, query, dims, themes, query.periods, units);
     const baselineDims = dims.filter((d) => d !== 'period');
     const baseline = query.baselinePeriod
-      ? await selectCells(q, ctx, query, baselineDims, themeList, [query.baselinePeriod], units)
-      : [];
-    const baselineVisibility = suppress(baseline, baselineDims);
-    const baselineByKey = new Map(baseline.map((b) => [keyOf(b.keys, baselineDims), b]));
-    const labels = await labelsFor(q, ctx);
-    const rows: TMeasurementRow[] = cells.map((c) => {
-      const hidden = isHidden(visibility.get(c) ?? 'primary');
-      const base = baselineByKey.get(keyOf(c.keys, baselineDims));
-      const baseHidden = !base || isHidden(baselineVisibility.get(base) ?? 'primary');
-      const summary = hidden ? null : summarise({ n: c.n, sum: c.sum, sumSq: c.sumSq }, population(c));
-      const baseSummary =
-        baseHidden || !base
-          ? null
-          : summarise({ n: base.n, sum: base.sum, sumSq: base.sumSq }, population(base));
-      return {
-        keys: c.keys,
-        labels: Object.fromEntries(
-          dims.map((d) => [
-            d,
-            d in labels ? (labels[d as keyof typeof labels].get(c.keys[d] ?? '') ?? c.keys[d]) : c.keys[d],
-          ]),
-        ) as TKeys,
-        summary,
-        riskLoad: hidden ? null : c.sumRisk / c.n,
-        suppressed: hidden ? ((visibility.get(c) ?? 'primary') as 'primary' | 'complementary') : null,
-        ...(query.baselinePeriod
-          ? { baseline: baseSummary, change: summary && baseSummary ? change(baseSummary, summary) : null }
-          : {}),
-      };
-    });
-    rows.sort((a, b) => keyOf(a.keys, dims).localeCompare(keyOf(b.keys, dims)));
-    return { groupBy: dims, definition: MEASUREMENT_DEFINITION[ctx.locale], rows };
+      ? await selectCells(q, m, query, baselineDims, themes, [query.baselinePeriod], units)
+      : null;
+    return toTable(ctx, cells, baseline, await labelsFor(q, ctx));
   });
 }
 
-/** Coverage needs n ≤ population; a population counted on another day may be smaller, so it is capped. */
-function population(c: TRawCell): number | undefined {
-  return c.population === null ? undefined : Math.max(c.population, c.n);
+function toTable(
+  ctx: TCtx,
+  cells: TRawCells,
+  baseline: TRawCells | null,
+  labels: Partial<Record<TMeasurementDimension, Map<string, string>>>,
+): TMeasurementWire {
+  const { dims } = cells;
+  const count = cells.n.length;
+  const dimensions: TMeasurementWire['dimensions'] = {};
+  dims.forEach((d, di) => {
+    const keys = cells.keys[di] as string[];
+    dimensions[d] = { keys, labels: keys.map((k) => labels[d]?.get(k) ?? k) };
+  });
+  // Sorted by the grouping's keys: the combined key times count plus the cell, sorted as numbers.
+  const all = dims.map((_, di) => di);
+  const sortable = new Float64Array(count);
+  for (let i = 0; i < count; i++) sortable[i] = combined(cells, all, i) * count + i;
+  sortable.sort();
+
+  const hidden = suppress(cells);
+  const base = baseline ? baselineLookup(baseline) : null;
+
+  const columns: TMeasurementColumns = {
+    keys: {},
+    hidden: new Array(count),
+    n: new Array(count),
+    mean: new Array(count),
+    lo: new Array(count),
+    hi: new Array(count),
+    coverage: new Array(count),
+    riskLoad: new Array(count),
+  };
+  const keyColumns = dims.map((d) => {
+    const column = new Array<number>(count);
+    columns.keys[d] = column;
+    return column;
+  });
+  if (base) {
+    columns.baseline = { n: [], mean: [], lo: [], hi: [], coverage: [] };
+    columns.delta = [];
+    columns.significant = [];
+  }
+  const baseDims = dims.flatMap((d, i) => (d === 'period' ? [] : [i]));
+  const f = newFigures();
+  for (let j = 0; j < count; j++) {
+    const i = (sortable[j] as number) % count;
+    for (let d = 0; d < dims.length; d++)
+      (keyColumns[d] as number[])[j] = (cells.at[d] as Int32Array)[i] as number;
+    const h = hidden[i] as 0 | 1 | 2;
+    columns.hidden[j] = h;
+    if (h) {
+      putFigures(columns, j, null);
+      columns.riskLoad[j] = null;
+    } else {
+      const n = cells.n[i] as number;
+      const population = cells.population[i];
+      summariseInto(
+        f,
+        n,
+        cells.sum[i] as number,
+        cells.sumSq[i] as number,
+        population === null || population === undefined ? undefined : Math.max(population, n),
+      );
+      putFigures(columns, j, f);
+      columns.riskLoad[j] = toWire((cells.sumRisk[i] as number) / n);
+    }
+    if (base && columns.baseline) {
+      let key = '';
+      for (const d of baseDims)
+        key += `${(cells.keys[d] as string[])[(cells.at[d] as Int32Array)[i] as number]}|`;
+      const b = base.get(key) ?? null;
+      putSummary(columns.baseline, j, b);
+      const s = h ? null : summaryOf(cells, i);
+      const c = s && b ? change(b, s) : null;
+      (columns.delta as (number | null)[])[j] = c ? toWire(c.delta) : null;
+      (columns.significant as (0 | 1 | null)[])[j] = c ? (c.significant ? 1 : 0) : null;
+    }
+  }
+  return {
+    groupBy: dims,
+    definition: MEASUREMENT_DEFINITION[ctx.locale],
+    scale: WIRE_SCALE,
+    dimensions,
+    columns,
+  };
+}
+
+type TSummaryColumns = Pick<TMeasurementColumns, 'n' | 'mean' | 'lo' | 'hi' | 'coverage'>;
+
+const wireOf = (x: number) => (Number.isNaN(x) ? null : toWire(x));
+
+function putFigures(c: TSummaryColumns, j: number, f: TFigures | null): void {
+  c.n[j] = f ? f.n : null;
+  c.mean[j] = f ? wireOf(f.mean) : null;
+  c.lo[j] = f ? wireOf(f.lo) : null;
+  c.hi[j] = f ? wireOf(f.hi) : null;
+  c.coverage[j] = f ? wireOf(f.coverage) : null;
+}
+
+function putSummary(c: TSummaryColumns, j: number, s: TSummary | null): void {
+  c.n[j] = s ? s.n : null;
+  c.mean[j] = s ? toWire(s.mean) : null;
+  c.lo[j] = s?.ci95 ? toWire(s.ci95[0]) : null;
+  c.hi[j] = s?.ci95 ? toWire(s.ci95[1]) : null;
+  c.coverage[j] = s ? toWire(s.coverage) : null;
+}
+
+/** The baseline's shown cells by their keys (the grouping without period); hidden ones have no figures. */
+function baselineLookup(baseline: TRawCells): Map<string, TSummary> {
+  const hidden = suppress(baseline);
+  const byKey = new Map<string, TSummary>();
+  for (let i = 0; i < baseline.n.length; i++) {
+    if (hidden[i]) continue;
+    let key = '';
+    baseline.dims.forEach((_, d) => {
+      key += `${(baseline.keys[d] as string[])[(baseline.at[d] as Int32Array)[i] as number]}|`;
+    });
+    byKey.set(key, summaryOf(baseline, i));
+  }
+  return byKey;
 }

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { decodeMeasurement, type TMeasurementWire } from '../../../shared/measurement-wire';
 import { api, withQuery } from '../../api';
 import type { TMeasurementParams, TMeasurementResponse } from './types';
 
@@ -24,7 +25,8 @@ export function toWire(params: TMeasurementParams): TWire {
 export const measurementQuery = (params: TMeasurementParams, enabled = true) =>
   queryOptions({
     queryKey: ['measurement', toWire(params)],
-    queryFn: () => api.get<TMeasurementResponse>('/api/v1/measurement', toWire(params)),
+    queryFn: async (): Promise<TMeasurementResponse> =>
+      decodeMeasurement(await api.get<TMeasurementWire>('/api/v1/measurement', toWire(params))),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -11,7 +11,7 @@ export type TKeys = Partial<Record<TMeasurementDimension, string>>;
 export interface TSummary {
   n: number;
   mean: number | null;
-  sd: number | null;
+  sd?: number | null;
   ci95: readonly [number, number] | null;
   coverage: number | null;
 }
