@@ -3,7 +3,7 @@
 -- (theme × unit × period, no age band or gender) reads these few tens of thousands of rows instead of
 -- summing the finer cells. Kept correct by statement triggers on the finer tables, so every writer of
 -- measurement_cells (the per-child replaceContribution, the set-based import, the seed's bulk fill) keeps
--- it in the same transaction, in key order. See docs/decisions/010-dashboard-rollup.md.
+-- it in the same transaction, in key order. See docs/decisions/013-dashboard-rollup-and-compact-answer.md.
 CREATE TABLE measurement_unit_cells (
   municipality_id uuid NOT NULL,
   period text NOT NULL,
