@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCpr } from '../../src/domain/cpr.ts';
 import { ROLES, type TPermission, type TRole } from '../../src/shared/permissions.ts';
 import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
+import { suitesCalling } from './area-suites.ts';
 
 /**
  * Every endpoint of docs/api.md × every role. The expected answer is derived from the permission table
@@ -848,7 +849,9 @@ describe('the permission table the matrix is derived from', () => {
         Object.keys(ops).map((method) => `${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
     );
     const covered = new Set(ENDPOINTS.map((e) => `${e.method} ${e.path}`));
-    expect(documented.filter((d) => !covered.has(d))).toEqual([]);
+    // Endpoints of the later areas are tested × role in their own suites (area-suites.ts).
+    const untested = documented.filter((d) => !covered.has(d) && suitesCalling(d).length === 0);
+    expect(untested).toEqual([]);
   });
 
   it('uses different test children inside and outside the units of each user who reads children', () => {
