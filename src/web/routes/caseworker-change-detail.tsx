@@ -61,12 +61,13 @@ function ChangePage() {
       <ErrorAlert error={confirm.error} />
       {change.status !== 'proposed' ? (
         <Stack gap="xs">
-          <Progress
-            value={change.percent}
-            size="xl"
-            aria-label={t('change.progress')}
-            aria-valuetext={`${change.percent} %`}
-          />
+          <Progress.Root size="xl">
+            <Progress.Section
+              value={change.percent}
+              aria-label={t('change.progress')}
+              aria-valuetext={`${change.percent} %`}
+            />
+          </Progress.Root>
           <Text role="status" aria-live="polite">
             {change.status === 'done'
               ? t('change.done', { total: change.total, letters: change.lettersQueued })

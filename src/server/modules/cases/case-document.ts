@@ -49,45 +49,44 @@ export async function selectCase(
   );
   const c = rows[0];
   if (!c) return undefined;
-  const [guardians, conversations, measures, plans, followUps, events, factors] = await Promise.all([
-    q.query(
-      `SELECT g.id, g.first_name || ' ' || g.last_name AS name, cg.relation, cg.has_custody
-         FROM child_guardians cg JOIN guardians g ON g.municipality_id = cg.municipality_id AND g.id = cg.guardian_id
-        WHERE cg.municipality_id = $1 AND cg.child_id = $2 ORDER BY cg.has_custody DESC, g.last_name, g.first_name`,
-      [m, c.child_id],
-    ),
-    q.query(
-      `SELECT cc.id, cc.outcome, cc.on_date, cc.note, cc.reason_not_held, u.name AS recorded_by
-         FROM child_conversations cc JOIN users u ON u.municipality_id = cc.municipality_id AND u.id = cc.recorded_by
-        WHERE cc.municipality_id = $1 AND cc.case_id = $2 ORDER BY cc.on_date, cc.created_at`,
-      [m, caseId],
-    ),
-    q.query(
-      `SELECT id, section, title, starts_on, ends_on FROM case_measures
-        WHERE municipality_id = $1 AND case_id = $2 ORDER BY starts_on, created_at`,
-      [m, caseId],
-    ),
-    q.query(
-      `SELECT p.id, p.kind, p.child_wishes, p.made_on, p.version,
-              coalesce(json_agg(json_build_object('text', g.text, 'codes', g.factor_codes) ORDER BY g.position)
-                       FILTER (WHERE g.position IS NOT NULL), '[]') AS goals
-         FROM case_plans p LEFT JOIN plan_goals g ON g.municipality_id = p.municipality_id AND g.plan_id = p.id
-        WHERE p.municipality_id = $1 AND p.case_id = $2 GROUP BY p.municipality_id, p.id`,
-      [m, caseId],
-    ),
-    q.query(
-      `SELECT id, due_on, held_on, note FROM case_follow_ups WHERE municipality_id = $1 AND case_id = $2
-        ORDER BY due_on, id`,
-      [m, caseId],
-    ),
-    q.query(
-      `SELECT e.at, e.kind, e.detail, u.name AS actor FROM case_events e
-         LEFT JOIN users u ON u.municipality_id = e.municipality_id AND u.id = e.actor_id
-        WHERE e.municipality_id = $1 AND e.case_id = $2 ORDER BY e.at DESC, e.id`,
-      [m, caseId],
-    ),
-    protectiveFactors(q, m, locale),
-  ]);
+  // One after another: a transaction's client runs one query at a time.
+  const guardians = await q.query(
+    `SELECT g.id, g.first_name || ' ' || g.last_name AS name, cg.relation, cg.has_custody
+       FROM child_guardians cg JOIN guardians g ON g.municipality_id = cg.municipality_id AND g.id = cg.guardian_id
+      WHERE cg.municipality_id = $1 AND cg.child_id = $2 ORDER BY cg.has_custody DESC, g.last_name, g.first_name`,
+    [m, c.child_id],
+  );
+  const conversations = await q.query(
+    `SELECT cc.id, cc.outcome, cc.on_date, cc.note, cc.reason_not_held, u.name AS recorded_by
+       FROM child_conversations cc JOIN users u ON u.municipality_id = cc.municipality_id AND u.id = cc.recorded_by
+      WHERE cc.municipality_id = $1 AND cc.case_id = $2 ORDER BY cc.on_date, cc.created_at`,
+    [m, caseId],
+  );
+  const measures = await q.query(
+    `SELECT id, section, title, starts_on, ends_on FROM case_measures
+      WHERE municipality_id = $1 AND case_id = $2 ORDER BY starts_on, created_at`,
+    [m, caseId],
+  );
+  const plans = await q.query(
+    `SELECT p.id, p.kind, p.child_wishes, p.made_on, p.version,
+            coalesce(json_agg(json_build_object('text', g.text, 'codes', g.factor_codes) ORDER BY g.position)
+                     FILTER (WHERE g.position IS NOT NULL), '[]') AS goals
+       FROM case_plans p LEFT JOIN plan_goals g ON g.municipality_id = p.municipality_id AND g.plan_id = p.id
+      WHERE p.municipality_id = $1 AND p.case_id = $2 GROUP BY p.municipality_id, p.id`,
+    [m, caseId],
+  );
+  const followUps = await q.query(
+    `SELECT id, due_on, held_on, note FROM case_follow_ups WHERE municipality_id = $1 AND case_id = $2
+      ORDER BY due_on, id`,
+    [m, caseId],
+  );
+  const events = await q.query(
+    `SELECT e.at, e.kind, e.detail, u.name AS actor FROM case_events e
+       LEFT JOIN users u ON u.municipality_id = e.municipality_id AND u.id = e.actor_id
+      WHERE e.municipality_id = $1 AND e.case_id = $2 ORDER BY e.at DESC, e.id`,
+    [m, caseId],
+  );
+  const factors = await protectiveFactors(q, m, locale);
   const plan = plans.rows[0];
   const now = today();
   const deadlines = caseDeadlines(

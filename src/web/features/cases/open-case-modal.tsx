@@ -42,7 +42,13 @@ export function OpenCaseModal({ opened, onClose, initial }: TProps) {
   });
   const err = open.error;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('open.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('open.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('open.cancel') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
