@@ -85,7 +85,7 @@ async function selectCells(
   municipalityId: string,
   query: TMeasurementQuery,
   dims: TMeasurementDimension[],
-  themes: string[],
+  themes: string[] | null,
   periods: string[] | undefined,
   units: string[] | null,
 ): Promise<TRawCells> {
@@ -227,20 +227,8 @@ export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery): Prom
   validateGroupBy(dims);
   const m = ctx.user.municipalityId;
   return ctx.db.tenantRead(m, async (q) => {
-    const themes =
-      query.themes ??
-      (dims.includes('theme')
-        ? [
-            'all',
-            ...(
-              await q.query({
-                text: 'SELECT code FROM policy_themes WHERE municipality_id = $1 ORDER BY sort_order',
-                values: [m],
-                rowMode: 'array',
-              })
-            ).rows.map((r) => r[0] as string),
-          ]
-        : ['all']);
+    // null: 'all' and every policy theme of the municipality (picked in the same statement).
+    const themes = query.themes ?? (dims.includes('theme') ? null : ['all']);
     const cells = await selectCells(q, m, query, dims, themes, query.periods, units);
     const baselineDims = dims.filter((d) => d !== 'period');
     const baseline = query.baselinePeriod

@@ -64,20 +64,25 @@ export interface TFilterSql {
   params: unknown[];
 }
 
-/** The WHERE clause over the cells `c`: municipality, themes, periods, units and the rest. */
+/** The WHERE clause over the cells `c`: municipality, themes (null: 'all' and every policy theme), periods, units and the rest. */
 export function filterSql(
   municipalityId: string,
   query: TMeasurementQuery,
-  themes: string[],
+  themes: string[] | null,
   periods: string[] | undefined,
   units: string[] | null,
 ): TFilterSql {
-  const params: unknown[] = [municipalityId, themes];
-  const where = ['c.municipality_id = $1', 'c.n > 0', 'c.theme_key = ANY($2::text[])'];
+  const params: unknown[] = [municipalityId];
+  const where = ['c.municipality_id = $1', 'c.n > 0'];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replaceAll('$?', `$${params.length}`));
   };
+  if (themes) add('c.theme_key = ANY($?::text[])', themes);
+  else
+    where.push(
+      "(c.theme_key = 'all' OR c.theme_key IN (SELECT code FROM policy_themes WHERE municipality_id = $1))",
+    );
   if (periods) add('c.period = ANY($?::text[])', periods);
   if (units) add('c.unit_id = ANY($?::uuid[])', units);
   if (query.unitIds) add('c.unit_id = ANY($?::uuid[])', query.unitIds);
