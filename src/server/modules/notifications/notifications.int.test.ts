@@ -3,6 +3,7 @@ import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fi
 import { buildApp } from '../../app.ts';
 import { escalateOverdueNotifications } from './escalate-overdue.ts';
 import { queueDueReceipts } from './queue-due-receipts.ts';
+import { remindDueNotifications } from './remind-due-notifications.ts';
 
 let t: TTestApp;
 let professional: TSession;
@@ -528,6 +529,30 @@ describe('jobs', () => {
     ]);
     expect(alerts.rows).toEqual([{ user_id: manager.user.id, kind: 'overdue' }]);
     expect((await detail(n.id)).escalatedAt).not.toBeNull();
+  });
+});
+
+describe('deadline reminders', () => {
+  it('reminds every caseworker once of a notification with less than four hours left, not of one with more', async () => {
+    const soon = await fileProfessional();
+    const later = await fileProfessional();
+    await t.db.pool.query(
+      "UPDATE notifications SET assessment_due_at = now() + interval '3 hours' WHERE id = $1",
+      [soon.id],
+    );
+    expect(await remindDueNotifications(t.db)).toBeGreaterThanOrEqual(1);
+    await remindDueNotifications(t.db);
+    const alerts = await t.db.pool.query('SELECT user_id, kind FROM alerts WHERE dedupe_key = $1', [
+      `notification-due:${soon.id}`,
+    ]);
+    const caseworkers = await t.db.pool.query(
+      `SELECT DISTINCT user_id FROM role_assignments WHERE municipality_id = $1 AND role = 'caseworker'`,
+      [demoId],
+    );
+    expect(alerts.rows.map((r) => r.user_id).sort()).toEqual(caseworkers.rows.map((r) => r.user_id).sort());
+    expect(alerts.rows.map((r) => r.user_id)).toContain(caseworker.user.id);
+    expect(new Set(alerts.rows.map((r) => r.kind))).toEqual(new Set(['reminder']));
+    expect(await count('alerts WHERE dedupe_key = $1', [`notification-due:${later.id}`])).toBe(0);
   });
 });
 
