@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { caseworkerChangeRoutes } from './modules/caseworker-change/caseworker-change.routes.ts';
+import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { childrenRoutes } from './modules/children/children.routes.ts';
 import { concernsRoutes } from './modules/concerns/concerns.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   await publicFormRoutes(app, deps, { rateLimit: options.publicFormRateLimit });
   casesRoutes(app, deps);
   caseworkerChangeRoutes(app, deps, { enqueue: options.enqueueCaseworkerChange });
+  complianceRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)
