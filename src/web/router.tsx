@@ -17,6 +17,7 @@ import { casesListRoute } from './routes/cases-list';
 import { caseworkerChangeRoute } from './routes/caseworker-change';
 import { caseworkerChangeDetailRoute } from './routes/caseworker-change-detail';
 import { childProfileRoute } from './routes/child-profile';
+import { complianceRoute } from './routes/compliance';
 import { childrenListRoute } from './routes/children-list';
 import { concernNewRoute } from './routes/concern-new';
 import { concernsRoute } from './routes/concerns';
@@ -24,6 +25,11 @@ import { homeRoute } from './routes/home';
 import { lettersOutboxRoute } from './routes/letters-outbox';
 import { loginRoute } from './routes/login';
 import { measurementRoute } from './routes/measurement';
+import { meetingDetailRoute } from './routes/meeting-detail';
+import { meetingNewRoute } from './routes/meeting-new';
+import { meetingsRoute } from './routes/meetings';
+import { myWorkRoute } from './routes/my-work';
+import { practiceRoute } from './routes/practice';
 import { myChildrenRoute } from './routes/my-children';
 import { adminDeadlinesRoute } from './routes/admin-deadlines';
 import { myNotificationsRoute, newNotificationRoute } from './routes/my-notifications';
@@ -66,6 +72,7 @@ const routeTree = rootRoute.addChildren([
     caseworkerChangeRoute,
     caseworkerChangeDetailRoute,
     lettersOutboxRoute,
+    complianceRoute,
     childrenListRoute,
     childProfileRoute,
     adminUsersRoute,
@@ -89,6 +96,11 @@ const routeTree = rootRoute.addChildren([
     myChildrenRoute,
     adminHandleguideRoute,
     adminWarningRulesRoute,
+    meetingsRoute,
+    meetingNewRoute,
+    meetingDetailRoute,
+    myWorkRoute,
+    practiceRoute,
   ]),
 ]);
 

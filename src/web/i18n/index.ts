@@ -23,6 +23,14 @@ import enFactors from './en/factors.json';
 import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
 import daNotifications from './da/notifications.json';
+import daConsents from './da/consents.json';
+import daMeetings from './da/meetings.json';
+import daPractice from './da/practice.json';
+import daWork from './da/work.json';
+import enConsents from './en/consents.json';
+import enMeetings from './en/meetings.json';
+import enPractice from './en/practice.json';
+import enWork from './en/work.json';
 import enNotifications from './en/notifications.json';
 
 export const LOCALES = ['da', 'en'] as const;
@@ -61,6 +69,10 @@ void i18n.use(initReactI18next).init({
       notifications: daNotifications,
       cases: daCases,
       letters: daLetters,
+      meetings: daMeetings,
+      consents: daConsents,
+      work: daWork,
+      practice: daPractice,
     },
     en: {
       common: enCommon,
@@ -75,12 +87,16 @@ void i18n.use(initReactI18next).init({
       notifications: enNotifications,
       cases: enCases,
       letters: enLetters,
+      meetings: enMeetings,
+      consents: enConsents,
+      work: enWork,
+      practice: enPractice,
     },
   },
   lng: cookieLocale() ?? 'da',
   fallbackLng: 'da',
   defaultNS: 'common',
-  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'assessments', 'factors', 'concerns', 'cases', 'letters', 'notifications'],
+  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'assessments', 'factors', 'concerns', 'cases', 'letters', 'notifications', 'meetings', 'consents', 'work', 'practice'],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,

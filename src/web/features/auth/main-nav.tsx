@@ -28,7 +28,10 @@ interface TNavItem {
     | '/sager'
     | '/frister'
     | '/raadgiverskifte'
-    | '/breve';
+    | '/breve'
+    | '/moeder'
+    | '/mit-arbejde'
+    | '/praksis';
   label: string;
   /** Shown when the user holds any of these. */
   permission?: TPermission | TPermission[];
@@ -70,6 +73,9 @@ export function MainNav() {
   const { t: tcase } = useTranslation('cases');
   const { t: tl } = useTranslation('letters');
   const { t: tn } = useTranslation('notifications');
+  const { t: tm } = useTranslation('meetings');
+  const { t: tw } = useTranslation('work');
+  const { t: tp } = useTranslation('practice');
   const me = useMe();
   const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
   const led = can(me, 'read:measurement:unit')
@@ -98,7 +104,10 @@ export function MainNav() {
       label: t('nav.measurement'),
       permission: ['read:measurement:municipality', 'read:measurement:unit'],
     },
+    { to: '/mit-arbejde', label: tw('nav'), permission: 'read:meeting:own' },
     { to: '/bekymringer', label: tc('nav.concerns'), permission: 'read:concern:unit' },
+    { to: '/moeder', label: tm('nav'), permission: 'read:meeting:own' },
+    { to: '/praksis', label: tp('nav'), permission: ['read:practice:unit', 'read:practice:municipality'] },
     {
       to: '/advarsler',
       label: unread > 0 ? tc('nav.alertsUnread', { count: unread }) : tc('nav.alerts'),

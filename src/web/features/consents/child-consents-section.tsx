@@ -1,0 +1,106 @@
+import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TConsent } from '../../../shared/schemas/consents';
+import { ErrorAlert } from '../../components/error-alert';
+import { formatDate } from '../../components/format';
+import { can, useMe } from '../auth/session';
+import { ConsentForm } from './consent-form';
+import { ConsentStatus } from './consent-status';
+import { childConsentsQuery, withdrawConsent } from './queries';
+
+/** The child's written consents on its profile, with recording and withdrawal. */
+export function ChildConsentsSection({ childId }: { childId: string }) {
+  const { t } = useTranslation('consents');
+  const me = useMe();
+  const consents = useQuery(childConsentsQuery(childId));
+  const [adding, setAdding] = useState(false);
+  return (
+    <section aria-labelledby="consents-title">
+      <Title order={2} size="h3" mb="sm" id="consents-title">
+        {t('title')}
+      </Title>
+      {consents.isPending ? <Loader aria-label={t('loading')} /> : null}
+      <ErrorAlert error={consents.error} />
+      {consents.data ? (
+        <Stack gap="sm">
+          {consents.data.consents.length === 0 ? <Text>{t('none')}</Text> : null}
+          {consents.data.consents.map((c) => (
+            <ConsentCard key={c.id} consent={c} canWithdraw={can(me, 'write:consent:unit')} />
+          ))}
+          {can(me, 'write:consent:unit') ? (
+            adding ? (
+              <Paper withBorder p="md">
+                <Title order={3} size="h4" mb="sm">
+                  {t('form.title')}
+                </Title>
+                <ConsentForm data={consents.data} onDone={() => setAdding(false)} />
+              </Paper>
+            ) : (
+              <Group>
+                <Button variant="light" onClick={() => setAdding(true)}>
+                  {t('add')}
+                </Button>
+              </Group>
+            )
+          ) : null}
+        </Stack>
+      ) : null}
+    </section>
+  );
+}
+
+function ConsentCard({ consent: c, canWithdraw }: { consent: TConsent; canWithdraw: boolean }) {
+  const { t, i18n } = useTranslation('consents');
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const recipients = [
+    ...c.recipientUnits.map((u) => u.name),
+    ...c.recipientProfessions.map((p) => t(`profession.${p}`)),
+  ].join(', ');
+  const givers = [...c.guardians.map((g) => g.name), ...(c.youngPerson ? [t('youngPerson')] : [])].join(', ');
+  async function withdraw() {
+    setBusy(true);
+    setError(null);
+    try {
+      await withdrawConsent(c.id, c.version);
+      await queryClient.invalidateQueries({ queryKey: ['consents', c.childId] });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Paper withBorder p="sm">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Group gap="xs">
+            <ConsentStatus status={c.status} />
+            <Text fw={700}>
+              {formatDate(c.validFrom, i18n.language)}–{formatDate(c.validTo, i18n.language)}
+            </Text>
+          </Group>
+          <Text>{c.purpose}</Text>
+          <Text size="sm">
+            {t('givenBy')}: {givers}
+          </Text>
+          <Text size="sm">
+            {t('kinds')}: {c.infoKinds.map((k) => t(`kind.${k}`)).join(', ')}
+          </Text>
+          <Text size="sm">
+            {t('recipients')}: {recipients}
+          </Text>
+        </Stack>
+        {canWithdraw && (c.status === 'valid' || c.status === 'pending') ? (
+          <Button variant="default" size="xs" loading={busy} onClick={withdraw}>
+            {t('withdraw')}
+          </Button>
+        ) : null}
+      </Group>
+      <ErrorAlert error={error} />
+    </Paper>
+  );
+}
