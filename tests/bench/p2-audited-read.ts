@@ -6,6 +6,7 @@ import { migrate } from '../../src/server/db/migrate.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
 import { createBenchDatabase } from './bench-database.ts';
+import { treeCpuSeconds } from './process-cpu.ts';
 import { report } from './report.ts';
 
 const CONNECTIONS = 64;
@@ -29,7 +30,7 @@ async function load(
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
   }
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total };
 }
 
 /** P2: the audited child profile (session, permission, relation, audit) against a bare indexed SELECT. */
@@ -67,8 +68,15 @@ export async function benchP2(): Promise<void> {
     // Warm both paths first (JIT, statement caches, pool), so neither is measured cold.
     await load(base, {}, ids, (id) => `/bench/bare/${id}`, 3);
     await load(base, { cookie }, ids, (id) => `/api/v1/children/${id}`, 3);
+    // CPU of this process (the load generator), the server and the database per request: steadier than
+    // req/s when the machine is shared.
+    const cpuBefore = treeCpuSeconds(process.pid);
     const bare = await load(base, {}, ids, (id) => `/bench/bare/${id}`);
+    const cpuBetween = treeCpuSeconds(process.pid);
     const audited = await load(base, { cookie }, ids, (id) => `/api/v1/children/${id}`);
+    const cpuAfter = treeCpuSeconds(process.pid);
+    const bareCpu = ((cpuBetween - cpuBefore) * 1000) / bare.requests;
+    const auditedCpu = ((cpuAfter - cpuBetween) * 1000) / audited.requests;
     const after = (await db.pool.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
 
     report('P2', 'bare_rps', bare.rps, 'req/s');
@@ -76,6 +84,9 @@ export async function benchP2(): Promise<void> {
     report('P2', 'audited_rps', audited.rps, 'req/s');
     report('P2', 'audited_p99', audited.p99, 'ms');
     report('P2', 'ratio', audited.rps / bare.rps, 'audited/bare');
+    report('P2', 'bare_cpu_per_request', bareCpu, 'ms');
+    report('P2', 'audited_cpu_per_request', auditedCpu, 'ms');
+    report('P2', 'cpu_ratio', bareCpu / auditedCpu, 'bare/audited CPU per request');
     report('P2', 'audit_events_written', after - before, 'events');
   } finally {
     server.kill('SIGTERM');
