@@ -174,6 +174,22 @@ test('a professional files a notification and follows it; an admin sees the dead
   await page.mouse.move(1, 1);
   await expectNoA11yViolations(page);
 
+  // From a child's profile: the child is identified by its record.
+  const list = await page.request.get('/api/v1/children?pageSize=1');
+  const kid = ((await list.json()).items as { id: string; firstName: string; lastName: string }[])[0];
+  if (!kid) throw new Error('no child visible to the professional');
+  await page.goto(`/boern/${kid.id}`);
+  await page.getByRole('link', { name: 'Underret kommunen om barnet' }).click();
+  await expect(page.getByText(`Underretningen handler om ${kid.firstName} ${kid.lastName}.`)).toBeVisible();
+  const fromUnit = page.getByLabel('Fra enhed');
+  if ((await fromUnit.inputValue()) === '') await fromUnit.selectOption({ index: 1 });
+  await page.getByLabel('Jeg underretter som').selectOption('daycare');
+  await page.getByLabel(/Hvad er du bekymret for\?/).fill('Barnet er bange for at gå hjem.');
+  await page.mouse.move(1, 1);
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Send underretning' }).click();
+  await expect(page.getByText(/Underretningen er sendt\. Reference U-/)).toBeVisible();
+
   await signIn(page, 'admin');
   await page.goto('/admin/frister');
   await expect(page.getByRole('heading', { level: 1, name: 'Frister' })).toBeVisible();

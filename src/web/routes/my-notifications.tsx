@@ -25,9 +25,14 @@ export const myNotificationsRoute = createRoute({
   ),
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const newNotificationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/mine-underretninger/ny',
+  validateSearch: (search: Record<string, unknown>): { childId?: string } => ({
+    childId: typeof search.childId === 'string' && UUID.test(search.childId) ? search.childId : undefined,
+  }),
   component: () => (
     <RequirePermission permission="write:notification:unit">
       <NewNotificationPage />
@@ -39,11 +44,13 @@ function NewNotificationPage() {
   const { t } = useTranslation('notifications');
   usePageTitle(t('form.title'));
   const navigate = useNavigate();
+  const { childId } = newNotificationRoute.useSearch();
   return (
     <Stack>
       <Title order={1}>{t('form.title')}</Title>
       <Text>{t('form.intro')}</Text>
       <NotificationForm
+        childId={childId}
         onSaved={(reference) => void navigate({ to: '/mine-underretninger', search: { sent: reference } })}
       />
     </Stack>

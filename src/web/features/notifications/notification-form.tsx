@@ -10,20 +10,30 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTIFIER_KINDS, type TNotifierKind } from '../../../shared/schemas/notifications';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
-import { useMe } from '../auth/session';
+import { formatDate } from '../../components/format';
+import { can, useMe } from '../auth/session';
+import { childQuery } from '../children/queries';
+import { childConcernsQuery } from '../concerns/queries';
 import { createNotification } from './queries';
 
 type TProblems = Partial<Record<'unitId' | 'notifierKind' | 'child' | 'description', string>>;
 
 /** A professional's notification: from which unit, what kind of notifier, the child, and what they saw. */
-export function NotificationForm({ onSaved }: { onSaved: (reference: string) => void }) {
-  const { t } = useTranslation('notifications');
+export function NotificationForm({
+  childId,
+  onSaved,
+}: {
+  /** A child the professional sees (from its profile): identified by its record, concerns offered. */
+  childId?: string;
+  onSaved: (reference: string) => void;
+}) {
+  const { t, i18n } = useTranslation('notifications');
   const me = useMe();
   const queryClient = useQueryClient();
   const units = [
@@ -37,6 +47,13 @@ export function NotificationForm({ onSaved }: { onSaved: (reference: string) => 
   const [birthDate, setBirthDate] = useState('');
   const [address, setAddress] = useState('');
   const [description, setDescription] = useState('');
+  const [concernId, setConcernId] = useState('');
+  const child = useQuery({ ...childQuery(childId ?? ''), enabled: Boolean(childId) });
+  const concerns = useQuery({
+    ...childConcernsQuery(childId ?? ''),
+    enabled: Boolean(childId) && can(me, 'read:concern:unit'),
+  });
+  const linkable = (concerns.data ?? []).filter((c) => c.unitId === unitId);
   const [problems, setProblems] = useState<TProblems>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -46,7 +63,7 @@ export function NotificationForm({ onSaved }: { onSaved: (reference: string) => 
     const next: TProblems = {};
     if (!unitId) next.unitId = t('form.required');
     if (!notifierKind) next.notifierKind = t('form.required');
-    if (identify === 'cpr' ? !cpr.trim() : !(name.trim() && birthDate.trim() && address.trim()))
+    if (!childId && (identify === 'cpr' ? !cpr.trim() : !(name.trim() && birthDate.trim() && address.trim())))
       next.child = t('form.childIdentity');
     if (!description.trim()) next.description = t('form.required');
     setProblems(next);
@@ -57,7 +74,12 @@ export function NotificationForm({ onSaved }: { onSaved: (reference: string) => 
       const saved = await createNotification({
         unitId,
         notifierKind: notifierKind as TNotifierKind,
-        child: identify === 'cpr' ? { cpr: cpr.trim() } : { name, birthDate, address },
+        concernId: concernId || undefined,
+        child: childId
+          ? { childId }
+          : identify === 'cpr'
+            ? { cpr: cpr.trim() }
+            : { name, birthDate, address },
         description,
       });
       await queryClient.invalidateQueries({ queryKey: ['notifications'] });
@@ -98,17 +120,42 @@ export function NotificationForm({ onSaved }: { onSaved: (reference: string) => 
           <Title order={2} size="h3">
             {t('form.child')}
           </Title>
-          <Radio.Group
-            label={t('form.identifyBy')}
-            value={identify}
-            onChange={(v) => setIdentify(v as 'cpr' | 'name')}
-          >
-            <Group mt="xs">
-              <Radio value="cpr" label={t('form.byCpr')} />
-              <Radio value="name" label={t('form.byName')} />
-            </Group>
-          </Radio.Group>
-          {identify === 'cpr' ? (
+          {childId ? (
+            <>
+              <Text>
+                {child.data
+                  ? t('form.childFromRecord', { name: `${child.data.firstName} ${child.data.lastName}` })
+                  : ''}
+              </Text>
+              {linkable.length > 0 ? (
+                <NativeSelect
+                  label={t('form.concern')}
+                  value={concernId}
+                  onChange={(e) => setConcernId(e.currentTarget.value)}
+                  data={[
+                    { value: '', label: t('form.noConcern') },
+                    ...linkable.map((c) => ({
+                      value: c.id,
+                      label: `${formatDate(c.createdAt, i18n.language)} – ${c.actionText}`,
+                    })),
+                  ]}
+                  error={fieldError(error, 'concernId')}
+                />
+              ) : null}
+            </>
+          ) : (
+            <Radio.Group
+              label={t('form.identifyBy')}
+              value={identify}
+              onChange={(v) => setIdentify(v as 'cpr' | 'name')}
+            >
+              <Group mt="xs">
+                <Radio value="cpr" label={t('form.byCpr')} />
+                <Radio value="name" label={t('form.byName')} />
+              </Group>
+            </Radio.Group>
+          )}
+          {childId ? null : identify === 'cpr' ? (
             <TextInput
               label={t('form.cpr')}
               description={t('form.cprHint')}
