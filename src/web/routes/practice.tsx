@@ -99,8 +99,9 @@ function PracticePage() {
           <Text size="sm">
             {t(`scope.${data.data.scope}`)} {t('suppressed')}
           </Text>
-          <Table.ScrollContainer minWidth={1100}>
-            <Table aria-label={t('title')} striped>
+          {/* A region the keyboard can scroll: the wide table overflows on small screens. */}
+          <section aria-label={t('tableRegion')} tabIndex={0} style={{ overflowX: 'auto' }}>
+            <Table aria-label={t('title')} striped miw={1100}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('period')}</Table.Th>
@@ -157,7 +158,7 @@ function PracticePage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </section>
           {data.data.cells.length === 0 ? <Text>{t('none')}</Text> : null}
         </>
       ) : null}

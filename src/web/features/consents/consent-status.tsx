@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TConsentStatus } from '../../../shared/schemas/consents';
 
 const COLOR: Record<TConsentStatus, string> = {
-  valid: 'green.9',
+  valid: 'teal.9',
   pending: 'blue.9',
   expired: 'gray.8',
   withdrawn: 'red.9',

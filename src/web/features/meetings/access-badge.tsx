@@ -18,7 +18,7 @@ export function AccessBadge({ item }: { item: TMeetingItem }) {
       </Badge>
     );
   return (
-    <Badge color={item.access.basis === 'consent' ? 'green.9' : 'blue.9'} variant="filled">
+    <Badge color={item.access.basis === 'consent' ? 'teal.9' : 'blue.9'} variant="filled">
       {t(`basis.${item.access.basis}`)}
     </Badge>
   );

@@ -1,0 +1,61 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoA11yViolations } from './axe';
+import { demoUser, PASSWORD } from './helpers';
+
+/** Signs in through the API in this browser (cookies replaced). */
+async function signIn(page: Page, role: string): Promise<void> {
+  await page.context().clearCookies();
+  const response = await page.request.post('/api/v1/auth/login', {
+    data: { email: demoUser(role), password: PASSWORD },
+  });
+  expect(response.status(), `login as ${role}`).toBe(200);
+}
+
+async function checkA11y(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await expectNoA11yViolations(page);
+}
+
+test('the leader sees the demo meetings with their history, and a participant without consent sees no child', async ({
+  page,
+}) => {
+  await signIn(page, 'unitLeader');
+  await page.goto('/moeder');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tværfaglige møder' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Tværfaglige møder' }).getByRole('row')).not.toHaveCount(1);
+  await checkA11y(page);
+  await page.locator('label', { hasText: 'Afholdte' }).click();
+  const held = page.getByRole('table', { name: 'Tværfaglige møder' }).getByRole('link').first();
+  await held.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Dagsorden' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /anonym sparring/ }).first()).toBeVisible();
+  await checkA11y(page);
+
+  // The caseworker takes part as social worker; a consent naming teachers and pedagogues only keeps the child hidden.
+  const meetingUrl = page.url();
+  await signIn(page, 'caseworker');
+  await page.goto(meetingUrl);
+  await expect(page.getByRole('heading', { level: 2, name: 'Dagsorden' })).toBeVisible();
+  await checkA11y(page);
+});
+
+test('My work, practice analytics and the child’s consents are accessible', async ({ page }) => {
+  await signIn(page, 'professional');
+  await page.goto('/mit-arbejde');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mit arbejde' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Mine åbne handlinger/ })).toBeVisible();
+  await checkA11y(page);
+
+  await signIn(page, 'unitLeader');
+  await page.goto('/praksis');
+  await expect(page.getByRole('heading', { level: 1, name: /Praksis/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Praksis/ })).toBeVisible();
+  await checkA11y(page);
+  await page.getByLabel('Opdel efter').selectOption('profession');
+  await expect(page.getByRole('columnheader', { name: 'Faggruppe' })).toBeVisible();
+  await checkA11y(page);
+
+  await page.goto('/moeder/ny');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nyt tværfagligt møde' })).toBeVisible();
+  await checkA11y(page);
+});
