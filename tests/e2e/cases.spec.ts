@@ -130,3 +130,17 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await checkA11y(page);
 });
+
+test('the deadline view and process compliance are readable and axe-clean', async ({ page }) => {
+  await apiLogin(page, demoUser('caseworkManager'));
+  await page.goto('/frister');
+  await expect(page.getByRole('heading', { level: 1, name: 'Frister' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Pr. rådgiver' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sager med overskredet frist' })).toBeVisible();
+  await checkA11y(page);
+  await page.goto('/overholdelse?from=2020-01-01&to=2035-12-31');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overholdelse af frister' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Hele kommunen' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Hent som Excel (XLSX)' })).toBeVisible();
+  await checkA11y(page);
+});

@@ -29,6 +29,7 @@ interface TNavItem {
     | '/frister'
     | '/raadgiverskifte'
     | '/breve'
+    | '/overholdelse'
     | '/moeder'
     | '/mit-arbejde'
     | '/praksis';
@@ -118,6 +119,7 @@ export function MainNav() {
     { to: '/frister', label: tcase('nav.deadlines'), permission: 'read:case:team' },
     { to: '/raadgiverskifte', label: tcase('nav.change'), permission: 'manage:case:team' },
     { to: '/breve', label: tl('nav.outbox'), permission: 'read:letter:municipality' },
+    { to: '/overholdelse', label: tcase('nav.compliance'), permission: 'read:compliance:municipality' },
     { to: '/underretninger', label: tn('nav.queue'), permission: 'read:notification:municipality' },
     { to: '/mine-underretninger', label: tn('nav.mine'), permission: 'read:notification:own' },
   ]);
