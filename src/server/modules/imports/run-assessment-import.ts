@@ -10,7 +10,7 @@ import {
   type TCatalogueFactor,
 } from '../assessments/catalogue-factors.ts';
 import type { AuditWriter, TAuditEvent } from '../audit/audit-writer.ts';
-import { replaceContribution } from '../measurement/replace-contribution.ts';
+import { replaceContributions } from '../measurement/replace-contribution.ts';
 import { invalidRowsReport, type TStoredReport } from './import-report.ts';
 import type { TStagedImport, TStagedRow } from './stage-rows.ts';
 
@@ -311,11 +311,16 @@ async function writeAll(deps: TImportJobDeps, job: TJob, round: TRoundFacts, row
   const roles = await deps.db.tenantRead(m, (q) => assessorRoles(q, job));
   await deps.db.tenant(m, async (q) => {
     const ids = await insertAssessments(q, job, round, rows);
+    await setProgress(deps.db, job, Math.floor(rows.length / 3));
     await insertFactorRows(q, job, round, rows, ids);
-    for (const [i, row] of rows.entries()) {
-      await replaceContribution(q, m, row.childId, round.period);
-      if ((i + 1) % CHUNK === 0) await setProgress(deps.db, job, i + 1);
-    }
+    await setProgress(deps.db, job, Math.floor((rows.length * 2) / 3));
+    // Every child's contribution to the measurement rollup in two statements, not one pair per child.
+    await replaceContributions(
+      q,
+      m,
+      rows.map((r) => r.childId),
+      round.period,
+    );
     const at = new Date();
     const events: TAuditEvent[] = rows.map((row, i) => ({
       municipalityId: m,

@@ -15,22 +15,37 @@ export async function replaceContribution(
   childId: string,
   period: string,
 ) {
+  await replaceContributions(q, municipalityId, [childId], period);
+}
+
+/**
+ * The same for many children of one period in two statements (an import of 5,000 rows), whatever their
+ * number: the old contributions out, the new ones in, cells upserted once per key in key order.
+ */
+export async function replaceContributions(
+  q: Queryable,
+  municipalityId: string,
+  childIds: readonly string[],
+  period: string,
+) {
+  if (childIds.length === 0) return;
   await q.query(
     `WITH old AS (
-       DELETE FROM measurement_contributions WHERE municipality_id = $1 AND period = $3 AND child_id = $2 RETURNING *)
+       DELETE FROM measurement_contributions WHERE municipality_id = $1 AND period = $3 AND child_id = ANY($2::uuid[]) RETURNING *)
      INSERT INTO measurement_cells AS c (municipality_id, period, unit_id, age_band, gender, theme_key, n, sum_x, sum_x2, sum_risk, sum_risk2)
      SELECT municipality_id, period, unit_id, age_band, gender, theme_key, -count(*), -sum(x), -sum(x * x), -sum(risk_load), -sum(risk_load * risk_load)
        FROM old GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
      ON CONFLICT (municipality_id, period, unit_id, age_band, gender, theme_key) DO UPDATE
        SET n = c.n + excluded.n, sum_x = c.sum_x + excluded.sum_x, sum_x2 = c.sum_x2 + excluded.sum_x2,
            sum_risk = c.sum_risk + excluded.sum_risk, sum_risk2 = c.sum_risk2 + excluded.sum_risk2`,
-    [municipalityId, childId, period],
+    [municipalityId, childIds, period],
   );
   await q.query(
     `WITH latest AS (
-       SELECT a.* FROM assessments a JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
-        WHERE a.municipality_id = $1 AND a.child_id = $2 AND a.mode = 'joint' AND r.period = $3
-        ORDER BY a.assessed_on DESC, a.updated_at DESC LIMIT 1),
+       SELECT DISTINCT ON (a.child_id) a.*
+         FROM assessments a JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
+        WHERE a.municipality_id = $1 AND a.child_id = ANY($2::uuid[]) AND a.mode = 'joint' AND r.period = $3
+        ORDER BY a.child_id, a.assessed_on DESC, a.updated_at DESC),
      child AS (
        SELECT l.*, ch.gender,
               CASE WHEN l.assessed_on >= ch.birth_date THEN extract(year FROM age(l.assessed_on, ch.birth_date))::int END AS age
@@ -40,15 +55,15 @@ export async function replaceContribution(
                             WHEN age < 13 THEN '10-12' WHEN age < 16 THEN '13-15' WHEN age < 18 THEN '16-17' END AS age_band
          FROM child),
      masks AS (
-       -- Per theme: the bits of its protective and of its risk factors in the assessment's catalogue version.
-       SELECT t.code AS theme_key,
+       -- Per catalogue version and theme: the bits of its protective and of its risk factors.
+       SELECT f.catalogue_id, t.code AS theme_key,
               coalesce(bit_or(1::bigint << f.bit) FILTER (WHERE f.kind = 'protective'), 0) AS protective_mask,
               coalesce(bit_or(1::bigint << f.bit) FILTER (WHERE f.kind = 'risk'), 0) AS risk_mask
-         FROM banded b
-         JOIN factors f ON f.municipality_id = b.municipality_id AND f.catalogue_id = b.catalogue_id
+         FROM factors f
          JOIN factor_themes ft ON ft.municipality_id = f.municipality_id AND ft.factor_id = f.id
          JOIN policy_themes t ON t.municipality_id = ft.municipality_id AND t.id = ft.theme_id
-        GROUP BY t.code),
+        WHERE f.municipality_id = $1 AND f.catalogue_id IN (SELECT DISTINCT catalogue_id FROM banded)
+        GROUP BY f.catalogue_id, t.code),
      fresh AS (
        SELECT b.municipality_id, $3::text AS period, b.child_id, 'all'::text AS theme_key, b.unit_id, b.age_band, b.gender,
               b.id AS assessment_id, b.protective_present::float8 / b.protective_known AS x, b.risk_present AS risk_load
@@ -57,7 +72,7 @@ export async function replaceContribution(
        SELECT b.municipality_id, $3, b.child_id, m.theme_key, b.unit_id, b.age_band, b.gender, b.id,
               bit_count((b.present_mask & m.protective_mask)::bit(64))::float8 / bit_count((b.known_mask & m.protective_mask)::bit(64)),
               bit_count((b.present_mask & m.risk_mask)::bit(64))
-         FROM banded b CROSS JOIN masks m
+         FROM banded b JOIN masks m ON m.catalogue_id = b.catalogue_id
         WHERE bit_count((b.known_mask & m.protective_mask)::bit(64)) > 0 AND b.age_band IS NOT NULL),
      inserted AS (
        INSERT INTO measurement_contributions (municipality_id, period, child_id, theme_key, unit_id, age_band, gender, assessment_id, x, risk_load)
@@ -68,7 +83,7 @@ export async function replaceContribution(
      ON CONFLICT (municipality_id, period, unit_id, age_band, gender, theme_key) DO UPDATE
        SET n = c.n + excluded.n, sum_x = c.sum_x + excluded.sum_x, sum_x2 = c.sum_x2 + excluded.sum_x2,
            sum_risk = c.sum_risk + excluded.sum_risk, sum_risk2 = c.sum_risk2 + excluded.sum_risk2`,
-    [municipalityId, childId, period],
+    [municipalityId, childIds, period],
   );
   // Cells whose n fell to 0 stay as rows; readers skip them.
 }
