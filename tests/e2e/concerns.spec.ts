@@ -103,7 +103,7 @@ test('a pedagogue records a concern with the handleguide; the rule alerts the un
     page.getByRole('heading', { name: 'Niveau 3: Tværfagligt møde eller anonym sparring' }),
   ).toBeVisible();
   await expect(
-    page.getByText('Giv barnet en fast voksen og små trygge fællesskaber.', { exact: false }),
+    page.getByText('Registrér fraværet og kontakt hjemmet allerede første dag.', { exact: false }),
   ).toBeVisible();
   await checkA11y(page);
   await page.getByRole('radio', { name: 'Tværfagligt møde', exact: true }).check();

@@ -20,9 +20,9 @@ import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { catalogueQuery, catalogueVersionsQuery } from '../factors/queries';
 import { HandleguideSuggestions, OTHER } from './handleguide-suggestions';
-import { signLabel } from './labels';
+import { actionGuidance, signLabel } from './labels';
 import { createConcern, handleguideQuery } from './queries';
-import type { TConcern, TLevel } from './types';
+import type { TConcern, TGuideAction, TLevel } from './types';
 import './concerns.css';
 
 interface TProps {
@@ -65,6 +65,16 @@ export function ConcernForm({ childId, onSaved, onCancel }: TProps) {
   // An acute sign leaves level 4 only: a choice at a lower level no longer stands.
   const effectiveChoice = suggestion.acute && !choice.startsWith('4:') ? '' : choice;
   const cprTyped = childId === null && containsCpr(description);
+  const guidanceOf = (action: TGuideAction) => [
+    ...new Set(
+      allSigns
+        .filter((s) => signs.includes(s.code))
+        .flatMap((s) => s.actions)
+        .filter((x) => x.level === action.level && x.code === action.code)
+        .map((x) => actionGuidance(x, i18n.language))
+        .filter(Boolean),
+    ),
+  ];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -186,6 +196,7 @@ export function ConcernForm({ childId, onSaved, onCancel }: TProps) {
               onOtherText={setOtherText}
               choiceError={problems.action ?? fieldError(error, 'actionCode') ?? fieldError(error, 'level')}
               otherError={problems.otherText ?? fieldError(error, 'actionText')}
+              guidanceOf={guidanceOf}
             />
           )}
         </section>

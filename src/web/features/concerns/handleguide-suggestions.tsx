@@ -1,7 +1,7 @@
 import { Anchor, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TSuggestion } from '../../../domain/handleguide/suggest';
-import { actionGuidance, actionTitle, signNames } from './labels';
+import { actionTitle, signNames } from './labels';
 import type { TGuideAction, TGuideSign, TLevel } from './types';
 
 export const OTHER = 'other';
@@ -16,6 +16,8 @@ interface TProps {
   onOtherText: (value: string) => void;
   choiceError?: string;
   otherError?: string;
+  /** The guidance for an action from every chosen sign that lists it (an action shared by signs shows each sign's advice). */
+  guidanceOf: (action: TGuideAction) => string[];
 }
 
 /**
@@ -59,9 +61,11 @@ export function HandleguideSuggestions(props: TProps) {
                 {suggestion.byLevel[level].map((a) => (
                   <div key={a.code}>
                     <Radio value={`${level}:${a.code}`} label={actionTitle(a, i18n.language)} />
-                    <Text size="sm" ml={32}>
-                      {actionGuidance(a, i18n.language)}
-                    </Text>
+                    {props.guidanceOf(a).map((text) => (
+                      <Text key={text} size="sm" ml={32}>
+                        {text}
+                      </Text>
+                    ))}
                     {a.links.length > 0 ? (
                       <ul className="concern-links">
                         {a.links.map((l) => (
