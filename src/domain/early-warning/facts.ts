@@ -2,6 +2,8 @@
 export interface TConcernFact {
   id: string;
   on: string;
+  /** When it was recorded (ISO timestamp), to order concerns of the same day; `on` when absent. */
+  at?: string;
   profession: string;
   signs: readonly string[];
   factorCodes: readonly string[];
@@ -51,6 +53,13 @@ export function daysBetween(from: string, to: string): number {
 export function withinDays(on: string, today: string, days: number): boolean {
   const d = daysBetween(on, today);
   return d >= 0 && d < days;
+}
+
+/** Concerns oldest first: by day, then time of recording, then id. */
+export function concernOrder(a: TConcernFact, b: TConcernFact): number {
+  const ka = `${a.on}|${a.at ?? ''}|${a.id}`;
+  const kb = `${b.on}|${b.at ?? ''}|${b.id}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** Joint assessments oldest first; same-day ties keep input order. */

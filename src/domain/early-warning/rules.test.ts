@@ -100,6 +100,21 @@ describe('concernsFromProfessions (≥3 concerns from ≥2 professions within 60
     expect(concernsFromProfessions(facts(concerns), p)?.dedupeKey ?? null).toBe(key);
   });
 
+  it('keys a run on its first concern by time of recording, whatever the ids', () => {
+    const sameDay = (id: string, at: string, profession: string) => ({
+      ...concern(id, '2026-11-20', profession),
+      at,
+    });
+    const three = [
+      sameDay('z', '2026-11-20T08:00:00', 'teacher'),
+      sameDay('a', '2026-11-20T09:00:00', 'ppr'),
+      sameDay('m', '2026-11-20T10:00:00', 'teacher'),
+    ];
+    expect(concernsFromProfessions(facts(three), p)?.dedupeKey).toBe('concernsFromProfessions:z');
+    const four = [...three, sameDay('b', '2026-11-20T11:00:00', 'teacher')];
+    expect(concernsFromProfessions(facts(four), p)?.dedupeKey).toBe('concernsFromProfessions:z');
+  });
+
   it('explains itself: count, professions and window', () => {
     const f = concernsFromProfessions(
       facts([

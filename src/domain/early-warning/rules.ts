@@ -1,5 +1,6 @@
 import {
   chronological,
+  concernOrder,
   type TChildFacts,
   type TFiring,
   type TJointFact,
@@ -16,9 +17,7 @@ export function concernsFromProfessions(
   facts: TChildFacts,
   p: TRuleParams['concernsFromProfessions'],
 ): TFiring | null {
-  const recent = facts.concerns
-    .filter((c) => withinDays(c.on, facts.today, p.days))
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : 1));
+  const recent = facts.concerns.filter((c) => withinDays(c.on, facts.today, p.days)).sort(concernOrder);
   const professions = [...new Set(recent.map((c) => c.profession))].sort();
   if (recent.length < p.minConcerns || professions.length < p.minProfessions) return null;
   const oldest = recent[0] as (typeof recent)[number];
@@ -73,9 +72,7 @@ export function persistentRisk(facts: TChildFacts, p: TRuleParams['persistentRis
  */
 export function absenceWithNewRisk(facts: TChildFacts, p: TRuleParams['absenceWithNewRisk']): TFiring | null {
   const recent = facts.concerns.filter((c) => withinDays(c.on, facts.today, p.days));
-  const absence = recent
-    .filter((c) => c.signs.includes(p.absenceSign))
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : 1))[0];
+  const absence = recent.filter((c) => c.signs.includes(p.absenceSign)).sort(concernOrder)[0];
   if (!absence) return null;
   const joints = chronological(facts.joints);
   const latest = joints.at(-1);

@@ -1,10 +1,15 @@
 import { relationSql } from '../children/children.access.ts';
 
 /**
- * SQL condition (alert alias `al`) keeping only alerts the user may still see: those about no child, or
- * about a child the user still has a relation to. Params: units the user reads children in, the user id.
+ * SQL condition (alert alias `al`) keeping only alerts the user may still see. An early-warning alert
+ * about a child is shown only while the user still has a relation to the child (an enrolment in one of
+ * their units, or being its coordinator): the relation it was raised on. Other kinds (a notification's
+ * deadline to the intake caseworkers, a meeting's consent to its organiser) rest on the relation the
+ * raising module checked when it chose the recipient, which this module cannot see.
+ * Params: units the user reads children in, the user id.
  */
 export function visibleAlertSql(unitsParam: string, userParam: string): string {
-  return `(al.child_id IS NULL OR EXISTS (SELECT 1 FROM children c JOIN LATERAL (${relationSql(unitsParam, userParam)}) rel ON true
-            WHERE c.municipality_id = al.municipality_id AND c.id = al.child_id))`;
+  return `(al.child_id IS NULL OR al.kind <> 'earlyWarning'
+           OR EXISTS (SELECT 1 FROM children c JOIN LATERAL (${relationSql(unitsParam, userParam)}) rel ON true
+                       WHERE c.municipality_id = al.municipality_id AND c.id = al.child_id))`;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { insertAlert } from '../alerts/insert-alert.ts';
 import { addUser, unitOf } from '../assessments/assessments.fixtures.ts';
 
 let t: TTestApp;
@@ -339,6 +340,35 @@ describe('early warning and alerts', () => {
     );
     expect(await mine()).toHaveLength(0);
     expect((await t.as(other, 'GET', '/api/v1/alerts/unread-count')).json().unread).toBe(0);
+  });
+});
+
+describe('alerts raised by other modules', () => {
+  it('shows a reminder about a child to a caseworker, whose relation the raising module checked', async () => {
+    const caseworker = await t.login('caseworker@demo.beskyt.test');
+    const child = await freshChild(schoolId);
+    await insertAlert(t.db.pool, {
+      municipalityId: demoId,
+      userId: caseworker.user.id,
+      childId: child,
+      kind: 'reminder',
+      reason: { code: 'notificationDueSoon', params: { reference: 'U-1' } },
+      link: '/underretninger/x',
+      dedupeKey: `test:${child}`,
+    });
+    // Idempotent on the key.
+    expect(
+      await insertAlert(t.db.pool, {
+        municipalityId: demoId,
+        userId: caseworker.user.id,
+        childId: child,
+        kind: 'reminder',
+        reason: { code: 'notificationDueSoon' },
+        dedupeKey: `test:${child}`,
+      }),
+    ).toBeNull();
+    const items = (await t.as(caseworker, 'GET', '/api/v1/alerts')).json().items;
+    expect(items.filter((a: { childId: string }) => a.childId === child)).toHaveLength(1);
   });
 });
 

@@ -10,7 +10,7 @@ export async function loadChildFacts(
   const { rows } = await q.query(
     `SELECT (now() AT TIME ZONE 'Europe/Copenhagen')::date::text AS today,
        (SELECT coalesce(json_agg(json_build_object('id', k.id, 'on', (k.created_at AT TIME ZONE 'Europe/Copenhagen')::date,
-                 'profession', k.profession, 'signs', k.signs, 'factorCodes', k.factor_codes)), '[]')
+                 'at', to_char(k.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), 'profession', k.profession, 'signs', k.signs, 'factorCodes', k.factor_codes)), '[]')
           FROM concerns k WHERE k.municipality_id = $1 AND k.child_id = $2
            AND k.created_at > now() - interval '2 years') AS concerns,
        (SELECT coalesce(json_agg(json_build_object('id', a.id, 'assessedOn', a.assessed_on, 'position', a.position,
