@@ -5,6 +5,7 @@ import { enforceConsentExpiry } from '../modules/consents/enforce-consent-expiry
 import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts';
 import { sendReminders } from '../modules/my-work/send-reminders.ts';
 import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
+import { registerCaseJobs } from '../modules/cases/cases.jobs.ts';
 import { registerCaseworkerChangeJobs } from '../modules/caseworker-change/caseworker-change.jobs.ts';
 import { registerNotificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
@@ -65,6 +66,7 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   });
   await registerLetterJobs(boss, db, audit);
   await registerCaseworkerChangeJobs(boss, db, audit);
+  await registerCaseJobs(boss, db);
   await registerNotificationJobs(boss, db, audit);
   return boss;
 }

@@ -36,7 +36,7 @@ interface TScenario {
 // follow-ups held and overdue, a § 30 measure, a youth plan, a closed case.
 const SCENARIOS: TScenario[] = [
   { aware: -10 },
-  { aware: -112 },
+  { aware: -116 },
   { aware: -140 },
   { aware: -150, preliminary: -20 },
   { aware: -200, completed: -100 },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { remindCaseDeadlines } from './remind-case-deadlines.ts';
 
 let t: TTestApp;
 let demoId: string;
@@ -276,5 +277,26 @@ describe('opening a case and writing the plan', () => {
     expect(after.statusCode).toBe(409);
     expect(after.json().error.code).toBe('CASE_CLOSED');
     void userId;
+  });
+});
+
+describe('case deadline job', () => {
+  it('reminds caseworkers of deadlines within a week and escalates overdue ones to the team’s managers, once', async () => {
+    const first = await remindCaseDeadlines(t.db);
+    expect(first.escalations).toBeGreaterThan(0);
+    expect(first.reminders).toBeGreaterThan(0);
+    expect(await remindCaseDeadlines(t.db)).toEqual({ reminders: 0, escalations: 0 });
+    const { rows } = await t.db.pool.query(
+      `SELECT a.link, a.reason FROM alerts a WHERE a.user_id = $1 AND a.kind = 'overdue' AND a.link LIKE '/sager/%'`,
+      [manager.user.id],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0].reason.code).toBe('caseDeadlineOverdue');
+    // The manager of the first team is never told about the second team's cases.
+    const leaked = await t.db.pool.query(
+      `SELECT 1 FROM alerts a JOIN cases c ON a.link = '/sager/' || c.id WHERE a.user_id = $1 AND c.team_id = $2`,
+      [manager.user.id, team2],
+    );
+    expect(leaked.rows).toHaveLength(0);
   });
 });
