@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 import type { TAlert } from './queries';
 
-const DATE_KEYS = new Set(['since', 'assessedOn', 'absenceOn']);
+const DATE_KEYS = new Set(['since', 'assessedOn', 'absenceOn', 'meetingOn', 'dueOn', 'followUpOn']);
+const TIME_KEYS = new Set(['dueAt']);
 
 /** An alert's reason in the user's language: the rule's explanation with its numbers, dates and factors. */
 export function AlertReason({ reason }: { reason: TAlert['reason'] }) {
@@ -10,6 +11,8 @@ export function AlertReason({ reason }: { reason: TAlert['reason'] }) {
   const params: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(reason.params ?? {})) {
     if (DATE_KEYS.has(key) && typeof value === 'string') params[key] = formatDate(value, i18n.language);
+    else if (TIME_KEYS.has(key) && typeof value === 'string')
+      params[key] = formatDateTime(value, i18n.language);
     else if (key === 'professions' && Array.isArray(value)) {
       params.professions = value.map((p) => t(`profession.${p}`, { defaultValue: String(p) })).join(', ');
       params.professionCount = value.length;
