@@ -182,3 +182,38 @@ test('the coordinator overview, the handleguide and the early-warning rules are 
   ).toBeVisible();
   await checkA11y(page);
 });
+
+test('a unit leader names a child’s coordinator and records that the parents were told', async ({ page }) => {
+  const leader = await signIn(page, 'unitLeader');
+  const schoolId = leader.user.roles.find((r) => r.role === 'unitLeader')?.unitId as string;
+  const children = (await (
+    await page.request.get(`/api/v1/children?unitId=${schoolId}&pageSize=100`)
+  ).json()) as {
+    items: TChild[];
+  };
+  let child: TChild | undefined;
+  for (const c of children.items) {
+    const answer = (await (await page.request.get(`/api/v1/children/${c.id}/coordinator`)).json()) as {
+      coordinator: unknown;
+    };
+    if (answer.coordinator === null) {
+      child = c;
+      break;
+    }
+  }
+  if (!child) throw new Error('no school child without a coordinator');
+  await page.goto(`/boern/${child.id}`);
+  await expect(page.getByText('Barnet har ingen navngiven koordinator.')).toBeVisible();
+  await page.getByRole('button', { name: 'Udpeg koordinator' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Barnets koordinator' });
+  await expect(dialog).toBeVisible();
+  const select = dialog.getByRole('combobox', { name: /Koordinator/ });
+  const pia = await select.locator('option', { hasText: 'Pia Pædagog' }).first().getAttribute('value');
+  await select.selectOption(pia as string);
+  await dialog.getByRole('textbox', { name: /Forældrene fik besked den/ }).fill('2026-01-15');
+  await checkA11y(page);
+  await dialog.getByRole('button', { name: 'Gem' }).click();
+  await expect(page.getByText('Koordinatoren er gemt.')).toBeVisible();
+  await expect(page.getByText('Forældrene fik det at vide den 15.01.2026.', { exact: false })).toBeVisible();
+  await checkA11y(page);
+});
