@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   median,
+  periodOf,
   practiceCells,
   quarterOf,
   type TActionFact,
@@ -40,6 +41,13 @@ describe('practice figures', () => {
     ['2027-04-01', '2027-Q2'],
     ['2027-12-31', '2027-Q4'],
   ])('quarter of %s is %s', (date, q) => expect(quarterOf(date)).toBe(q));
+
+  it.each([
+    ['2027-06-30', 'quarter', '2027-Q2'],
+    ['2027-06-30', 'half', '2027-H1'],
+    ['2027-07-01', 'half', '2027-H2'],
+    ['2027-07-01', 'year', '2027'],
+  ] as const)('%s by %s is %s', (date, kind, p) => expect(periodOf(date, kind)).toBe(p));
 
   it.each([
     [[], null],

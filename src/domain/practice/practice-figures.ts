@@ -47,6 +47,16 @@ export function quarterOf(isoDate: string): string {
   return `${isoDate.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
 }
 
+export const PERIOD_KINDS = ['quarter', 'half', 'year'] as const;
+export type TPeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** The period a day falls in: 2027-Q2, 2027-H1 or 2027. Longer periods gather enough cases to show. */
+export function periodOf(isoDate: string, kind: TPeriodKind): string {
+  if (kind === 'quarter') return quarterOf(isoDate);
+  if (kind === 'half') return `${isoDate.slice(0, 4)}-H${Number(isoDate.slice(5, 7)) <= 6 ? 1 : 2}`;
+  return isoDate.slice(0, 4);
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);

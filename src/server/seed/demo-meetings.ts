@@ -109,6 +109,7 @@ export async function seedDemoMeetings(
   const items: Record<string, unknown>[] = [];
   const actions: Record<string, unknown>[] = [];
   const usedConcerns = new Set<string>();
+  const extraConcerns: Record<string, unknown>[] = [];
   const legalBasisKids = kids.slice(9);
   let legalNext = 0;
   const legalUsed = new Set<string>();
@@ -170,6 +171,30 @@ export async function seedDemoMeetings(
           )
         : undefined;
       if (concern) usedConcerns.add(concern.id);
+      // A held meeting about a named child came from a concern: where none is recorded, the teacher's is.
+      let concernId: string | null = concern?.id ?? null;
+      if (past && a.childId && !concern) {
+        concernId = randomUUID();
+        extraConcerns.push({
+          municipality_id: m,
+          id: concernId,
+          child_id: a.childId,
+          created_by: input.professionalId,
+          unit_id: input.schoolId,
+          profession: 'teacher',
+          signs: rng.pick([
+            '{withdrawn}',
+            '{unconcentrated,beginningAbsence}',
+            '{actingOut}',
+            '{emotionallyUnbalanced}',
+          ]),
+          description: rng.pick(WORRIED),
+          level: 3,
+          action_code: 'interdisciplinaryMeeting',
+          action_text: 'Tværfagligt møde',
+          created_at: `${addDays(meetingOn, -rng.int(4, 30))}T09:30:00+01:00`,
+        });
+      }
       const scaling = rng.int(2, 7);
       const followUpOn = addDays(meetingOn, 42);
       const followedUp = past && followUpOn < today && rng.chance(0.8);
@@ -183,7 +208,7 @@ export async function seedDemoMeetings(
         child_id: a.childId,
         basis: a.basis,
         consent_id: a.consentId,
-        concern_id: concern?.id ?? null,
+        concern_id: concernId,
         topic: a.childId ? 'Trivsel, fravær og samarbejdet med hjemmet' : rng.pick(ANONYMOUS),
         worried: past ? rng.pick(WORRIED) : '',
         working_well: past ? rng.pick(WORKING) : '',
@@ -256,6 +281,30 @@ export async function seedDemoMeetings(
       'withdrawn_by',
       'expired_at',
     ].map((c) => consents.map((r) => r[c] ?? null)),
+  );
+  const concernCols = [
+    'municipality_id',
+    'id',
+    'child_id',
+    'created_by',
+    'unit_id',
+    'profession',
+    'signs',
+    'description',
+    'level',
+    'action_code',
+    'action_text',
+    'created_at',
+  ];
+  await q.query(
+    `INSERT INTO concerns (${concernCols.join(', ')})
+     SELECT t.municipality_id, t.id, t.child_id, t.created_by, t.unit_id, t.profession, t.signs::text[], t.description,
+            t.level, t.action_code, t.action_text, t.created_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[],
+                   $9::smallint[], $10::text[], $11::text[], $12::timestamptz[])
+         AS t(municipality_id, id, child_id, created_by, unit_id, profession, signs, description, level, action_code,
+              action_text, created_at)`,
+    concernCols.map((c) => extraConcerns.map((r) => r[c] ?? null)),
   );
   await insertRows(
     q,

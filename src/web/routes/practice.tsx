@@ -36,9 +36,10 @@ function PracticePage() {
   const { t, i18n } = useTranslation('practice');
   usePageTitle(t('title'));
   const [groupBy, setGroupBy] = useState<'unit' | 'profession'>('unit');
+  const [period, setPeriod] = useState<'quarter' | 'half' | 'year'>('quarter');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const query = { groupBy, from: from || undefined, to: to || undefined };
+  const query = { groupBy, period, from: from || undefined, to: to || undefined };
   const data = useQuery({
     queryKey: ['practice', query],
     queryFn: () => api.get<TPractice>('/api/v1/practice-analytics', query),

@@ -1,4 +1,8 @@
-import { practiceCells, type TPracticeCell } from '../../../domain/practice/practice-figures.ts';
+import {
+  practiceCells,
+  type TPeriodKind,
+  type TPracticeCell,
+} from '../../../domain/practice/practice-figures.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { requireAnyPermission, unitsWith } from '../../http/permissions.ts';
@@ -8,12 +12,14 @@ export interface TPracticeQuery {
   from?: string;
   to?: string;
   groupBy: 'unit' | 'profession';
+  period: TPeriodKind;
 }
 
 export interface TPracticeAnalytics {
   from: string;
   to: string;
   groupBy: 'unit' | 'profession';
+  period: TPeriodKind;
   scope: 'municipality' | 'units';
   cells: TPracticeCell[];
 }
@@ -41,11 +47,13 @@ export async function getPracticeAnalytics(ctx: TCtx, query: TPracticeQuery): Pr
       to,
       unitIds,
       groupBy: query.groupBy,
+      period: query.period,
     });
     return {
       from,
       to,
       groupBy: query.groupBy,
+      period: query.period,
       scope: wide ? 'municipality' : 'units',
       cells: practiceCells(facts.episodes, facts.actions, facts.followUps),
     };

@@ -1,8 +1,9 @@
 import {
-  quarterOf,
+  periodOf,
   type TActionFact,
   type TEpisodeFact,
   type TFollowUpFact,
+  type TPeriodKind,
 } from '../../../domain/practice/practice-figures.ts';
 import type { Queryable } from '../../db/client.ts';
 
@@ -13,6 +14,7 @@ export interface TPracticeScope {
   /** null: the whole municipality; else only concerns and meetings of these units. */
   unitIds: string[] | null;
   groupBy: 'unit' | 'profession';
+  period: TPeriodKind;
 }
 
 /**
@@ -79,13 +81,17 @@ export async function loadPracticeFacts(
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
     episodes: ep.map((r) => ({
-      period: quarterOf(r.day),
+      period: periodOf(r.day, scope.period),
       group: r.grp,
       toAction: num(r.to_action),
       toMeeting: num(r.to_meeting),
       toNotification: num(r.to_notification),
     })),
-    actions: ac.map((r) => ({ period: quarterOf(r.day), group: r.grp ?? 'other', onTime: r.on_time })),
-    followUps: fu.map((r) => ({ period: quarterOf(r.day), group: r.grp, helped: r.helped })),
+    actions: ac.map((r) => ({
+      period: periodOf(r.day, scope.period),
+      group: r.grp ?? 'other',
+      onTime: r.on_time,
+    })),
+    followUps: fu.map((r) => ({ period: periodOf(r.day, scope.period), group: r.grp, helped: r.helped })),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { PERIOD_KINDS } from '../../../domain/practice/practice-figures.ts';
 import { ZIsoDate } from '../../../shared/schemas/common.ts';
 import type { TDeps } from '../../http/context.ts';
 import { route } from '../../http/route.ts';
@@ -10,6 +11,7 @@ export const ZPracticeQuery = z.strictObject({
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
   groupBy: z.enum(['unit', 'profession']).default('unit'),
+  period: z.enum(PERIOD_KINDS).default('quarter'),
 });
 
 export function practiceAnalyticsRoutes(app: FastifyInstance, deps: TDeps): void {
