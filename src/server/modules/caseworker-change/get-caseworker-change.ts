@@ -13,8 +13,8 @@ export async function getCaseworkerChange(ctx: TCtx, changeId: string): Promise<
   requirePermission(ctx, 'manage:case:team');
   const m = ctx.user.municipalityId;
   const change = await ctx.db.tenantRead(m, (q) => selectChange(q, m, changeId));
-  if (!change || !change.items.every((i) => managesTeam(ctx, i.teamId))) throw new AppError('NOT_FOUND');
-  if (change.items.length > 0 && change.status !== 'done')
+  if (!change?.items.every((i) => managesTeam(ctx, i.teamId))) throw new AppError('NOT_FOUND');
+  if (change.items.length > 0)
     await ctx.audit.record({
       municipalityId: m,
       userId: ctx.user.userId,
