@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoA11yViolations } from './axe';
+import { decodeMeasurement, type TMeasurementWire } from '../../src/shared/measurement-wire';
 import { apiLogin, demoUser } from './helpers';
 
 interface TRow {
@@ -13,7 +14,7 @@ interface TRow {
 async function measurementRows(page: Page, query: string): Promise<TRow[]> {
   const response = await page.request.get(`/api/v1/measurement?${query}`);
   expect(response.status()).toBe(200);
-  return ((await response.json()) as { rows: TRow[] }).rows;
+  return decodeMeasurement((await response.json()) as TMeasurementWire).rows as TRow[];
 }
 
 const SHARE = /\d{1,3},\d\s%/;
@@ -159,7 +160,7 @@ test('a professional has no measurement menu item and no access at /maaling', as
   await apiLogin(page, demoUser('professional'));
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-  await expect(nav.getByRole('link', { name: 'Børn' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Børn', exact: true })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Måleparameter' })).toHaveCount(0);
 
   await page.goto('/maaling');

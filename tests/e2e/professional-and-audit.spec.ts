@@ -18,7 +18,7 @@ test('a professional reads a child and reveals the CPR number; the admin sees it
   await expectNoA11yViolations(page);
 
   const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-  await nav.getByRole('link', { name: 'Børn' }).click();
+  await nav.getByRole('link', { name: 'Børn', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Børn' })).toBeVisible();
   await expect(page).toHaveTitle('Børn – Beskyt');
   const firstChild = page.getByRole('table').getByRole('rowheader').first().getByRole('link');
@@ -77,7 +77,7 @@ test('a professional reads a child and reveals the CPR number; the admin sees it
   // The admin manages users and units; child data is not theirs to read.
   const adminNav = page.getByRole('navigation', { name: 'Hovedmenu' });
   await expect(adminNav.getByRole('link', { name: 'Revisionslog' })).toBeVisible();
-  await expect(adminNav.getByRole('link', { name: 'Børn' })).toHaveCount(0);
+  await expect(adminNav.getByRole('link', { name: 'Børn', exact: true })).toHaveCount(0);
   await page.goto(`/boern/${childId}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Ingen adgang' })).toBeVisible();
   await expect(page.getByText(childName)).toHaveCount(0);
