@@ -78,6 +78,12 @@ test('a citizen notifies anonymously without JavaScript; the intake worker match
   ).toBeVisible();
   await expect(citizen.getByText('Skal udfyldes.').first()).toBeVisible();
   await expect(citizen).toHaveTitle(/^Fejl: /);
+  await axePublicPage(browser, '/borger/demo/underretning', async (p) => {
+    await p.getByRole('button', { name: 'Send underretning' }).click();
+    await expect(
+      p.getByRole('heading', { name: 'Underretningen er ikke sendt. Ret venligst:' }),
+    ).toBeVisible();
+  });
 
   await citizen.getByLabel('Barnets navn').fill(childName);
   await citizen.getByLabel('Barnets fødselsdato').fill(danishDate(child.birthDate));
