@@ -6,12 +6,17 @@ export interface TApiErrorBody {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** Row-by-row problems of a file (imports). */
+  rows?: { row: number; field: string; message: string }[];
+  omitted?: number;
 }
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  readonly rows: NonNullable<TApiErrorBody['rows']>;
+  readonly omitted: number;
 
   constructor(status: number, body: TApiErrorBody) {
     super(body.message);
@@ -19,6 +24,8 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fields = body.fields ?? {};
+    this.rows = body.rows ?? [];
+    this.omitted = body.omitted ?? 0;
   }
 }
 

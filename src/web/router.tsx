@@ -38,6 +38,7 @@ import { notificationsQueueRoute } from './routes/notifications-queue';
 import { rootRoute } from './routes/root';
 import { roundProgressRoute } from './routes/round-progress';
 import { roundsRoute } from './routes/rounds';
+import { importsRoute } from './routes/imports';
 import { unitWellbeingRoute } from './routes/unit-wellbeing';
 
 export const queryClient: QueryClient = new QueryClient({
@@ -81,6 +82,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     measurementRoute,
     roundsRoute,
+    importsRoute,
     roundProgressRoute,
     newAssessmentRoute,
     editAssessmentRoute,

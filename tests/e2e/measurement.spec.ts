@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoA11yViolations } from './axe';
 import { decodeMeasurement, type TMeasurementWire } from '../../src/shared/measurement-wire';
+import { expectNoA11yViolations } from './axe';
 import { apiLogin, demoUser } from './helpers';
 
 interface TRow {

@@ -11,6 +11,7 @@ import daConcerns from './da/concerns.json';
 import daFactors from './da/factors.json';
 import daLetters from './da/letters.json';
 import daMeasurement from './da/measurement.json';
+import daImports from './da/imports.json';
 import enAdmin from './en/admin.json';
 import enAssessments from './en/assessments.json';
 import enAudit from './en/audit.json';
@@ -22,6 +23,7 @@ import enConcerns from './en/concerns.json';
 import enFactors from './en/factors.json';
 import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
+import enImports from './en/imports.json';
 import daNotifications from './da/notifications.json';
 import daConsents from './da/consents.json';
 import daMeetings from './da/meetings.json';
@@ -63,6 +65,7 @@ void i18n.use(initReactI18next).init({
       admin: daAdmin,
       audit: daAudit,
       measurement: daMeasurement,
+      imports: daImports,
       assessments: daAssessments,
       factors: daFactors,
       concerns: daConcerns,
@@ -81,6 +84,7 @@ void i18n.use(initReactI18next).init({
       admin: enAdmin,
       audit: enAudit,
       measurement: enMeasurement,
+      imports: enImports,
       assessments: enAssessments,
       factors: enFactors,
       concerns: enConcerns,
@@ -96,7 +100,7 @@ void i18n.use(initReactI18next).init({
   lng: cookieLocale() ?? 'da',
   fallbackLng: 'da',
   defaultNS: 'common',
-  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'assessments', 'factors', 'concerns', 'cases', 'letters', 'notifications', 'meetings', 'consents', 'work', 'practice'],
+  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'imports', 'assessments', 'factors', 'concerns', 'cases', 'letters', 'notifications', 'meetings', 'consents', 'work', 'practice'],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,

@@ -12,6 +12,7 @@ interface TNavItem {
     | '/'
     | '/boern'
     | '/runder'
+    | '/import'
     | '/maaling'
     | '/admin/brugere'
     | '/admin/enheder'
@@ -69,6 +70,7 @@ function UnitWellbeingItem({ unitId, label }: { unitId: string; label: string })
 export function MainNav() {
   const { t } = useTranslation();
   const { t: ta } = useTranslation('assessments');
+  const { t: ti } = useTranslation('imports');
   const { t: tf } = useTranslation('factors');
   const { t: tc } = useTranslation('concerns');
   const { t: tcase } = useTranslation('cases');
@@ -100,6 +102,7 @@ export function MainNav() {
       label: ta('nav.rounds'),
       permission: ['read:round:unit', 'manage:round:municipality', 'manage:round:unit'],
     },
+    { to: '/import', label: ti('nav'), permission: 'write:assessment:unit' },
     {
       to: '/maaling',
       label: t('nav.measurement'),
