@@ -75,6 +75,16 @@ function PracticePage() {
             { value: 'profession', label: t('byProfession') },
           ]}
         />
+        <NativeSelect
+          label={t('periodKind')}
+          value={period}
+          onChange={(e) => setPeriod(e.currentTarget.value as 'quarter' | 'half' | 'year')}
+          data={[
+            { value: 'quarter', label: t('quarter') },
+            { value: 'half', label: t('half') },
+            { value: 'year', label: t('year') },
+          ]}
+        />
         <TextInput
           type="date"
           label={t('from')}

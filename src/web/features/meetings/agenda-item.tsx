@@ -48,7 +48,7 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
           </div>
         ) : null}
         {open && meeting.canWriteMinutes ? (
-          <MinutesForm item={item} meetingId={meeting.id} key={`m${item.version}`} />
+          <MinutesForm item={item} meetingId={meeting.id} />
         ) : open && item.minutes ? (
           <Stack gap={4}>
             <Text size="sm">
