@@ -30,6 +30,26 @@ async function recordViaApi(page: Page, session: TSession, body: Record<string, 
   expect(response.status(), await response.text()).toBe(201);
 }
 
+/** A child of the test's own, registered by the leader in their school: no demo concern or alert touches it. */
+async function registerChild(
+  page: Page,
+  leader: TSession,
+  schoolId: string,
+  lastName: string,
+): Promise<TChild> {
+  for (;;) {
+    const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+    const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+    const cpr = `${day}${month}16-${4000 + Math.floor(Math.random() * 6000)}`;
+    const response = await page.request.post('/api/v1/children', {
+      data: { firstName: 'Ella', lastName, cpr, unitId: schoolId, fromDate: '2025-08-01' },
+      headers: { 'x-csrf-token': leader.csrfToken },
+    });
+    if (response.status() === 201) return { id: (await response.json()).id, firstName: 'Ella', lastName };
+    expect(response.status(), await response.text()).toBe(409);
+  }
+}
+
 /** axe on the page at rest, with the pointer off whatever was clicked last. */
 async function checkA11y(page: Page): Promise<void> {
   await page.mouse.move(1, 1);
@@ -42,22 +62,7 @@ test('a pedagogue records a concern with the handleguide; the rule alerts the un
   // A child in the school the demo leader leads, with no concerns yet.
   const leader = await signIn(page, 'unitLeader');
   const schoolId = leader.user.roles.find((r) => r.role === 'unitLeader')?.unitId as string;
-  const children = (await (
-    await page.request.get(`/api/v1/children?unitId=${schoolId}&pageSize=100`)
-  ).json()) as {
-    items: TChild[];
-  };
-  let child: TChild | undefined;
-  for (const c of children.items) {
-    const concerns = (await (await page.request.get(`/api/v1/children/${c.id}/concerns`)).json()) as {
-      items: unknown[];
-    };
-    if (concerns.items.length === 0) {
-      child = c;
-      break;
-    }
-  }
-  if (!child) throw new Error('no school child without concerns in the demo data');
+  const child = await registerChild(page, leader, schoolId, `Bekymring ${Date.now() % 100000}`);
   const name = `${child.firstName} ${child.lastName}`;
   // Two earlier concerns from two professions: the leader's and (below) the teacher's.
   await recordViaApi(page, leader, {
@@ -186,22 +191,7 @@ test('the coordinator overview, the handleguide and the early-warning rules are 
 test('a unit leader names a child’s coordinator and records that the parents were told', async ({ page }) => {
   const leader = await signIn(page, 'unitLeader');
   const schoolId = leader.user.roles.find((r) => r.role === 'unitLeader')?.unitId as string;
-  const children = (await (
-    await page.request.get(`/api/v1/children?unitId=${schoolId}&pageSize=100`)
-  ).json()) as {
-    items: TChild[];
-  };
-  let child: TChild | undefined;
-  for (const c of children.items) {
-    const answer = (await (await page.request.get(`/api/v1/children/${c.id}/coordinator`)).json()) as {
-      coordinator: unknown;
-    };
-    if (answer.coordinator === null) {
-      child = c;
-      break;
-    }
-  }
-  if (!child) throw new Error('no school child without a coordinator');
+  const child = await registerChild(page, leader, schoolId, `Koordinator ${Date.now() % 100000}`);
   await page.goto(`/boern/${child.id}`);
   await expect(page.getByText('Barnet har ingen navngiven koordinator.')).toBeVisible();
   await page.getByRole('button', { name: 'Udpeg koordinator' }).click();

@@ -9,23 +9,29 @@ let professional: TSession;
 let leader: TSession;
 let admin: TSession;
 let schoolId: string;
-const used = new Set<string>();
 
-/** A child enrolled now in the unit, with no concerns yet, handed out once per file. */
+let serial = 0;
+
+/**
+ * A child of its own for each test, enrolled now in the unit (registered by the unit's leader): no concern,
+ * coordinator or alert from the demo data, or from other tests, can touch it.
+ */
 async function freshChild(unitId: string): Promise<string> {
-  const { rows } = await t.db.pool.query(
-    `SELECT c.id FROM children c
-      WHERE c.municipality_id = $1 AND c.id <> ALL($3::uuid[])
-        AND NOT EXISTS (SELECT 1 FROM concerns k WHERE k.child_id = c.id)
-        AND NOT EXISTS (SELECT 1 FROM child_coordinators cc WHERE cc.child_id = c.id)
-        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.child_id = c.id AND e.unit_id = $2
-                       AND e.from_date <= current_date AND e.to_date IS NULL)
-      ORDER BY c.id LIMIT 1`,
-    [demoId, unitId, [...used]],
-  );
-  if (!rows[0]) throw new Error('no free child');
-  used.add(rows[0].id);
-  return rows[0].id;
+  for (;;) {
+    serial += 1;
+    const day = String(1 + (serial % 28)).padStart(2, '0');
+    const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+    const cpr = `${day}${month}16-${4000 + Math.floor(Math.random() * 6000)}`;
+    const res = await t.as(leader, 'POST', '/api/v1/children', {
+      firstName: 'Test',
+      lastName: `Barn ${serial}`,
+      cpr,
+      unitId,
+      fromDate: '2025-08-01',
+    });
+    if (res.statusCode === 201) return res.json().id;
+    if (res.statusCode !== 409) throw new Error(`child not created: ${res.body}`);
+  }
 }
 
 const concern = (childId: string | null, over: Record<string, unknown> = {}) => ({
