@@ -510,3 +510,114 @@ describe('demo data', () => {
       expect(rows[0][k], k).toBeGreaterThan(0);
   });
 });
+
+describe('endpoint × role', () => {
+  const ROLES = [
+    'professional',
+    'unitLeader',
+    'caseworker',
+    'caseworkManager',
+    'reviewer',
+    'analyst',
+    'admin',
+    'partner',
+  ];
+  const PARTICIPANTS = new Set(['professional', 'unitLeader', 'caseworker']);
+  const MEETING_READERS = new Set([...PARTICIPANTS, 'caseworkManager']);
+
+  it('answers each role by its permission, and by its part in the meeting', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT mt.id AS meeting_id, i.id AS item_id, a.id AS action_id, a.owner_id
+         FROM meetings mt JOIN meeting_items i ON i.meeting_id = mt.id AND i.kind = 'anonymous'
+         JOIN meeting_actions a ON a.item_id = i.id
+        WHERE mt.organiser_id = $1 AND mt.status = 'held' LIMIT 1`,
+      [leader.user.id],
+    );
+    const { meeting_id: meetingId, item_id: itemId, action_id: actionId, owner_id: ownerId } = rows[0];
+    const child = pickKid(0).id;
+    for (const role of ROLES) {
+      const s = await login(role);
+      const expect403 = (allowed: boolean, ok: number) => (allowed ? ok : 403);
+      const cases: [string, string, unknown, number][] = [
+        ['GET', '/api/v1/meetings', undefined, expect403(MEETING_READERS.has(role), 200)],
+        ['POST', '/api/v1/meetings', {}, expect403(role === 'unitLeader', 400)],
+        ['GET', '/api/v1/meetings/concern-candidates', undefined, expect403(role === 'unitLeader', 200)],
+        ['GET', '/api/v1/meetings/people', undefined, expect403(role === 'unitLeader', 200)],
+        [
+          'GET',
+          `/api/v1/meetings/${meetingId}`,
+          undefined,
+          PARTICIPANTS.has(role) ? 200 : MEETING_READERS.has(role) ? 404 : 403,
+        ],
+        [
+          'PUT',
+          `/api/v1/meeting-items/${itemId}/minutes`,
+          {
+            version: 999,
+            worried: '',
+            workingWell: '',
+            nextSteps: '',
+            scaling: null,
+            decisions: '',
+            followUpOn: null,
+          },
+          PARTICIPANTS.has(role) ? 409 : MEETING_READERS.has(role) ? 404 : 403,
+        ],
+        [
+          'PATCH',
+          `/api/v1/meeting-actions/${actionId}`,
+          { version: 999, status: 'done' },
+          // Its owner and the organiser may move an action (here: a stale version); other participants may not.
+          PARTICIPANTS.has(role)
+            ? s.user.id === ownerId || role === 'unitLeader'
+              ? 409
+              : 403
+            : MEETING_READERS.has(role)
+              ? 404
+              : 403,
+        ],
+        ['GET', '/api/v1/my-work', undefined, expect403(MEETING_READERS.has(role), 200)],
+        [
+          'GET',
+          '/api/v1/practice-analytics',
+          undefined,
+          expect403(['unitLeader', 'caseworkManager', 'analyst'].includes(role), 200),
+        ],
+        [
+          'GET',
+          `/api/v1/children/${child}/consents`,
+          undefined,
+          expect403(['professional', 'unitLeader'].includes(role), 200),
+        ],
+        [
+          'POST',
+          `/api/v1/children/${child}/consents`,
+          {},
+          expect403(['professional', 'unitLeader'].includes(role), 400),
+        ],
+      ];
+      for (const [method, url, body, status] of cases) {
+        const res = await t.as(s, method, url, body);
+        expect(res.statusCode, `${role} ${method} ${url}: ${res.body}`).toBe(status);
+      }
+    }
+  });
+
+  it('answers 404 to every role of another municipality for a Demo meeting, item and child', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT i.meeting_id, i.id AS item_id, i.child_id FROM meeting_items i JOIN meetings mt ON mt.id = i.meeting_id
+        WHERE mt.organiser_id = $1 AND i.kind = 'named' LIMIT 1`,
+      [leader.user.id],
+    );
+    const r = rows[0];
+    for (const role of ['professional', 'unitLeader', 'caseworker']) {
+      const s = await login(role, 'nabo');
+      for (const url of [
+        `/api/v1/meetings/${r.meeting_id}`,
+        `/api/v1/meeting-items/${r.item_id}/child`,
+        `/api/v1/children/${r.child_id}/meetings`,
+      ])
+        expect((await t.as(s, 'GET', url)).statusCode, `${role} ${url}`).toBe(404);
+    }
+  });
+});
