@@ -291,6 +291,41 @@ export async function seedDemoCases(q: Queryable, input: TDemoCasesInput): Promi
     if (s.closed !== undefined) event(id, day(s.closed) as string, 'closed', caseworkerId, null);
   }
 
+  // Notifications the intake decided should become a § 20 child assessment: each opens a case in the first
+  // team, aware from the day it was received (the rest of the demo's cases were opened directly).
+  const first = input.teams[0];
+  const fromNotifications = first
+    ? await q.query(
+        `SELECT n.id, n.child_id, (n.received_at AT TIME ZONE 'Europe/Copenhagen')::date::text AS aware_on
+           FROM notifications n
+          WHERE n.municipality_id = $1 AND n.decision = 'childAssessment' AND n.child_id IS NOT NULL
+          ORDER BY n.received_at LIMIT 5`,
+        [m],
+      )
+    : { rows: [] };
+  fromNotifications.rows.forEach((n, i) => {
+    if (!first) return;
+    const caseworkerId = first.caseworkerIds[i % first.caseworkerIds.length] as string;
+    const id = randomUUID();
+    let reference = 'S-';
+    for (let k = 0; k < 6; k++) reference += ALPHABET[rng.int(0, ALPHABET.length - 1)];
+    cases.push({
+      municipality_id: m,
+      id,
+      reference,
+      child_id: n.child_id,
+      notification_id: n.id,
+      team_id: first.teamId,
+      caseworker_id: caseworkerId,
+      aware_on: n.aware_on,
+      status: 'open',
+      assessment_due_on: childAssessmentDue(n.aware_on, DEFAULT_DEADLINE_CONFIG),
+      opened_by: caseworkerId,
+      created_at: at(n.aware_on, 14),
+    });
+    event(id, n.aware_on, 'opened', caseworkerId, { notificationId: n.id, awareOn: n.aware_on });
+  });
+
   await insertRows(
     q,
     'cases',
@@ -299,6 +334,7 @@ export async function seedDemoCases(q: Queryable, input: TDemoCasesInput): Promi
       id: 'uuid',
       reference: 'text',
       child_id: 'uuid',
+      notification_id: 'uuid',
       team_id: 'uuid',
       caseworker_id: 'uuid',
       aware_on: 'date',
