@@ -145,6 +145,68 @@ describe('row-level security inside tenant()', () => {
   });
 });
 
+describe('every table with a municipality_id', () => {
+  it('the application role can read has row-level security enabled, with the tenant policy, and no rows of another municipality', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+              EXISTS (SELECT 1 FROM pg_policies p WHERE p.tablename = c.relname AND p.policyname = 'tenant_isolation') AS policy
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'municipality_id' AND NOT a.attisdropped)
+          -- Tables the application role cannot touch at all (sessions) are the owner's alone.
+          AND has_table_privilege('beskyt_app', c.oid, 'SELECT')
+        ORDER BY 1`,
+    );
+    // Every table added since the foundation (concerns, meetings, notifications, cases, letters …) too.
+    expect(rows.length).toBeGreaterThan(TENANT_TABLES.length);
+    const unprotected = rows.filter((r) => !(r.enabled && r.policy)).map((r) => r.table);
+    expect(unprotected).toEqual([]);
+    const leaks: string[] = [];
+    await t.db.tenantRead(naboId, async (q) => {
+      for (const { table } of rows) {
+        const foreign = await q.query(`SELECT 1 FROM ${table} WHERE municipality_id <> $1 LIMIT 1`, [naboId]);
+        if (foreign.rowCount) leaks.push(table);
+      }
+    });
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('bound tenant connections (decision 011)', () => {
+  const count = async (m: string) =>
+    (
+      await t.db.tenantQuery<{ n: number; others: number }>(m, {
+        text: 'SELECT count(*)::int AS n, count(*) FILTER (WHERE municipality_id <> $1)::int AS others FROM children',
+        values: [m],
+      })
+    ).rows[0];
+
+  it('rebinds a connection when another municipality asks, and each sees only its own children', async () => {
+    // Many alternating asks: every pooled connection is bound to one and then asked for the other.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? count(demoId) : count(naboId))),
+    );
+    const expected = {
+      nabo: await ownerCount('children', naboId),
+      demo: await ownerCount('children', demoId),
+    };
+    answers.forEach((a, i) => {
+      expect(a).toEqual({ n: i % 2 ? expected.demo : expected.nabo, others: 0 });
+    });
+  });
+
+  it('keeps the binding right after a rolled-back transaction', async () => {
+    await expect(
+      t.db.tenant(naboId, async (q) => {
+        await q.query('SELECT 1');
+        throw new Error('rolled back on purpose');
+      }),
+    ).rejects.toThrow('rolled back on purpose');
+    expect(await count(naboId)).toEqual({ n: await ownerCount('children', naboId), others: 0 });
+    expect(await count(demoId)).toEqual({ n: await ownerCount('children', demoId), others: 0 });
+  });
+});
+
 describe('the application role without a municipality', () => {
   it('sees no children and no users when app.municipality_id was never set', async () => {
     const client = await t.db.pool.connect();
