@@ -51,6 +51,11 @@ describe('demo cases', () => {
     );
     expect(rows.find((r) => r.status === 'open')?.teams).toBe(2);
     expect(rows.find((r) => r.status === 'closed')?.n).toBeGreaterThan(0);
+    const fromNotifications = await t.db.pool.query(
+      'SELECT count(*)::int AS n FROM cases WHERE municipality_id = $1 AND notification_id IS NOT NULL',
+      [demoId],
+    );
+    expect(fromNotifications.rows[0].n).toBeGreaterThan(0);
     const list = (await t.as(worker, 'GET', '/api/v1/cases?overdue=true&pageSize=100')).json();
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((c: { overall: string }) => c.overall === 'overdue')).toBe(true);
