@@ -174,6 +174,12 @@ test('a professional files a notification and follows it; an admin sees the dead
   await page.getByRole('textbox', { name: 'Fødselsdato', exact: true }).fill('03-04-2015');
   await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('Skolevej 3, 9999 By');
   await page.getByLabel(/Hvad er du bekymret for\?/).fill('Eleven fortæller om slag derhjemme.');
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'elevplan.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByText('elevplan.pdf')).toBeVisible();
+  await page.mouse.move(1, 1);
+  await expectNoA11yViolations(page);
   await page.getByRole('button', { name: 'Send underretning' }).click();
   await expect(page.getByText(/Underretningen er sendt\. Reference U-/)).toBeVisible();
   await expect(page.getByRole('table')).toContainText('Ikke afgjort endnu');

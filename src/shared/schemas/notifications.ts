@@ -49,12 +49,22 @@ export const ZNotificationChild = z
   });
 export type TNotificationChild = z.infer<typeof ZNotificationChild>;
 
+/** An attachment sent in JSON: the file's bytes as base64 (type and size are checked on the bytes). */
+export const ZAttachmentUpload = z.strictObject({
+  fileName: z.string().max(300),
+  contentBase64: z
+    .string()
+    .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+
 export const ZCreateNotificationRequest = z.strictObject({
   notifierKind: ZNotifierKind,
   unitId: ZId,
   concernId: optional(ZId),
   child: ZNotificationChild,
   description: ZText(10_000),
+  attachments: z.array(ZAttachmentUpload).max(MAX_ATTACHMENTS).optional(),
 });
 export type TCreateNotificationRequest = z.infer<typeof ZCreateNotificationRequest>;
 

@@ -3,6 +3,7 @@ import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
 import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
 import { CURRENT_ENROLMENT } from '../assessments/assessments.access.ts';
+import { checkAttachments } from './attachments.ts';
 import { recordNotification, type TRecordedNotification } from './record-notification.ts';
 
 /**
@@ -19,6 +20,13 @@ export async function createNotification(
   if (!unitsWith(ctx, 'write:notification:unit').includes(input.unitId))
     throw fieldError('unitId', 'field.notYourUnit');
   const readable = unitsWith(ctx, 'read:child:unit');
+  // Checked before the transaction: a wrong file writes nothing.
+  const attachments = checkAttachments(
+    (input.attachments ?? []).map((a) => ({
+      fileName: a.fileName,
+      content: Buffer.from(a.contentBase64, 'base64'),
+    })),
+  );
   return ctx.db.tenant(m, async (q) => {
     let childId = input.child.childId;
     if (input.concernId) {
@@ -51,7 +59,7 @@ export async function createNotification(
       childBirthDate: input.child.birthDate,
       childAddress: input.child.address,
       description: input.description,
-      attachments: [],
+      attachments,
     });
     await ctx.audit.inTransaction(q, {
       municipalityId: m,

@@ -307,6 +307,29 @@ describe('professional intake', () => {
     expect(d.notifier.unitName).toBeTruthy();
   });
 
+  it('takes attachments as base64, typed by their bytes; a wrong one writes nothing', async () => {
+    const ok = await fileProfessional({
+      attachments: [{ fileName: 'skema.pdf', contentBase64: PDF.toString('base64') }],
+    });
+    expect((await detail(ok.id)).attachments).toMatchObject([
+      { fileName: 'skema.pdf', mediaType: 'application/pdf' },
+    ]);
+    const before = await count('notifications');
+    const bad = await t.as(professional, 'POST', '/api/v1/notifications', {
+      notifierKind: 'school',
+      unitId,
+      child: { childId: ownChild.id },
+      description: 'x',
+      attachments: [
+        { fileName: 'a.png', contentBase64: PNG.toString('base64') },
+        { fileName: 'b.pdf', contentBase64: Buffer.from('<html>').toString('base64') },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields['attachments.1']).toBe('Filen b.pdf er ikke en PDF, PNG eller JPEG.');
+    expect(await count('notifications')).toBe(before);
+  });
+
   it('refuses a unit that is not theirs, a child they do not see, and a child given by half an identity', async () => {
     const other = await t.db.pool.query(
       'SELECT id FROM units WHERE municipality_id = $1 AND id <> $2 LIMIT 1',

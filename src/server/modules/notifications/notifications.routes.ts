@@ -31,6 +31,8 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     permission: 'write:notification:unit',
     body: ZCreateNotificationRequest,
     status: 201,
+    // Up to five attachments of 10 MB each, as base64.
+    bodyLimit: 72 * 1024 * 1024,
     handler: (ctx, { body }) => createNotification(ctx, body),
   });
   route(app, deps, {

@@ -1,5 +1,6 @@
 import {
   Button,
+  FileInput,
   Group,
   NativeSelect,
   Paper,
@@ -21,6 +22,15 @@ import { can, useMe } from '../auth/session';
 import { childQuery } from '../children/queries';
 import { childConcernsQuery } from '../concerns/queries';
 import { createNotification } from './queries';
+
+/** A chosen file as the API takes it: its bytes in base64 (the server checks type and size on the bytes). */
+async function toUpload(file: File): Promise<{ fileName: string; contentBase64: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { fileName: file.name, contentBase64: btoa(binary) };
+}
 
 type TProblems = Partial<Record<'unitId' | 'notifierKind' | 'child' | 'description', string>>;
 
@@ -47,6 +57,7 @@ export function NotificationForm({
   const [birthDate, setBirthDate] = useState('');
   const [address, setAddress] = useState('');
   const [description, setDescription] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [concernId, setConcernId] = useState('');
   const child = useQuery({ ...childQuery(childId ?? ''), enabled: Boolean(childId) });
   const concerns = useQuery({
@@ -81,6 +92,7 @@ export function NotificationForm({
             ? { cpr: cpr.trim() }
             : { name, birthDate, address },
         description,
+        attachments: files.length ? await Promise.all(files.map(toUpload)) : undefined,
       });
       await queryClient.invalidateQueries({ queryKey: ['notifications'] });
       onSaved(saved.reference);
@@ -197,6 +209,17 @@ export function NotificationForm({
             autosize
             minRows={6}
             required
+          />
+          <FileInput
+            label={t('form.attachments')}
+            description={t('form.attachmentsHint')}
+            multiple
+            clearable
+            clearButtonProps={{ 'aria-label': t('form.clearAttachments') }}
+            accept="application/pdf,image/png,image/jpeg"
+            value={files}
+            onChange={setFiles}
+            error={fieldError(error, 'attachments')}
           />
           <Text size="sm">{t('form.acute')}</Text>
           <ErrorAlert error={error} />
