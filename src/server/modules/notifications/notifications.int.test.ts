@@ -1,7 +1,9 @@
+import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import { buildApp } from '../../app.ts';
 import { escalateOverdueNotifications } from './escalate-overdue.ts';
+import { NOTIFICATION_QUEUES, registerNotificationJobs } from './notifications.jobs.ts';
 import { queueDueReceipts } from './queue-due-receipts.ts';
 import { remindDueNotifications } from './remind-due-notifications.ts';
 
@@ -537,6 +539,35 @@ describe('jobs', () => {
     const mine = (await t.as(professional, 'GET', '/api/v1/notifications/mine')).json();
     expect(mine.items.find((i: { id: string }) => i.id === n.id).receiptSentAt).not.toBeNull();
     expect(await count("notifications WHERE source = 'professional' AND receipt_letter_id IS NULL")).toBe(0);
+  });
+
+  it('runs receipts and escalation through pg-boss on the same database', async () => {
+    const n = await fileProfessional();
+    await t.db.pool.query(
+      "UPDATE notifications SET assessment_due_at = now() - interval '1 minute' WHERE id = $1",
+      [n.id],
+    );
+    const boss = new PgBoss({ connectionString: t.url, max: 2 });
+    await boss.start();
+    try {
+      await registerNotificationJobs(boss, t.db, t.audit);
+      await boss.send(NOTIFICATION_QUEUES.receipts, {});
+      await boss.send(NOTIFICATION_QUEUES.escalateOverdue, {});
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db.pool.query(
+                'SELECT (receipt_letter_id IS NOT NULL AND escalated_at IS NOT NULL) AS done FROM notifications WHERE id = $1',
+                [n.id],
+              )
+            ).rows[0].done,
+          { timeout: 20_000, interval: 250 },
+        )
+        .toBe(true);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 
   it('escalates an overdue unassessed notification to every case work manager once', async () => {
