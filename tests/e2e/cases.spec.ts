@@ -55,14 +55,32 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   await expect(page.getByRole('table')).toBeVisible();
   await checkA11y(page);
 
-  await page.getByRole('button', { name: 'Opret sag' }).click();
+  // From a notification the intake has matched to a child (one the demo has not opened a case from), else
+  // directly for the child found above.
+  const queue = (await (await page.request.get('/api/v1/notifications?status=all&pageSize=100')).json()) as {
+    items: { id: string; decision: string | null; child: { id: string | null; matched: boolean } }[];
+  };
+  const fromNotification = queue.items.find(
+    (n) => n.child.matched && n.child.id && n.decision !== 'childAssessment' && n.child.id !== child?.id,
+  );
+  if (fromNotification) await page.goto(`/sager?notificationId=${fromNotification.id}`);
+  else await page.getByRole('button', { name: 'Opret sag' }).click();
   const dialog = page.getByRole('dialog', { name: 'Opret sag' });
-  await dialog.getByLabel('Barnets id').fill(child.id);
+  if (fromNotification)
+    await expect(dialog.getByLabel('Underretningens id (valgfri)')).toHaveValue(fromNotification.id);
+  else await dialog.getByLabel('Barnets id').fill(child.id);
   await dialog.getByLabel('Rådgiver').selectOption(caseworker.user.id);
   await checkA11y(page);
   await dialog.getByRole('button', { name: 'Opret sag' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: /^Sag S-/ })).toBeVisible();
+  const caseId = new URL(page.url()).pathname.split('/').pop() as string;
+  const opened = (await (await page.request.get(`/api/v1/cases/${caseId}`)).json()) as {
+    child: { id: string; firstName: string; lastName: string };
+    notification: { id: string } | null;
+  };
+  expect(opened.notification?.id ?? null).toBe(fromNotification?.id ?? null);
+  child = opened.child;
   await expect(
     page.getByText(`${child.firstName} ${child.lastName}`, { exact: false }).first(),
   ).toBeVisible();

@@ -21,7 +21,8 @@ export function OpenCaseModal({ opened, onClose, initial }: TProps) {
   const [notificationId, setNotificationId] = useState(initial.notificationId ?? '');
   const [teamId, setTeamId] = useState('');
   const [caseworkerId, setCaseworkerId] = useState('');
-  const [awareOn, setAwareOn] = useState(new Date().toISOString().slice(0, 10));
+  // From a notification the server takes the day it was received, unless told otherwise.
+  const [awareOn, setAwareOn] = useState(initial.notificationId ? '' : new Date().toISOString().slice(0, 10));
   const client = useQueryClient();
   const navigate = useNavigate();
   const team = teams.data?.find((x) => x.id === (teamId || teams.data?.[0]?.id));
@@ -32,7 +33,7 @@ export function OpenCaseModal({ opened, onClose, initial }: TProps) {
         notificationId: notificationId.trim() || undefined,
         teamId: team?.id ?? '',
         caseworkerId: caseworkerId || team?.caseworkers[0]?.id || '',
-        awareOn: notificationId.trim() && !awareOn ? undefined : awareOn,
+        awareOn: awareOn || undefined,
       }),
     onSuccess: (c) => {
       void client.invalidateQueries({ queryKey: ['cases'] });
