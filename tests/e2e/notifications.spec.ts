@@ -152,6 +152,12 @@ test('a citizen notifies anonymously without JavaScript; the intake worker match
   await expect(page.getByText('Børnefaglig undersøgelse (§ 20)').first()).toBeVisible();
   await page.mouse.move(1, 1);
   await expectNoA11yViolations(page);
+
+  // The § 20 decision leads on to a case, opened from the notification.
+  await page.getByRole('link', { name: 'Åbn en sag fra underretningen' }).click();
+  await expect(page).toHaveURL(/\/sager\?.*notificationId=/);
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoA11yViolations(page);
 });
 
 test('a professional files a notification and follows it; an admin sees the deadline settings', async ({

@@ -8,6 +8,7 @@ import { AnchorLink } from '../components/links';
 import { usePageTitle } from '../components/page-title';
 import { RequirePermission } from '../components/require-permission';
 import { can, useMe } from '../features/auth/session';
+import { ButtonLink } from '../features/concerns/button-link';
 import { AssessmentPanel } from '../features/intake/assessment-panel';
 import { DecisionPanel } from '../features/intake/decision-panel';
 import { MatchPanel } from '../features/intake/match-panel';
@@ -165,6 +166,13 @@ function NotificationPage() {
       {mayAssess && !n.decision ? <MatchPanel notification={n} /> : null}
       {mayAssess ? <AssessmentPanel key={`a-${n.version}`} notification={n} /> : null}
       {mayAssess ? <DecisionPanel key={`d-${n.version}`} notification={n} /> : null}
+      {n.decision && n.decision.decision !== 'noFurtherAction' && n.child.id && can(me, 'write:case:team') ? (
+        <div>
+          <ButtonLink to="/sager" search={{ notificationId: n.id, childId: n.child.id }} variant="light">
+            {t('detail.openCase')}
+          </ButtonLink>
+        </div>
+      ) : null}
     </Stack>
   );
 }
