@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { AuditWriter, TAuditEvent } from '../audit/audit-writer.ts';
-import { queueLetter } from '../letters/queue-letter.ts';
+import { queueLetters, type TQueueLetterInput } from '../letters/queue-letter.ts';
 
 const CHUNK = 50;
 
@@ -73,84 +73,91 @@ export async function runCaseworkerChange(
           ORDER BY g.id`,
         [m, rows.map((r) => r.child_id)],
       );
-      const events: TAuditEvent[] = [];
-      let moved = 0;
-      let letters = 0;
-      for (const r of rows) {
-        const moves = r.case_status === 'open' && r.caseworker_id === ch.leaving_user_id;
-        if (moves) {
-          await q.query(
-            `UPDATE cases SET caseworker_id = $3, version = version + 1, updated_at = now()
-              WHERE municipality_id = $1 AND id = $2`,
-            [m, r.case_id, r.target_user_id],
-          );
-          await q.query(
-            `INSERT INTO case_events (municipality_id, case_id, kind, actor_id, detail) VALUES ($1, $2, 'reassigned', $3, $4)`,
-            [
-              m,
-              r.case_id,
-              ch.confirmed_by,
-              JSON.stringify({
-                changeId,
-                from: ch.leaving_name,
-                to: r.target_name,
-                effectiveOn: ch.effective_on,
-              }),
-            ],
-          );
-          moved += 1;
-          events.push({
+      // Only cases the leaving caseworker still holds move (one statement for the chunk).
+      const wanted = rows.filter((r) => r.case_status === 'open' && r.caseworker_id === ch.leaving_user_id);
+      const updated = await q.query(
+        `UPDATE cases c SET caseworker_id = x.target, version = c.version + 1, updated_at = now()
+           FROM unnest($3::uuid[], $4::uuid[]) AS x(case_id, target)
+          WHERE c.municipality_id = $1 AND c.id = x.case_id AND c.caseworker_id = $2 AND c.status = 'open'
+         RETURNING c.id`,
+        [m, ch.leaving_user_id, wanted.map((r) => r.case_id), wanted.map((r) => r.target_user_id)],
+      );
+      const movedIds = new Set(updated.rows.map((r) => r.id as string));
+      const moving = wanted.filter((r) => movedIds.has(r.case_id));
+      await q.query(
+        `INSERT INTO case_events (municipality_id, case_id, kind, actor_id, detail)
+         SELECT $1, x.case_id, 'reassigned', $2, x.detail FROM unnest($3::uuid[], $4::jsonb[]) AS x(case_id, detail)`,
+        [
+          m,
+          ch.confirmed_by,
+          moving.map((r) => r.case_id),
+          moving.map((r) =>
+            JSON.stringify({
+              changeId,
+              from: ch.leaving_name,
+              to: r.target_name,
+              effectiveOn: ch.effective_on,
+            }),
+          ),
+        ],
+      );
+      const events: TAuditEvent[] = moving.map((r) => ({
+        municipalityId: m,
+        userId: ch.confirmed_by,
+        role: 'caseworkManager',
+        action: 'reassign',
+        entity: 'case',
+        entityId: r.case_id,
+        childId: r.child_id,
+        purpose: `caseworker-change:${changeId}`,
+        ip: null,
+        detail: { from: ch.leaving_user_id, to: r.target_user_id },
+      }));
+      const letterInputs: TQueueLetterInput[] = moving.flatMap((r) =>
+        guardians.rows
+          .filter((g) => g.child_id === r.child_id)
+          .map((g) => ({
             municipalityId: m,
-            userId: ch.confirmed_by,
-            role: 'caseworkManager',
-            action: 'reassign',
-            entity: 'case',
-            entityId: r.case_id,
-            childId: r.child_id,
-            purpose: `caseworker-change:${changeId}`,
-            ip: null,
-            detail: { from: ch.leaving_user_id, to: r.target_user_id },
-          });
-          for (const g of guardians.rows.filter((x) => x.child_id === r.child_id)) {
-            const letter = await queueLetter(q, {
-              municipalityId: m,
-              kind: 'caseworkerChange',
-              recipient: {
-                name: g.name,
-                addressLines: g.address ? [g.address, `${g.postal_code} ${g.city}`] : [],
-                childId: r.child_id,
-                guardianId: g.id,
-              },
-              template: 'caseworkerChange',
-              data: {
-                childFirstName: r.child_first_name,
-                previousCaseworkerName: ch.leaving_name.replace(/ \(demo\)$/, ''),
-                newCaseworkerName: r.target_name.replace(/ \(demo\)$/, ''),
-                newCaseworkerEmail: r.target_email,
-                teamName: r.team_name,
-                effectiveOn: ch.effective_on,
-              },
-              idempotencyKey: `caseworker-change:${changeId}:${r.case_id}:${g.id}`,
-              createdBy: ch.confirmed_by,
-            });
-            if (letter.created) {
-              letters += 1;
-              events.push({
-                municipalityId: m,
-                userId: ch.confirmed_by,
-                role: 'caseworkManager',
-                action: 'create',
-                entity: 'letter',
-                entityId: letter.id,
-                childId: r.child_id,
-                purpose: `caseworker-change:${changeId}`,
-                ip: null,
-                detail: { kind: 'caseworkerChange', guardianId: g.id },
-              });
-            }
-          }
-        }
-      }
+            kind: 'caseworkerChange',
+            recipient: {
+              name: g.name,
+              addressLines: g.address ? [g.address, `${g.postal_code} ${g.city}`] : [],
+              childId: r.child_id,
+              guardianId: g.id,
+            },
+            template: 'caseworkerChange' as const,
+            data: {
+              childFirstName: r.child_first_name,
+              previousCaseworkerName: ch.leaving_name.replace(/ \(demo\)$/, ''),
+              newCaseworkerName: r.target_name.replace(/ \(demo\)$/, ''),
+              newCaseworkerEmail: r.target_email,
+              teamName: r.team_name,
+              effectiveOn: ch.effective_on,
+            },
+            idempotencyKey: `caseworker-change:${changeId}:${r.case_id}:${g.id}`,
+            createdBy: ch.confirmed_by,
+          })),
+      );
+      const queued = await queueLetters(q, letterInputs);
+      let letters = 0;
+      queued.forEach((letter, i) => {
+        if (!letter.created) return;
+        letters += 1;
+        const input = letterInputs[i] as TQueueLetterInput;
+        events.push({
+          municipalityId: m,
+          userId: ch.confirmed_by,
+          role: 'caseworkManager',
+          action: 'create',
+          entity: 'letter',
+          entityId: letter.id,
+          childId: input.recipient.childId ?? null,
+          purpose: `caseworker-change:${changeId}`,
+          ip: null,
+          detail: { kind: 'caseworkerChange', guardianId: input.recipient.guardianId ?? null },
+        });
+      });
+      const moved = moving.length;
       await q.query(
         `UPDATE caseworker_change_items SET done_at = now()
           WHERE municipality_id = $1 AND change_id = $2 AND case_id = ANY($3::uuid[])`,

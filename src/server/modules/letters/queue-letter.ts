@@ -43,14 +43,6 @@ async function municipalityName(q: Queryable, municipalityId: string): Promise<s
   return name;
 }
 
-async function existing(q: Queryable, municipalityId: string, key: string): Promise<string | undefined> {
-  const { rows } = await q.query(
-    'SELECT id FROM letters WHERE municipality_id = $1 AND idempotency_key = $2',
-    [municipalityId, key],
-  );
-  return rows[0]?.id;
-}
-
 /**
  * Renders a letter to PDF and queues it in the outbox, in the caller's transaction (so the letter exists
  * exactly when the change it tells about does). The PDF is rendered now, not when sent: what the outbox
@@ -61,47 +53,100 @@ export async function queueLetter<N extends TLetterTemplateName>(
   q: Queryable,
   input: TQueueLetterInput<N>,
 ): Promise<TQueuedLetter> {
-  const m = input.municipalityId;
-  const already = await existing(q, m, input.idempotencyKey);
-  if (already) return { id: already, created: false };
-  const template = LETTER_TEMPLATES[input.template];
-  if (!template) throw new AppError('VALIDATION_FAILED', { fields: { template: { key: 'field.invalid' } } });
-  const parsed = template.schema.safeParse(input.data);
-  if (!parsed.success)
-    throw new AppError('VALIDATION_FAILED', { fields: { data: { key: 'field.invalid' } } });
-  const recipient = { name: input.recipient.name, addressLines: input.recipient.addressLines };
-  // biome-ignore lint/suspicious/noExplicitAny: the template and its data were matched by name above
-  const text = template.render(parsed.data as any, recipient);
-  const pdf = await renderPdf(
-    letterDocument(
-      { municipalityName: await municipalityName(q, m) },
-      recipient,
-      text,
-      input.date ?? new Date(),
-    ),
+  return (await queueLetters(q, [input]))[0] as TQueuedLetter;
+}
+
+/**
+ * Many letters of one municipality at once (a caseworker change): one look-up of the keys already queued,
+ * the new ones rendered, one insert. Answers in the order given; same guarantees as queueLetter.
+ */
+export async function queueLetters(
+  q: Queryable,
+  inputs: readonly TQueueLetterInput[],
+): Promise<TQueuedLetter[]> {
+  if (inputs.length === 0) return [];
+  const m = (inputs[0] as TQueueLetterInput).municipalityId;
+  if (inputs.some((i) => i.municipalityId !== m)) throw new Error('queueLetters: one municipality per call');
+  const keys = inputs.map((i) => i.idempotencyKey);
+  const found = new Map<string, string>(
+    (
+      await q.query(
+        'SELECT idempotency_key, id FROM letters WHERE municipality_id = $1 AND idempotency_key = ANY($2::text[])',
+        [m, keys],
+      )
+    ).rows.map((r) => [r.idempotency_key as string, r.id as string]),
   );
-  const { rows } = await q.query(
-    `INSERT INTO letters (municipality_id, kind, idempotency_key, template, data, subject, recipient_name,
-                          recipient_address, child_id, guardian_id, pdf, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (municipality_id, idempotency_key) DO NOTHING
-     RETURNING id`,
-    [
-      m,
-      input.kind,
-      input.idempotencyKey,
-      input.template,
-      JSON.stringify(parsed.data),
-      text.subject,
-      recipient.name,
-      recipient.addressLines,
-      input.recipient.childId ?? null,
-      input.recipient.guardianId ?? null,
-      pdf,
-      input.createdBy ?? null,
-    ],
-  );
-  if (rows[0]) return { id: rows[0].id, created: true };
-  // Another transaction queued the same key meanwhile.
-  return { id: (await existing(q, m, input.idempotencyKey)) as string, created: false };
+  const fresh: { input: TQueueLetterInput; data: unknown; subject: string; pdf: Buffer }[] = [];
+  const seen = new Set(found.keys());
+  for (const input of inputs) {
+    if (seen.has(input.idempotencyKey)) continue;
+    seen.add(input.idempotencyKey);
+    const template = LETTER_TEMPLATES[input.template];
+    if (!template)
+      throw new AppError('VALIDATION_FAILED', { fields: { template: { key: 'field.invalid' } } });
+    const parsed = template.schema.safeParse(input.data);
+    if (!parsed.success)
+      throw new AppError('VALIDATION_FAILED', { fields: { data: { key: 'field.invalid' } } });
+    const recipient = { name: input.recipient.name, addressLines: input.recipient.addressLines };
+    // biome-ignore lint/suspicious/noExplicitAny: the template and its data were matched by name above
+    const text = template.render(parsed.data as any, recipient);
+    const pdf = await renderPdf(
+      letterDocument(
+        { municipalityName: await municipalityName(q, m) },
+        recipient,
+        text,
+        input.date ?? new Date(),
+      ),
+    );
+    fresh.push({ input, data: parsed.data, subject: text.subject, pdf });
+  }
+  const created = new Set<string>();
+  if (fresh.length > 0) {
+    const col = <T>(f: (x: (typeof fresh)[number]) => T) => fresh.map(f);
+    const { rows } = await q.query(
+      `INSERT INTO letters (municipality_id, kind, idempotency_key, template, data, subject, recipient_name,
+                            recipient_address, child_id, guardian_id, pdf, created_by)
+       SELECT $1, x.kind, x.key, x.template, x.data, x.subject, x.name,
+              ARRAY(SELECT jsonb_array_elements_text(x.address)), x.child_id, x.guardian_id, x.pdf, x.created_by
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::jsonb[],
+                     $9::uuid[], $10::uuid[], $11::bytea[], $12::uuid[])
+              AS x(kind, key, template, data, subject, name, address, child_id, guardian_id, pdf, created_by)
+       ON CONFLICT (municipality_id, idempotency_key) DO NOTHING
+       RETURNING id, idempotency_key`,
+      [
+        m,
+        col((x) => x.input.kind),
+        col((x) => x.input.idempotencyKey),
+        col((x) => x.input.template),
+        col((x) => JSON.stringify(x.data)),
+        col((x) => x.subject),
+        col((x) => x.input.recipient.name),
+        col((x) => JSON.stringify(x.input.recipient.addressLines)),
+        col((x) => x.input.recipient.childId ?? null),
+        col((x) => x.input.recipient.guardianId ?? null),
+        col((x) => x.pdf),
+        col((x) => x.input.createdBy ?? null),
+      ],
+    );
+    for (const r of rows) {
+      found.set(r.idempotency_key, r.id);
+      created.add(r.idempotency_key);
+    }
+  }
+  // Keys another transaction queued meanwhile.
+  const missing = keys.filter((k) => !found.has(k));
+  if (missing.length > 0)
+    for (const r of (
+      await q.query(
+        'SELECT idempotency_key, id FROM letters WHERE municipality_id = $1 AND idempotency_key = ANY($2::text[])',
+        [m, missing],
+      )
+    ).rows)
+      found.set(r.idempotency_key, r.id);
+  const reported = new Set<string>();
+  return inputs.map((i) => {
+    const first = created.has(i.idempotencyKey) && !reported.has(i.idempotencyKey);
+    reported.add(i.idempotencyKey);
+    return { id: found.get(i.idempotencyKey) as string, created: first };
+  });
 }
