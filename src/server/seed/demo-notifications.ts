@@ -5,6 +5,7 @@ import {
   receiptDue,
 } from '../../domain/deadlines/index.ts';
 import type { Queryable } from '../db/client.ts';
+import { insertAlert } from '../modules/alerts/insert-alert.ts';
 import { insertRows } from './bulk-insert.ts';
 import type { TPopulation } from './population.ts';
 import type { Rng } from './rng.ts';
@@ -184,5 +185,21 @@ export async function seedDemoNotifications(q: Queryable, input: TDemoNotificati
     },
     rows,
   );
+  // The escalated ones have raised their alert to the manager, as the job does.
+  for (const r of rows) {
+    if (!r.escalated_at) continue;
+    await insertAlert(q, {
+      municipalityId: m,
+      userId: input.managerId,
+      childId: r.child_id as string | null,
+      kind: 'overdue',
+      reason: {
+        code: 'notificationOverdue',
+        params: { reference: r.reference as string, dueAt: (r.assessment_due_at as Date).toISOString() },
+      },
+      link: `/underretninger/${r.id}`,
+      dedupeKey: `notification-overdue:${r.id}`,
+    });
+  }
   return rows.length;
 }

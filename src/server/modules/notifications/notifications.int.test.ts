@@ -562,13 +562,13 @@ describe('jobs', () => {
                 [n.id],
               )
             ).rows[0].done,
-          { timeout: 20_000, interval: 250 },
+          { timeout: 50_000, interval: 250 },
         )
         .toBe(true);
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }
-  });
+  }, 60_000);
 
   it('escalates an overdue unassessed notification to every case work manager once', async () => {
     const n = await fileProfessional();
