@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import { buildApp } from '../../app.ts';
 import { createDb } from '../../db/client.ts';
 import { AuditWriter } from '../audit/audit-writer.ts';
+import { enqueueCaseworkerChange, registerCaseworkerChangeJobs } from './caseworker-change.jobs.ts';
 import { runCaseworkerChange } from './run-caseworker-change.ts';
 
 let t: TTestApp;
@@ -191,5 +193,49 @@ describe('caseworker change', () => {
     );
     expect(rows[0].subject).toMatch(/^Du har fået en ny rådgiver i sagen om /);
     expect(`${rows[0].data.newCaseworkerName} (demo)`).toBe(rows[0].name);
+  });
+});
+
+describe('the caseworker-change job', () => {
+  it('runs a confirmed change through pg-boss while the progress is polled, to done', async () => {
+    const leaver = await user('caseworker2@demo.beskyt.test');
+    const proposed = await t.as(manager, 'POST', '/api/v1/caseworker-changes', {
+      leavingUserId: leaver,
+      effectiveOn: '2027-04-01',
+    });
+    expect(proposed.statusCode).toBe(201);
+    const change = proposed.json();
+    expect(change.items.length).toBeGreaterThan(0);
+    const confirmed = await queueOnly.inject({
+      method: 'POST',
+      url: `/api/v1/caseworker-changes/${change.id}/confirm`,
+      headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrfToken },
+      payload: {
+        version: change.version,
+        assignments: change.items.map((i: { caseId: string; proposedUserId: string }) => ({
+          caseId: i.caseId,
+          targetUserId: i.proposedUserId,
+        })),
+      },
+    });
+    expect(confirmed.json()).toMatchObject({ status: 'running', percent: 0 });
+    const boss = new PgBoss({ connectionString: t.url, max: 2 });
+    try {
+      await boss.start();
+      await registerCaseworkerChangeJobs(boss, t.db, t.audit);
+      await enqueueCaseworkerChange(boss, demoId, change.id);
+      await expect
+        .poll(
+          async () => (await t.as(manager, 'GET', `/api/v1/caseworker-changes/${change.id}`)).json().percent,
+          {
+            timeout: 30_000,
+            interval: 250,
+          },
+        )
+        .toBe(100);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    expect(await openCasesOf(leaver)).toBe(0);
   });
 });
