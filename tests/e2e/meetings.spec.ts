@@ -36,6 +36,9 @@ test('the leader sees the demo meetings with their history, and a participant wi
   await signIn(page, 'caseworker');
   await page.goto(meetingUrl);
   await expect(page.getByRole('heading', { level: 2, name: 'Dagsorden' })).toBeVisible();
+  // The held meeting's child discussed on the legal basis is closed to every participant after the meeting day.
+  await expect(page.getByRole('heading', { level: 3, name: /navngivet barn/ }).first()).toBeVisible();
+  await expect(page.getByText('Mødet er holdt; lovhjemlen er brugt').first()).toBeVisible();
   await checkA11y(page);
 });
 

@@ -79,12 +79,15 @@ export function ConsentForm({ data, onDone }: { data: TConsentsOfChild; onDone: 
             ))}
           </Stack>
         </Checkbox.Group>
-        <Checkbox
-          label={t('form.youngPerson', { age: data.child.age })}
-          checked={youngPerson}
-          onChange={(e) => setYoungPerson(e.currentTarget.checked)}
-          error={fieldError(error, 'youngPerson')}
-        />
+        {/* The young person's own consent can be recorded from 15 (create-consent.ts). */}
+        {data.child.age >= 15 ? (
+          <Checkbox
+            label={t('form.youngPerson', { age: data.child.age })}
+            checked={youngPerson}
+            onChange={(e) => setYoungPerson(e.currentTarget.checked)}
+            error={fieldError(error, 'youngPerson')}
+          />
+        ) : null}
         <Checkbox.Group
           label={t('form.kinds')}
           value={infoKinds}
