@@ -146,6 +146,28 @@ describe('meetings and the sharing rule', () => {
     expect(other.json().error.fields.unitId).toBeTruthy();
     const both = await t.as(leader, 'POST', '/api/v1/meetings', { ...body, districtId: schoolId });
     expect(both.statusCode).toBe(400);
+    // The district of a unit the leader leads is a place for a meeting; another district is not.
+    const { rows } = await t.db.pool.query(
+      `SELECT u.district_id AS own, (SELECT d.id FROM districts d WHERE d.municipality_id = u.municipality_id
+                                        AND d.id <> u.district_id LIMIT 1) AS other
+         FROM units u WHERE u.id = $1`,
+      [schoolId],
+    );
+    const { unitId: _unit, ...withoutUnit } = body;
+    const district = await t.as(leader, 'POST', '/api/v1/meetings', {
+      ...withoutUnit,
+      districtId: rows[0].own,
+    });
+    expect(district.statusCode, district.body).toBe(201);
+    expect(district.json().place).toMatchObject({ kind: 'district', id: rows[0].own });
+    if (rows[0].other) {
+      const other = await t.as(leader, 'POST', '/api/v1/meetings', {
+        ...withoutUnit,
+        districtId: rows[0].other,
+      });
+      expect(other.statusCode).toBe(400);
+      expect(other.json().error.fields.districtId).toBeTruthy();
+    }
   });
 
   it('opens a named child to a consent recipient, refuses a participant who is not one, hides it from others', async () => {

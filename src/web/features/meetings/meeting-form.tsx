@@ -7,6 +7,7 @@ import { PROFESSIONS, type TProfession } from '../../../shared/schemas/professio
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { useMe } from '../auth/session';
+import { unitsQuery } from '../org/queries';
 import { createMeeting, peopleQuery } from './queries';
 
 /** A new meeting for a unit the leader leads: date, time and participants by profession. */
@@ -24,7 +25,16 @@ export function MeetingForm() {
     ),
   ];
   const [title, setTitle] = useState(t('form.defaultTitle'));
-  const [unitId, setUnitId] = useState(led[0]?.[0] ?? '');
+  const units = useQuery(unitsQuery);
+  // A meeting is for a unit the leader leads or for the district of one.
+  const districts = [
+    ...new Map(
+      (units.data ?? [])
+        .filter((u) => led.some(([id]) => id === u.id) && u.districtId)
+        .map((u) => [u.districtId ?? '', u.districtName ?? '']),
+    ),
+  ];
+  const [place, setPlace] = useState(led[0] ? `u:${led[0][0]}` : '');
   const [meetingOn, setMeetingOn] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [participants, setParticipants] = useState<{ userId: string; profession: TProfession }[]>([]);
@@ -41,7 +51,7 @@ export function MeetingForm() {
     try {
       const meeting = await createMeeting({
         title,
-        unitId,
+        ...(place.startsWith('d:') ? { districtId: place.slice(2) } : { unitId: place.slice(2) }),
         meetingOn,
         ...(startsAt ? { startsAt } : {}),
         participants,
@@ -68,10 +78,13 @@ export function MeetingForm() {
         />
         <NativeSelect
           label={t('form.unit')}
-          value={unitId}
-          onChange={(e) => setUnitId(e.currentTarget.value)}
-          data={led.map(([id, n]) => ({ value: id, label: n }))}
-          error={fieldError(error, 'unitId')}
+          value={place}
+          onChange={(e) => setPlace(e.currentTarget.value)}
+          data={[
+            ...led.map(([id, n]) => ({ value: `u:${id}`, label: n })),
+            ...districts.map(([id, n]) => ({ value: `d:${id}`, label: t('form.district', { name: n }) })),
+          ]}
+          error={fieldError(error, 'unitId') ?? fieldError(error, 'districtId')}
           required
         />
         <Group grow>
