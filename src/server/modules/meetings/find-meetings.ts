@@ -12,6 +12,7 @@ export const SUMMARY_SELECT = `SELECT mt.id, mt.title, mt.meeting_on::text AS me
   LEFT JOIN units u ON u.municipality_id = mt.municipality_id AND u.id = mt.unit_id
   LEFT JOIN districts d ON d.municipality_id = mt.municipality_id AND d.id = mt.district_id`;
 
+// biome-ignore lint/suspicious/noExplicitAny: a pg row, typed by the SELECT above
 export function summaryFromRow(r: Record<string, any>): TMeetingSummary {
   return {
     id: r.id,

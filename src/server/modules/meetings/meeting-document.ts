@@ -5,6 +5,7 @@ import { roleFor } from '../../http/permissions.ts';
 import type { TAuditEvent } from '../audit/audit-writer.ts';
 import { decideItems, ITEM_COLUMNS, sharingPurpose, type TMeetingRole } from './meetings.access.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: a pg row, typed by the SELECT (ACTION_SELECT)
 export function actionFromRow(r: Record<string, any>, today: string): TAction {
   return {
     id: r.id,
