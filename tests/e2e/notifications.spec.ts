@@ -208,6 +208,15 @@ test('a professional files a notification and follows it; an admin sees the dead
   await page.getByRole('button', { name: 'Send underretning' }).click();
   await expect(page.getByText(/Underretningen er sendt\. Reference U-/)).toBeVisible();
 
+  // The manager sees the overdue notifications escalated to them.
+  await signIn(page, 'caseworkManager');
+  await page.goto('/advarsler');
+  await expect(
+    page.getByText(/Underretning U-[0-9A-Z]{6} er ikke vurderet inden fristen/).first(),
+  ).toBeVisible();
+  await page.mouse.move(1, 1);
+  await expectNoA11yViolations(page);
+
   await signIn(page, 'admin');
   await page.goto('/admin/frister');
   await expect(page.getByRole('heading', { level: 1, name: 'Frister' })).toBeVisible();

@@ -191,7 +191,9 @@ export async function seedDemoNotifications(q: Queryable, input: TDemoNotificati
     await insertAlert(q, {
       municipalityId: m,
       userId: input.managerId,
-      childId: r.child_id as string | null,
+      // The intake sees notifications by its permission, not through a child relation: the alert names
+      // the notification only, so the alerts list (filtered by child relation) shows it to the manager.
+      childId: null,
       kind: 'overdue',
       reason: {
         code: 'notificationOverdue',

@@ -38,7 +38,9 @@ export async function escalateOverdueNotifications(
         managers.map((m) => m.id),
         {
           municipalityId: r.municipality_id,
-          childId: n.child_id,
+          // The intake sees notifications by its permission, not through a child relation: the alert names
+          // the notification only, so the alerts list (filtered by child relation) shows it to the manager.
+          childId: null,
           kind: 'overdue',
           reason: {
             code: 'notificationOverdue',

@@ -547,24 +547,22 @@ describe('jobs', () => {
       "UPDATE notifications SET assessment_due_at = now() - interval '1 minute' WHERE id = $1",
       [n.id],
     );
+    const state = async () =>
+      (
+        await t.db.pool.query(
+          'SELECT receipt_letter_id IS NOT NULL AS receipt, escalated_at IS NOT NULL AS escalated FROM notifications WHERE id = $1',
+          [n.id],
+        )
+      ).rows[0];
     const boss = new PgBoss({ connectionString: t.url, max: 2 });
     await boss.start();
     try {
       await registerNotificationJobs(boss, t.db, t.audit);
+      // One after the other: each job skips a notification the other holds locked (the next minute's run takes it).
       await boss.send(NOTIFICATION_QUEUES.receipts, {});
+      await expect.poll(async () => (await state()).receipt, { timeout: 25_000, interval: 250 }).toBe(true);
       await boss.send(NOTIFICATION_QUEUES.escalateOverdue, {});
-      await expect
-        .poll(
-          async () =>
-            (
-              await t.db.pool.query(
-                'SELECT (receipt_letter_id IS NOT NULL AND escalated_at IS NOT NULL) AS done FROM notifications WHERE id = $1',
-                [n.id],
-              )
-            ).rows[0].done,
-          { timeout: 50_000, interval: 250 },
-        )
-        .toBe(true);
+      await expect.poll(async () => (await state()).escalated, { timeout: 25_000, interval: 250 }).toBe(true);
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }
@@ -583,6 +581,10 @@ describe('jobs', () => {
     ]);
     expect(alerts.rows).toEqual([{ user_id: manager.user.id, kind: 'overdue' }]);
     expect((await detail(n.id)).escalatedAt).not.toBeNull();
+    const list = await t.as(manager, 'GET', '/api/v1/alerts?pageSize=100');
+    expect(list.statusCode).toBe(200);
+    const alert = list.json().items.find((a: { link: string }) => a.link === `/underretninger/${n.id}`);
+    expect(alert).toMatchObject({ kind: 'overdue', reason: { code: 'notificationOverdue' } });
   });
 });
 

@@ -7,7 +7,7 @@ export const REMINDER_HOURS_BEFORE = 4;
 /**
  * Reminds the intake (every active caseworker of the municipality) of notifications whose assessment deadline
  * is near and still unassessed: an in-app alert of kind 'reminder', once per notification and user.
- * Writes no notification data, so no audit event; the alert names no child beyond its id.
+ * Writes no notification data, so no audit event; the alert names the notification only.
  */
 export async function remindDueNotifications(db: Db, now = new Date()): Promise<number> {
   const { rows } = await db.pool.query(
@@ -31,7 +31,9 @@ export async function remindDueNotifications(db: Db, now = new Date()): Promise<
         intake.map((u) => u.id),
         {
           municipalityId: r.municipality_id,
-          childId: r.child_id,
+          // The intake sees notifications by its permission, not through a child relation: the alert names
+          // the notification only, so the alerts list (filtered by child relation) shows it to the manager.
+          childId: null,
           kind: 'reminder',
           reason: {
             code: 'notificationDueSoon',
