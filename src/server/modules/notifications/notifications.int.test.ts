@@ -111,6 +111,11 @@ describe('the public citizen form (no JavaScript)', () => {
     expect(res.body).toContain('<form method="post" action="/borger/demo/underretning"');
     expect(res.body).toContain('Demo Kommune');
     expect(res.body).not.toMatch(/<script/i);
+    expect(res.body).not.toMatch(/\son[a-z]+=/i);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    const css = await t.app.inject({ method: 'GET', url: '/borger/static/form.css' });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toMatch(/text\/css/);
     expect((await t.app.inject({ method: 'GET', url: '/borger/findes-ikke/underretning' })).statusCode).toBe(
       404,
     );
