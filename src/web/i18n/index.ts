@@ -8,10 +8,15 @@ import daCases from './da/cases.json';
 import daChildren from './da/children.json';
 import daCommon from './da/common.json';
 import daConcerns from './da/concerns.json';
+import daConsents from './da/consents.json';
 import daFactors from './da/factors.json';
+import daImports from './da/imports.json';
 import daLetters from './da/letters.json';
 import daMeasurement from './da/measurement.json';
-import daImports from './da/imports.json';
+import daMeetings from './da/meetings.json';
+import daNotifications from './da/notifications.json';
+import daPractice from './da/practice.json';
+import daWork from './da/work.json';
 import enAdmin from './en/admin.json';
 import enAssessments from './en/assessments.json';
 import enAudit from './en/audit.json';
@@ -20,20 +25,15 @@ import enCases from './en/cases.json';
 import enChildren from './en/children.json';
 import enCommon from './en/common.json';
 import enConcerns from './en/concerns.json';
+import enConsents from './en/consents.json';
 import enFactors from './en/factors.json';
+import enImports from './en/imports.json';
 import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
-import enImports from './en/imports.json';
-import daNotifications from './da/notifications.json';
-import daConsents from './da/consents.json';
-import daMeetings from './da/meetings.json';
-import daPractice from './da/practice.json';
-import daWork from './da/work.json';
-import enConsents from './en/consents.json';
 import enMeetings from './en/meetings.json';
+import enNotifications from './en/notifications.json';
 import enPractice from './en/practice.json';
 import enWork from './en/work.json';
-import enNotifications from './en/notifications.json';
 
 export const LOCALES = ['da', 'en'] as const;
 export type TLocale = (typeof LOCALES)[number];
@@ -100,7 +100,25 @@ void i18n.use(initReactI18next).init({
   lng: cookieLocale() ?? 'da',
   fallbackLng: 'da',
   defaultNS: 'common',
-  ns: ['common', 'auth', 'children', 'admin', 'audit', 'measurement', 'imports', 'assessments', 'factors', 'concerns', 'cases', 'letters', 'notifications', 'meetings', 'consents', 'work', 'practice'],
+  ns: [
+    'common',
+    'auth',
+    'children',
+    'admin',
+    'audit',
+    'measurement',
+    'imports',
+    'assessments',
+    'factors',
+    'concerns',
+    'cases',
+    'letters',
+    'notifications',
+    'meetings',
+    'consents',
+    'work',
+    'practice',
+  ],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,

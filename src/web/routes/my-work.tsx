@@ -11,10 +11,10 @@ import { formatDate, formatDateTime } from '../components/format';
 import { AnchorLink } from '../components/links';
 import { usePageTitle } from '../components/page-title';
 import { RequirePermission } from '../components/require-permission';
+import { AlertReason } from '../features/alerts/alert-reason';
 import { alertsQuery } from '../features/alerts/queries';
 import { can, useMe } from '../features/auth/session';
 import { updateAction } from '../features/meetings/queries';
-import { WorkAlertReason } from '../features/my-work/work-alert-reason';
 import { appRoute } from './app-layout';
 
 interface TMyWork {
@@ -148,7 +148,7 @@ function MyWorkPage() {
                 <Text span size="sm">
                   {formatDateTime(a.createdAt, i18n.language)}:{' '}
                 </Text>
-                <WorkAlertReason reason={a.reason} />
+                <AlertReason reason={a.reason} />
                 {a.link ? (
                   <>
                     {' '}
