@@ -78,7 +78,7 @@ test('a professional imports a green/yellow/red file: a bad row stops the whole 
   await page.goto('/');
   await page
     .getByRole('navigation', { name: 'Hovedmenu' })
-    .getByRole('link', { name: 'Importér vurderinger' })
+    .getByRole('link', { name: 'Import fra andet værktøj' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Importér vurderinger' })).toBeVisible();
   await expect(page.getByText(/Hele filen eller intet/)).toBeVisible();
@@ -121,6 +121,8 @@ test('the import page is not offered to an analyst', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toBeVisible();
   await expect(
-    page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Importér vurderinger' }),
+    page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Import fra andet værktøj' }),
   ).toHaveCount(0);
 });
