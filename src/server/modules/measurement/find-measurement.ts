@@ -33,11 +33,12 @@ interface TRawCells {
   keys: string[][];
   /** Per dimension: each cell's index into keys. */
   at: Int32Array[];
-  n: number[];
-  sum: number[];
-  sumSq: number[];
-  sumRisk: number[];
-  population: (number | null)[];
+  n: Float64Array;
+  sum: Float64Array;
+  sumSq: Float64Array;
+  sumRisk: Float64Array;
+  /** NaN where the population is not known. */
+  population: Float64Array;
 }
 
 function validateGroupBy(groupBy: TMeasurementDimension[]): void {
@@ -50,26 +51,15 @@ function validateGroupBy(groupBy: TMeasurementDimension[]): void {
   if (invalid) throw fieldError('groupBy', 'field.groupBy');
 }
 
-/** Values → dense indices in the order first seen, then renumbered so that index order is key order. */
-function encode(values: string[], count: number): { keys: string[]; at: Int32Array } {
-  const seen = new Map<string, number>();
-  const at = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const v = values[i] as string;
-    let k = seen.get(v);
-    if (k === undefined) {
-      k = seen.size;
-      seen.set(v, k);
-    }
-    at[i] = k;
-  }
-  const keys = [...seen.keys()].sort();
+/** A dimension's values sorted; the cells' indices (in the order first seen) renumbered to match. */
+function sortedKeys(dictionary: Map<string, number>, at: Int32Array): string[] {
+  const keys = [...dictionary.keys()].sort();
   const rank = new Int32Array(keys.length);
-  keys.forEach((k, r) => {
-    rank[seen.get(k) as number] = r;
+  keys.forEach((key, r) => {
+    rank[dictionary.get(key) as number] = r;
   });
-  for (let i = 0; i < count; i++) at[i] = rank[at[i] as number] as number;
-  return { keys, at };
+  for (let i = 0; i < at.length; i++) at[i] = rank[at[i] as number] as number;
+  return keys;
 }
 
 /** One number per cell from its indices over some dimensions (mixed radix); equal keys, equal numbers. */
@@ -113,26 +103,37 @@ async function selectCells(
   });
   const count = rows.length;
   const k = dims.length;
-  const values = dims.map(() => new Array<string>(count));
-  const n = new Array<number>(count);
-  const sum = new Array<number>(count);
-  const sumSq = new Array<number>(count);
-  const sumRisk = new Array<number>(count);
-  const pop = new Array<number | null>(count);
+  // Each dimension's values to dense indices as they come; numbers in typed arrays, off the JS heap.
+  const seen = dims.map(() => new Map<string, number>());
+  const at = dims.map(() => new Int32Array(count));
+  const n = new Float64Array(count);
+  const sum = new Float64Array(count);
+  const sumSq = new Float64Array(count);
+  const sumRisk = new Float64Array(count);
+  const pop = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const r = rows[i] as unknown[];
-    for (let d = 0; d < k; d++) (values[d] as string[])[i] = r[d] as string;
+    for (let d = 0; d < k; d++) {
+      const dictionary = seen[d] as Map<string, number>;
+      const v = r[d] as string;
+      let index = dictionary.get(v);
+      if (index === undefined) {
+        index = dictionary.size;
+        dictionary.set(v, index);
+      }
+      (at[d] as Int32Array)[i] = index;
+    }
     n[i] = r[k] as number;
     sum[i] = r[k + 1] as number;
     sumSq[i] = r[k + 2] as number;
     sumRisk[i] = r[k + 3] as number;
-    pop[i] = r[k + 4] as number | null;
+    pop[i] = r[k + 4] === null ? Number.NaN : (r[k + 4] as number);
   }
-  const encoded = values.map((v) => encode(v, count));
+  const keys = seen.map((dictionary, d) => sortedKeys(dictionary, at[d] as Int32Array));
   const cells: TRawCells = {
     dims,
-    keys: encoded.map((e) => e.keys),
-    at: encoded.map((e) => e.at),
+    keys,
+    at,
     n,
     sum,
     sumSq,
@@ -194,7 +195,7 @@ function summaryOf(cells: TRawCells, i: number): TSummary {
   const population = cells.population[i];
   return summarise(
     { n, sum: cells.sum[i] as number, sumSq: cells.sumSq[i] as number },
-    population === null || population === undefined ? undefined : Math.max(population, n),
+    population === undefined || Number.isNaN(population) ? undefined : Math.max(population, n),
   );
 }
 
@@ -299,7 +300,7 @@ function toTable(
         n,
         cells.sum[i] as number,
         cells.sumSq[i] as number,
-        population === null || population === undefined ? undefined : Math.max(population, n),
+        population === undefined || Number.isNaN(population) ? undefined : Math.max(population, n),
       );
       putFigures(columns, j, f);
       columns.riskLoad[j] = toWire((cells.sumRisk[i] as number) / n);
