@@ -1,12 +1,12 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { AuditWriter } from '../modules/audit/audit-writer.ts';
-import { enforceConsentExpiry } from '../modules/consents/enforce-consent-expiry.ts';
-import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts';
-import { sendReminders } from '../modules/my-work/send-reminders.ts';
-import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
 import { registerCaseJobs } from '../modules/cases/cases.jobs.ts';
 import { registerCaseworkerChangeJobs } from '../modules/caseworker-change/caseworker-change.jobs.ts';
+import { enforceConsentExpiry } from '../modules/consents/enforce-consent-expiry.ts';
+import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts';
+import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
+import { sendReminders } from '../modules/my-work/send-reminders.ts';
 import { registerNotificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
 import { refreshOpenPopulations } from './refresh-open-populations.ts';

@@ -5,9 +5,9 @@ import type { CprCipher } from '../modules/children/cpr.ts';
 import { insertRows } from './bulk-insert.ts';
 import { todayIso } from './dates.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
+import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
-import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { TEnrolmentRow } from './enrolments.ts';
@@ -184,8 +184,32 @@ export async function seedMunicipality(
       today,
     });
     assessments = seeded.joint + seeded.own;
-    await seedDemoNotifications(q, { municipalityId: id, rng: createRng(seedFromText(`${spec.slug}:notifications`)), people, professional: { id: professionalId, unitIds: roleAssignments.filter((a) => a.user_id === professionalId).flatMap((a) => a.unit_id ?? []) }, unitLeader: { id: userId('unitLeader'), unitIds: roleAssignments.filter((a) => a.user_id === userId('unitLeader')).flatMap((a) => a.unit_id ?? []) }, caseworkerId: userId('caseworker'), managerId: userId('caseworkManager') });
-    await seedDemoCases(q, { municipalityId: id, rng: createRng(seedFromText(`${spec.slug}:cases`)), today, teams: caseworkersByTeam(roleAssignments), children: people.children, childGuardians: people.childGuardians, protectiveCodes: catalogue.factors.filter((f) => f.kind === 'protective').map((f) => f.code) });
+    await seedDemoNotifications(q, {
+      municipalityId: id,
+      rng: createRng(seedFromText(`${spec.slug}:notifications`)),
+      people,
+      professional: {
+        id: professionalId,
+        unitIds: roleAssignments.filter((a) => a.user_id === professionalId).flatMap((a) => a.unit_id ?? []),
+      },
+      unitLeader: {
+        id: userId('unitLeader'),
+        unitIds: roleAssignments
+          .filter((a) => a.user_id === userId('unitLeader'))
+          .flatMap((a) => a.unit_id ?? []),
+      },
+      caseworkerId: userId('caseworker'),
+      managerId: userId('caseworkManager'),
+    });
+    await seedDemoCases(q, {
+      municipalityId: id,
+      rng: createRng(seedFromText(`${spec.slug}:cases`)),
+      today,
+      teams: caseworkersByTeam(roleAssignments),
+      children: people.children,
+      childGuardians: people.childGuardians,
+      protectiveCodes: catalogue.factors.filter((f) => f.kind === 'protective').map((f) => f.code),
+    });
     await seedDemoConcerns(q, {
       municipalityId: id,
       rng: createRng(seedFromText(`${spec.slug}:concerns`)),
@@ -199,7 +223,15 @@ export async function seedMunicipality(
       unitLeaderId: userId('unitLeader'),
       today,
     });
-    await seedDemoMeetings(q, { municipalityId: id, rng: createRng(seedFromText(`${spec.slug}:meetings`)), schoolId: roleAssignments.find((a) => a.user_id === userId('unitLeader'))?.unit_id as string, leaderId: userId('unitLeader'), professionalId, caseworkerId: userId('caseworker'), today });
+    await seedDemoMeetings(q, {
+      municipalityId: id,
+      rng: createRng(seedFromText(`${spec.slug}:meetings`)),
+      schoolId: roleAssignments.find((a) => a.user_id === userId('unitLeader'))?.unit_id as string,
+      leaderId: userId('unitLeader'),
+      professionalId,
+      caseworkerId: userId('caseworker'),
+      today,
+    });
   }
 
   return {

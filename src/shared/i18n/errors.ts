@@ -90,7 +90,8 @@ const da = {
     'En anonym bekymring må ikke indeholde et CPR-nummer ({cpr}). Fjern det, eller registrér bekymringen på barnet.',
   'field.duplicateAction': 'Koden bruges af en anden handling.',
   'field.concernUnitNotYours': 'Du kan ikke registrere fra denne enhed.',
-  'field.notCoordinatorCandidate': 'Kan ikke være koordinator: personen skal være aktiv fagperson eller leder.',
+  'field.notCoordinatorCandidate':
+    'Kan ikke være koordinator: personen skal være aktiv fagperson eller leder.',
   SIGN_EXISTS: 'Tegnet findes allerede. Redigér det i stedet.',
   LETTER_NOT_FAILED: 'Kun breve, der ikke kunne sendes, kan sendes igen.',
   CASE_CLOSED: 'Sagen er lukket og kan ikke ændres.',
@@ -236,7 +237,8 @@ const en: Record<TMessageKey, string> = {
     'An anonymous concern must not contain a CPR number ({cpr}). Remove it, or record the concern on the child.',
   'field.duplicateAction': 'Another action uses this code.',
   'field.concernUnitNotYours': 'You cannot record from this unit.',
-  'field.notCoordinatorCandidate': 'Cannot be coordinator: the person must be an active professional or leader.',
+  'field.notCoordinatorCandidate':
+    'Cannot be coordinator: the person must be an active professional or leader.',
   SIGN_EXISTS: 'The sign already exists. Edit it instead.',
   'field.consentNoRecipients': 'The consent must name at least one recipient: a unit or a profession.',
   'field.consentNoGiver': 'State who gives the consent: the custodian(s) and/or the young person.',
@@ -244,7 +246,7 @@ const en: Record<TMessageKey, string> = {
   'field.consentWithdrawn': 'The consent has been withdrawn.',
   'field.consentNotValidOnMeetingDay': 'The consent does not cover the meeting day.',
   'field.consentUnknown': 'There is no such consent for the child.',
-  'field.notCustodian': "Consent can only be given by people registered with custody of the child.",
+  'field.notCustodian': 'Consent can only be given by people registered with custody of the child.',
   'field.youngPersonTooYoung': 'The young person can give consent from the age of {age}.',
   'field.legalBasisUsed':
     'The child has already been discussed at a meeting without consent. A further meeting without consent needs a reason.',
@@ -276,7 +278,8 @@ const en: Record<TMessageKey, string> = {
   'field.preliminaryRequired': 'The child assessment is past its deadline. Write a preliminary assessment.',
   'field.childConversationRequired':
     'A child conversation (held, declined or why not) must be recorded before a decision is made.',
-  NOTIFICATION_NOT_ASSESSED: 'The notification has not been assessed yet. Make the 24-hour assessment before deciding.',
+  NOTIFICATION_NOT_ASSESSED:
+    'The notification has not been assessed yet. Make the 24-hour assessment before deciding.',
   NOTIFICATION_DECIDED: 'A decision has already been recorded for the notification. It cannot change.',
   NOTIFICATION_CHILD_UNKNOWN: 'The child has not been identified. Match the notification with a child first.',
   'field.childIdentity': "Give the child's CPR number, or name, birth date and address.",

@@ -18,8 +18,8 @@ import { HouseholdsTable } from '../features/children/households-table';
 import { childQuery } from '../features/children/queries';
 import type { TChildProfile } from '../features/children/types';
 import { ChildConcernsSection } from '../features/concerns/child-concerns-section';
-import { ChildNotifyLink } from '../features/notifications/child-notify-link';
 import { ChildSharingSections } from '../features/meetings/child-sharing-sections';
+import { ChildNotifyLink } from '../features/notifications/child-notify-link';
 import { appRoute } from './app-layout';
 
 export const childProfileRoute = createRoute({
