@@ -163,6 +163,9 @@ function suppress(cells: TRawCells): Uint8Array {
   }
   const result = new Uint8Array(n.length);
   for (const slice of slices.values()) {
+    // In key order, not the order the rows arrived in: where two cells tie for the complementary
+    // suppression, the same cell is hidden in every answer, so two answers never show both.
+    slice.sort((a, b) => combined(cells, additive, a) - combined(cells, additive, b));
     if (additive.length < 2) {
       const { cells: vis } = suppressList(
         slice.map((i) => n[i] as number),
@@ -173,8 +176,8 @@ function suppress(cells: TRawCells): Uint8Array {
       continue;
     }
     const [rowOf, colOf] = additive.map((d) => cells.at[d] as Int32Array) as [Int32Array, Int32Array];
-    const rowKeys = [...new Set(slice.map((i) => rowOf[i] as number))];
-    const colKeys = [...new Set(slice.map((i) => colOf[i] as number))];
+    const rowKeys = [...new Set(slice.map((i) => rowOf[i] as number))].sort((a, b) => a - b);
+    const colKeys = [...new Set(slice.map((i) => colOf[i] as number))].sort((a, b) => a - b);
     const width = (cells.keys[additive[1] as number] as string[]).length;
     const at = new Map(slice.map((i) => [(rowOf[i] as number) * width + (colOf[i] as number), i]));
     const table = rowKeys.map((r) => colKeys.map((c) => n[at.get(r * width + c) ?? -1] ?? 0));
