@@ -89,7 +89,9 @@ async function auditEvents(where: string, params: unknown[]) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // This file hands out many school children aged 6–12 (one each per test): at the default 150 children
+  // a municipality, random ids sometimes let the any-age picks use up that age group first.
+  t = await startTestApp({ children: 400 });
   admin = await t.login('admin@demo.beskyt.test');
   leader = await t.login('unitleader@demo.beskyt.test');
   professional = await t.login('professional@demo.beskyt.test');

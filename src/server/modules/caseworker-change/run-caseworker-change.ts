@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { AuditWriter, TAuditEvent } from '../audit/audit-writer.ts';
+import { custodyRecipients } from '../letters/custody-recipients.ts';
 import { queueLetters, type TQueueLetterInput } from '../letters/queue-letter.ts';
 
 const CHUNK = 50;
@@ -64,14 +65,10 @@ export async function runCaseworkerChange(
         return true;
       }
       const caseIds = rows.map((r) => r.case_id as string);
-      const guardians = await q.query(
-        `SELECT cg.child_id, g.id, g.first_name || ' ' || g.last_name AS name, h.address, h.postal_code, h.city
-           FROM child_guardians cg
-           JOIN guardians g ON g.municipality_id = cg.municipality_id AND g.id = cg.guardian_id
-           LEFT JOIN households h ON h.municipality_id = g.municipality_id AND h.id = g.household_id
-          WHERE cg.municipality_id = $1 AND cg.has_custody AND cg.child_id = ANY($2::uuid[])
-          ORDER BY g.id`,
-        [m, rows.map((r) => r.child_id)],
+      const guardians = await custodyRecipients(
+        q,
+        m,
+        rows.map((r) => r.child_id),
       );
       // Only cases the leaving caseworker still holds move (one statement for the chunk).
       const wanted = rows.filter((r) => r.case_status === 'open' && r.caseworker_id === ch.leaving_user_id);
@@ -114,17 +111,12 @@ export async function runCaseworkerChange(
         detail: { from: ch.leaving_user_id, to: r.target_user_id },
       }));
       const letterInputs: TQueueLetterInput[] = moving.flatMap((r) =>
-        guardians.rows
-          .filter((g) => g.child_id === r.child_id)
+        guardians
+          .filter((g) => g.childId === r.child_id)
           .map((g) => ({
             municipalityId: m,
             kind: 'caseworkerChange',
-            recipient: {
-              name: g.name,
-              addressLines: g.address ? [g.address, `${g.postal_code} ${g.city}`] : [],
-              childId: r.child_id,
-              guardianId: g.id,
-            },
+            recipient: g,
             template: 'caseworkerChange' as const,
             data: {
               childFirstName: r.child_first_name,
@@ -134,7 +126,7 @@ export async function runCaseworkerChange(
               teamName: r.team_name,
               effectiveOn: ch.effective_on,
             },
-            idempotencyKey: `caseworker-change:${changeId}:${r.case_id}:${g.id}`,
+            idempotencyKey: `caseworker-change:${changeId}:${r.case_id}:${g.guardianId}`,
             createdBy: ch.confirmed_by,
           })),
       );

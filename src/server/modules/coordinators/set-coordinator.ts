@@ -4,6 +4,7 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
 import { CANDIDATES_SQL, leadingUnitForChild } from './coordinators.access.ts';
 import { findCoordinator, type TChildCoordinator } from './find-coordinator.ts';
+import { queueCoordinatorLetters } from './tell-parents.ts';
 
 /**
  * A leader of the child's unit names (or replaces) its one coordinator and records when the parents were
@@ -31,12 +32,13 @@ export async function setCoordinator(
       input.userId,
     ]);
     if (!ok[0]) throw fieldError('userId', 'field.notCoordinatorCandidate');
-    await q.query(
+    const { rows: saved } = await q.query(
       `INSERT INTO child_coordinators (municipality_id, child_id, user_id, set_by, parents_informed_on, parents_informed_note)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (municipality_id, child_id) DO UPDATE SET user_id = excluded.user_id, set_by = excluded.set_by,
          set_at = now(), parents_informed_on = excluded.parents_informed_on,
-         parents_informed_note = excluded.parents_informed_note, version = child_coordinators.version + 1`,
+         parents_informed_note = excluded.parents_informed_note, version = child_coordinators.version + 1
+       RETURNING version`,
       [
         m,
         childId,
@@ -46,10 +48,23 @@ export async function setCoordinator(
         input.parentsInformedNote ?? null,
       ],
     );
+    const role = roleFor(ctx, 'manage:coordinator:unit', unitId);
+    // A new coordinator (not a correction of the same one): the parents get a letter saying who it is.
+    const letters =
+      current[0]?.user_id === input.userId
+        ? []
+        : await queueCoordinatorLetters(q, ctx, {
+            childId,
+            coordinatorId: input.userId,
+            unitId,
+            version: saved[0]?.version as number,
+            role,
+          });
+    await ctx.audit.inTransactionBatch(q, m, letters);
     await ctx.audit.inTransaction(q, {
       municipalityId: m,
       userId: ctx.user.userId,
-      role: roleFor(ctx, 'manage:coordinator:unit', unitId),
+      role,
       action: current[0] ? 'update' : 'create',
       entity: 'coordinator',
       entityId: null,

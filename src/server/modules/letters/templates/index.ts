@@ -1,10 +1,12 @@
 import { caseworkerChangeTemplate } from './caseworker-change.ts';
+import { coordinatorNamedTemplate } from './coordinator-named.ts';
 import { notificationOutcomeTemplate } from './notification-outcome.ts';
 import { notificationReceiptTemplate } from './notification-receipt.ts';
 
 /** Every letter Beskyt can write. Danish, plain language: short sentences, "du", what happens now. */
 export const LETTER_TEMPLATES = {
   caseworkerChange: caseworkerChangeTemplate,
+  coordinatorNamed: coordinatorNamedTemplate,
   notificationReceipt: notificationReceiptTemplate,
   notificationOutcome: notificationOutcomeTemplate,
 };
