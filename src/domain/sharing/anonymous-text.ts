@@ -1,13 +1,15 @@
 import { isCpr } from '../cpr.ts';
 
 /**
- * An anonymous consultation must not identify the child. A CPR number is refused outright; a name-like
- * pattern (two or more capitalised words in a row, e.g. "Emma Hansen") is only warned about, because
- * ordinary text can look like it.
+ * An anonymous concern or consultation must not identify the child. A CPR number is refused outright; a
+ * name-like pattern (two or more capitalised words in a row, e.g. "Emma Hansen") is only warned about,
+ * because ordinary text can look like it. The one home of this check (concerns re-export it).
  */
-const CPR_CANDIDATE = /(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)/g;
+// Ten digits, optionally with a dash or space after the sixth, not part of a longer run of digits.
+const CPR_CANDIDATE = /(?<!\d)(\d{6})[-\s]?(\d{4})(?!\d)/g;
 const NAME_LIKE = /(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)+(?![\p{L}])/gu;
 
+/** The CPR numbers in a free text (valid dates only, so an order number rarely trips it). */
 export function findCprNumbers(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(CPR_CANDIDATE)) {
@@ -15,6 +17,10 @@ export function findCprNumbers(text: string): string[] {
     if (isCpr(candidate)) found.push(candidate);
   }
   return found;
+}
+
+export function containsCpr(text: string): boolean {
+  return findCprNumbers(text).length > 0;
 }
 
 export function findNameLike(text: string): string[] {
@@ -27,5 +33,5 @@ export interface TAnonymityCheck {
 }
 
 export function checkAnonymous(text: string): TAnonymityCheck {
-  return { cpr: findCprNumbers(text).length > 0, nameLike: findNameLike(text) };
+  return { cpr: containsCpr(text), nameLike: findNameLike(text) };
 }

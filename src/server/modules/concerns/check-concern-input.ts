@@ -1,5 +1,5 @@
-import { findCprNumbers } from '../../../domain/concerns/anonymous-text.ts';
 import { checkChoice, type TLevel } from '../../../domain/handleguide/suggest.ts';
+import { findCprNumbers } from '../../../domain/sharing/anonymous-text.ts';
 import type { TCreateConcernRequest } from '../../../shared/schemas/concerns.ts';
 import type { Queryable } from '../../db/client.ts';
 import { AppError, type TFieldProblem } from '../../http/errors.ts';
