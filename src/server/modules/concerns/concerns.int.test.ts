@@ -290,6 +290,38 @@ describe('early warning and alerts', () => {
     expect(unread.some((a: { id: string }) => a.id === alert.id)).toBe(false);
   });
 
+  it('every list that names a child audits a read of it: concerns, alerts and the coordinator overview', async () => {
+    const child = await freshChild(schoolId);
+    await t.as(leader, 'PUT', `/api/v1/children/${child}/coordinator`, { userId: professional.user.id });
+    await t.as(
+      leader,
+      'POST',
+      '/api/v1/concerns',
+      concern(child, { level: 2, actionCode: 'talkWithParents' }),
+    );
+    await t.as(professional, 'POST', '/api/v1/concerns', concern(child));
+    await t.as(professional, 'POST', '/api/v1/concerns', concern(child));
+    const views = async (user: string) => {
+      await t.audit.drain();
+      const { rows } = await t.db.pool.query(
+        `SELECT detail->>'view' AS view FROM audit_events
+          WHERE action = 'read' AND entity = 'child' AND child_id = $1 AND user_id = $2
+            AND detail->>'view' IN ('concernList', 'alerts', 'coordinatorOverview') ORDER BY view`,
+        [child, user],
+      );
+      return rows.map((r) => r.view);
+    };
+    expect(await views(leader.user.id)).toEqual([]);
+    const concerns = await t.as(leader, 'GET', '/api/v1/concerns?pageSize=100');
+    expect(concerns.json().items.filter((c: { childId: string }) => c.childId === child)).toHaveLength(3);
+    const alerts = await t.as(leader, 'GET', '/api/v1/alerts?pageSize=100');
+    expect(alerts.json().items.some((a: { childId: string }) => a.childId === child)).toBe(true);
+    expect(await views(leader.user.id)).toEqual(['alerts', 'concernList']);
+    const overview = await t.as(professional, 'GET', '/api/v1/coordinators/me/children');
+    expect(overview.json().items.map((c: { id: string }) => c.id)).toContain(child);
+    expect(await views(professional.user.id)).toEqual(['coordinatorOverview']);
+  });
+
   it('a disabled rule raises nothing; parameters are validated per rule', async () => {
     const rules = (await t.as(admin, 'GET', '/api/v1/early-warning-rules')).json().items;
     const rule = rules.find((r: { code: string }) => r.code === 'concernsFromProfessions');
