@@ -47,6 +47,15 @@ function sendHtml(reply: FastifyReply, status: number, body: string): FastifyRep
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 }
 
+/** The page for a municipality slug that does not exist. */
+function sendUnknownMunicipality(reply: FastifyReply): FastifyReply {
+  return sendHtml(
+    reply,
+    404,
+    renderMessage({ municipalityName: 'Beskyt', title: 'Siden findes ikke', text: 'Kommunen findes ikke.' }),
+  );
+}
+
 /** The form's fields and files, from an urlencoded or a multipart body. Files over the limit are marked, not kept. */
 async function readForm(
   req: FastifyRequest,
@@ -135,16 +144,7 @@ export async function publicFormRoutes(
       { schema: { hide: true } },
       async (req, reply) => {
         const m = await municipalityBySlug(deps, req.params.slug);
-        if (!m)
-          return sendHtml(
-            reply,
-            404,
-            renderMessage({
-              municipalityName: 'Beskyt',
-              title: 'Siden findes ikke',
-              text: 'Kommunen findes ikke.',
-            }),
-          );
+        if (!m) return sendUnknownMunicipality(reply);
         return sendHtml(
           reply,
           200,
@@ -163,16 +163,7 @@ export async function publicFormRoutes(
       { schema: { hide: true } },
       async (req, reply) => {
         const m = await municipalityBySlug(deps, req.params.slug);
-        if (!m)
-          return sendHtml(
-            reply,
-            404,
-            renderMessage({
-              municipalityName: 'Beskyt',
-              title: 'Siden findes ikke',
-              text: 'Kommunen findes ikke.',
-            }),
-          );
+        if (!m) return sendUnknownMunicipality(reply);
         const ref =
           typeof req.query.ref === 'string' && /^U-[0-9A-Z]{6}$/.test(req.query.ref) ? req.query.ref : null;
         return sendHtml(reply, 200, renderReceived({ municipalityName: m.name, reference: ref }));
@@ -187,16 +178,7 @@ export async function publicFormRoutes(
       },
       async (req, reply) => {
         const m = await municipalityBySlug(deps, req.params.slug);
-        if (!m)
-          return sendHtml(
-            reply,
-            404,
-            renderMessage({
-              municipalityName: 'Beskyt',
-              title: 'Siden findes ikke',
-              text: 'Kommunen findes ikke.',
-            }),
-          );
+        if (!m) return sendUnknownMunicipality(reply);
         const { fields, files } = await readForm(req);
         const done = `/borger/${encodeURIComponent(req.params.slug)}/underretning/modtaget`;
         // A filled-in honeypot is a robot: it is thanked and nothing is written.
