@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { insertAlerts } from '../alerts/insert-alert.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
+import { activeUsersWithRole } from './active-users-with-role.ts';
 
 /**
  * Notifications past their 24-hour deadline without an assessment are flagged and escalated: every active
@@ -27,29 +28,20 @@ export async function escalateOverdueNotifications(
       );
       const n = locked[0];
       if (!n) return false;
-      const { rows: managers } = await q.query(
-        `SELECT DISTINCT u.id FROM users u
-           JOIN role_assignments ra ON ra.municipality_id = u.municipality_id AND ra.user_id = u.id
-          WHERE u.municipality_id = $1 AND u.active AND ra.role = 'caseworkManager'`,
-        [r.municipality_id],
-      );
-      const alertIds = await insertAlerts(
-        q,
-        managers.map((m) => m.id),
-        {
-          municipalityId: r.municipality_id,
-          // The intake sees notifications by its permission, not through a child relation: the alert names
-          // the notification only, so the alerts list (filtered by child relation) shows it to the manager.
-          childId: null,
-          kind: 'overdue',
-          reason: {
-            code: 'notificationOverdue',
-            params: { reference: n.reference, dueAt: n.assessment_due_at.toISOString() },
-          },
-          link: `/underretninger/${r.id}`,
-          dedupeKey: `notification-overdue:${r.id}`,
+      const managers = await activeUsersWithRole(q, r.municipality_id, 'caseworkManager');
+      const alertIds = await insertAlerts(q, managers, {
+        municipalityId: r.municipality_id,
+        // The intake sees notifications by its permission, not through a child relation: the alert names
+        // the notification only, so the alerts list (filtered by child relation) shows it to the manager.
+        childId: null,
+        kind: 'overdue',
+        reason: {
+          code: 'notificationOverdue',
+          params: { reference: n.reference, dueAt: n.assessment_due_at.toISOString() },
         },
-      );
+        link: `/underretninger/${r.id}`,
+        dedupeKey: `notification-overdue:${r.id}`,
+      });
       await q.query('UPDATE notifications SET escalated_at = $3 WHERE municipality_id = $1 AND id = $2', [
         r.municipality_id,
         r.id,

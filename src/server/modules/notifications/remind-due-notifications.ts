@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { insertAlerts } from '../alerts/insert-alert.ts';
+import { activeUsersWithRole } from './active-users-with-role.ts';
 
 /** How long before the 24-hour deadline the intake is reminded of a notification still not assessed. */
 export const REMINDER_HOURS_BEFORE = 4;
@@ -20,29 +21,20 @@ export async function remindDueNotifications(db: Db, now = new Date()): Promise<
   let raised = 0;
   for (const r of rows) {
     raised += await db.tenant(r.municipality_id, async (q) => {
-      const { rows: intake } = await q.query(
-        `SELECT DISTINCT u.id FROM users u
-           JOIN role_assignments ra ON ra.municipality_id = u.municipality_id AND ra.user_id = u.id
-          WHERE u.municipality_id = $1 AND u.active AND ra.role = 'caseworker'`,
-        [r.municipality_id],
-      );
-      const ids = await insertAlerts(
-        q,
-        intake.map((u) => u.id),
-        {
-          municipalityId: r.municipality_id,
-          // The intake sees notifications by its permission, not through a child relation: the alert names
-          // the notification only, so the alerts list (filtered by child relation) shows it to the manager.
-          childId: null,
-          kind: 'reminder',
-          reason: {
-            code: 'notificationDueSoon',
-            params: { reference: r.reference, dueAt: r.assessment_due_at.toISOString() },
-          },
-          link: `/underretninger/${r.id}`,
-          dedupeKey: `notification-due:${r.id}`,
+      const intake = await activeUsersWithRole(q, r.municipality_id, 'caseworker');
+      const ids = await insertAlerts(q, intake, {
+        municipalityId: r.municipality_id,
+        // The intake sees notifications by its permission, not through a child relation: the alert names
+        // the notification only, so the alerts list (filtered by child relation) shows it to the intake.
+        childId: null,
+        kind: 'reminder',
+        reason: {
+          code: 'notificationDueSoon',
+          params: { reference: r.reference, dueAt: r.assessment_due_at.toISOString() },
         },
-      );
+        link: `/underretninger/${r.id}`,
+        dedupeKey: `notification-due:${r.id}`,
+      });
       return ids.length;
     });
   }
