@@ -232,11 +232,35 @@ describe('the public citizen form (no JavaScript)', () => {
     expect(file.rawPayload.equals(PDF)).toBe(true);
   });
 
-  it('refuses an attachment whose bytes are not PDF, PNG or JPEG, whatever its name says, writing nothing', async () => {
+  it.each([
+    {
+      problem: 'whose bytes are not PDF, PNG or JPEG, whatever its name says',
+      files: [{ name: 'virus.pdf', content: Buffer.from('MZ not a pdf at all'), type: 'application/pdf' }],
+      message: 'Filen virus.pdf er ikke en PDF, PNG eller JPEG.',
+    },
+    {
+      problem: 'over the size limit',
+      files: [
+        {
+          name: 'stor.pdf',
+          content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 + 10, 0x20)]),
+          type: 'application/pdf',
+        },
+      ],
+      message: 'Filen stor.pdf er større end 10 MB.',
+    },
+    {
+      problem: 'of the wrong type beside a good one (all or nothing)',
+      files: [
+        { name: 'ok.pdf', content: PDF, type: 'application/pdf' },
+        { name: 'virus.png', content: Buffer.from('MZ not an image'), type: 'image/png' },
+      ],
+      message: 'Filen virus.png er ikke en PDF, PNG eller JPEG.',
+    },
+  ])('refuses an attachment $problem, writing nothing', async ({ files, message }) => {
     const before = await count('notifications');
-    const { payload, headers } = multipartBody(CITIZEN, [
-      { name: 'virus.pdf', content: Buffer.from('MZ not a pdf at all'), type: 'application/pdf' },
-    ]);
+    const attachmentsBefore = await count('notification_attachments');
+    const { payload, headers } = multipartBody(CITIZEN, files);
     const res = await t.app.inject({
       method: 'POST',
       url: '/borger/demo/underretning',
@@ -245,26 +269,9 @@ describe('the public citizen form (no JavaScript)', () => {
       remoteAddress: nextIp(),
     });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('Filen virus.pdf er ikke en PDF, PNG eller JPEG.');
+    expect(res.body).toContain(message);
     expect(await count('notifications')).toBe(before);
-  });
-
-  it('refuses an attachment over the size limit, writing nothing', async () => {
-    const before = await count('notifications');
-    const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 + 10, 0x20)]);
-    const { payload, headers } = multipartBody(CITIZEN, [
-      { name: 'stor.pdf', content: big, type: 'application/pdf' },
-    ]);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/borger/demo/underretning',
-      payload,
-      headers,
-      remoteAddress: nextIp(),
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('Filen stor.pdf er større end 10 MB.');
-    expect(await count('notifications')).toBe(before);
+    expect(await count('notification_attachments')).toBe(attachmentsBefore);
   });
 
   it('thanks a robot that fills in the honeypot and writes nothing', async () => {
@@ -544,6 +551,12 @@ describe('jobs', () => {
     const mine = (await t.as(professional, 'GET', '/api/v1/notifications/mine')).json();
     expect(mine.items.find((i: { id: string }) => i.id === n.id).receiptSentAt).not.toBeNull();
     expect(await count("notifications WHERE source = 'professional' AND receipt_letter_id IS NULL")).toBe(0);
+    // Audited once, on the child's access log.
+    const audited = await t.db.pool.query(
+      "SELECT child_id FROM audit_events WHERE entity = 'notification' AND action = 'receipt' AND entity_id = $1",
+      [n.id],
+    );
+    expect(audited.rows).toEqual([{ child_id: ownChild.id }]);
   });
 
   it('runs receipts and escalation through pg-boss on the same database', async () => {

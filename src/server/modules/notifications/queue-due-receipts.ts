@@ -31,7 +31,8 @@ export async function queueDueReceipts(db: Db, audit: AuditWriter, limit = 200):
         action: 'receipt',
         entity: 'notification',
         entityId: r.id,
-        childId: null,
+        // The letter names no child, but the event is about the notification's child (its access log).
+        childId: locked[0].child_id,
         purpose: 'receipt',
         ip: null,
         detail: { letterId },
