@@ -1,52 +1,10 @@
-import { protectiveShare, riskLoad, type TShare } from '../../../domain/measurement/index.ts';
+import { protectiveShare, riskLoad } from '../../../domain/measurement/index.ts';
+import type { TAssessment, TAssessmentFactor } from '../../../shared/assessment-document.ts';
 import type { TLocale } from '../../../shared/i18n/errors.ts';
-import type {
-  TAssessmentMode,
-  TChildVoice,
-  TFactorStateValue,
-  TParentsView,
-  TPosition,
-} from '../../../shared/schemas/assessments.ts';
 import type { Queryable } from '../../db/client.ts';
 import { catalogueFactors, labelOf, packedFromText, statesFromMasks } from './catalogue-factors.ts';
 
-export interface TAssessmentFactor {
-  factorId: string;
-  code: string;
-  kind: 'risk' | 'protective';
-  domain: string;
-  label: string;
-  labelDa: string;
-  labelEn: string;
-  themeCodes: string[];
-  state: TFactorStateValue;
-  reason: string | null;
-}
-
-export interface TAssessment {
-  id: string;
-  round: { id: string; name: string; period: string };
-  child: { id: string; firstName: string; lastName: string; birthDate: string };
-  unit: { id: string; name: string };
-  mode: TAssessmentMode;
-  author: { id: string; name: string | null };
-  catalogue: { id: string; version: number };
-  assessedOn: string;
-  position: TPosition;
-  /** Every factor of the catalogue version, in its order; factors nobody knew about are 'unknown'. */
-  factors: TAssessmentFactor[];
-  protectiveShare: TShare;
-  riskLoad: number;
-  childVoice: TChildVoice | null;
-  parentsView: TParentsView | null;
-  note: string | null;
-  locked: boolean;
-  lockedAt: string | null;
-  lockedBy: { id: string; name: string | null } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { TAssessment, TAssessmentFactor };
 
 /** The assessment as the form and the profile show it, labels in both languages plus the reader's. */
 export async function selectAssessment(

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TShare } from '../../../domain/measurement/factor-states';
 import type {
   TAssessmentMode,
   TChildVoice,
@@ -10,7 +11,9 @@ import type {
   ZUpdateAssessmentRequest,
 } from '../../../shared/schemas/assessments';
 
-export type { TAssessmentMode, TChildVoice, TFactorStateValue, TParentsView, TPosition };
+// The assessment document is the server's own type: one definition for both sides.
+export type { TAssessment, TAssessmentFactor } from '../../../shared/assessment-document';
+export type { TAssessmentMode, TChildVoice, TFactorStateValue, TParentsView, TPosition, TShare };
 export type TFactorKind = 'risk' | 'protective';
 export type TRoundStatus = 'upcoming' | 'open' | 'closed';
 
@@ -78,50 +81,6 @@ export interface TCatalogue {
   status: string;
   publishedAt: string | null;
   factors: TCatalogueFactor[];
-}
-
-export interface TShare {
-  present: number;
-  assessed: number;
-  /** null when nothing was assessed. */
-  share: number | null;
-}
-
-export interface TAssessmentFactor {
-  factorId: string;
-  code: string;
-  kind: TFactorKind;
-  domain: string;
-  label: string;
-  labelDa: string;
-  labelEn: string;
-  themeCodes: string[];
-  state: TFactorStateValue;
-  reason: string | null;
-}
-
-export interface TAssessment {
-  id: string;
-  round: { id: string; name: string; period: string };
-  child: TChildRef;
-  unit: { id: string; name: string };
-  mode: TAssessmentMode;
-  author: { id: string; name: string | null };
-  catalogue: { id: string; version: number };
-  assessedOn: string;
-  position: TPosition;
-  factors: TAssessmentFactor[];
-  protectiveShare: TShare;
-  riskLoad: number;
-  childVoice: TChildVoice | null;
-  parentsView: TParentsView | null;
-  note: string | null;
-  locked: boolean;
-  lockedAt: string | null;
-  lockedBy: { id: string; name: string | null } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface TLockedAssessment {
