@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createRoute, useNavigate } from '@tanstack/react-router';
@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { formatDate } from '../components/format';
 import { AnchorLink } from '../components/links';
 import { usePageTitle } from '../components/page-title';
-import { Pager } from '../components/pager';
+import { PagedTable } from '../components/paged-table';
 import { RequirePermission } from '../components/require-permission';
 import { can, useMe } from '../features/auth/session';
 import { DeadlineBadge } from '../features/cases/deadline-badge';
@@ -90,53 +90,44 @@ function CasesPage() {
       </Group>
       <ErrorAlert error={list.error} />
       <Text role="status">{list.data ? t('list.found', { count: list.data.total }) : ''}</Text>
-      {list.isPending ? <Loader aria-label={t('list.title')} /> : null}
-      {list.data && list.data.items.length === 0 ? <Text>{t('list.empty')}</Text> : null}
-      {list.data && list.data.items.length > 0 ? (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('list.reference')}</Table.Th>
-                <Table.Th scope="col">{t('list.child')}</Table.Th>
-                <Table.Th scope="col">{t('list.caseworker')}</Table.Th>
-                <Table.Th scope="col">{t('list.team')}</Table.Th>
-                <Table.Th scope="col">{t('list.nextDue')}</Table.Th>
-                <Table.Th scope="col">{t('list.deadlines')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <AnchorLink to="/sager/$caseId" params={{ caseId: c.id }}>
-                      {c.reference}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>
-                    {c.child.firstName} {c.child.lastName}
-                  </Table.Td>
-                  <Table.Td>{c.caseworker.name}</Table.Td>
-                  <Table.Td>{c.team.name}</Table.Td>
-                  <Table.Td>{formatDate(c.nextDue, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    {c.status === 'closed' ? t('status.closed') : <DeadlineBadge state={c.overall} />}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      {list.data ? (
-        <Pager
-          page={page}
-          pageSize={list.data.pageSize}
-          total={list.data.total}
-          label={t('list.title')}
-          onChange={(p) => void navigate({ search: { ...search, page: p } })}
-        />
-      ) : null}
+      <PagedTable
+        data={list.data}
+        pending={list.isPending}
+        loadingLabel={t('list.title')}
+        emptyText={t('list.empty')}
+        pagerLabel={t('list.title')}
+        minWidth={760}
+        page={page}
+        onPageChange={(p) => void navigate({ search: { ...search, page: p } })}
+        head={
+          <>
+            <Table.Th scope="col">{t('list.reference')}</Table.Th>
+            <Table.Th scope="col">{t('list.child')}</Table.Th>
+            <Table.Th scope="col">{t('list.caseworker')}</Table.Th>
+            <Table.Th scope="col">{t('list.team')}</Table.Th>
+            <Table.Th scope="col">{t('list.nextDue')}</Table.Th>
+            <Table.Th scope="col">{t('list.deadlines')}</Table.Th>
+          </>
+        }
+        row={(c) => (
+          <Table.Tr>
+            <Table.Td>
+              <AnchorLink to="/sager/$caseId" params={{ caseId: c.id }}>
+                {c.reference}
+              </AnchorLink>
+            </Table.Td>
+            <Table.Td>
+              {c.child.firstName} {c.child.lastName}
+            </Table.Td>
+            <Table.Td>{c.caseworker.name}</Table.Td>
+            <Table.Td>{c.team.name}</Table.Td>
+            <Table.Td>{formatDate(c.nextDue, i18n.language)}</Table.Td>
+            <Table.Td>
+              {c.status === 'closed' ? t('status.closed') : <DeadlineBadge state={c.overall} />}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       {opening ? (
         <OpenCaseModal
           opened={opening}

@@ -1,4 +1,4 @@
-import { Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { formatDate } from '../components/format';
 import { AnchorLink } from '../components/links';
 import { usePageTitle } from '../components/page-title';
-import { Pager } from '../components/pager';
+import { PagedTable } from '../components/paged-table';
 import { RequirePermission } from '../components/require-permission';
 import { can, useMe } from '../features/auth/session';
 import { ButtonLink } from '../features/concerns/button-link';
@@ -96,56 +96,47 @@ function ConcernsPage() {
           ]}
         />
       </Group>
-      {list.isPending ? <Loader aria-label={t('section.loading')} /> : null}
       <ErrorAlert error={list.error} />
-      {list.data && list.data.items.length === 0 ? <Text>{t('list.empty')}</Text> : null}
-      {list.data && list.data.items.length > 0 ? (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('list.date')}</Table.Th>
-                <Table.Th scope="col">{t('list.child')}</Table.Th>
-                <Table.Th scope="col">{t('list.signs')}</Table.Th>
-                <Table.Th scope="col">{t('list.level')}</Table.Th>
-                <Table.Th scope="col">{t('list.action')}</Table.Th>
-                <Table.Th scope="col">{t('list.by')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{formatDate(c.createdAt.slice(0, 10), i18n.language)}</Table.Td>
-                  <Table.Td>
-                    {c.childId ? (
-                      <AnchorLink to="/boern/$childId" params={{ childId: c.childId }}>
-                        {c.childName}
-                      </AnchorLink>
-                    ) : (
-                      t('list.anonymousChild')
-                    )}
-                  </Table.Td>
-                  <Table.Td>{signNames(c.signs, guide.data, i18n.language)}</Table.Td>
-                  <Table.Td>{c.level}</Table.Td>
-                  <Table.Td>{c.actionText}</Table.Td>
-                  <Table.Td>
-                    {c.createdByName} ({t(`profession.${c.profession}`)})
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      {list.data ? (
-        <Pager
-          page={page}
-          pageSize={list.data.pageSize}
-          total={list.data.total}
-          label={t('list.title')}
-          onChange={(p) => void navigate({ search: { ...search, page: p } })}
-        />
-      ) : null}
+      <PagedTable
+        data={list.data}
+        pending={list.isPending}
+        loadingLabel={t('section.loading')}
+        emptyText={t('list.empty')}
+        pagerLabel={t('list.title')}
+        minWidth={720}
+        page={page}
+        onPageChange={(p) => void navigate({ search: { ...search, page: p } })}
+        head={
+          <>
+            <Table.Th scope="col">{t('list.date')}</Table.Th>
+            <Table.Th scope="col">{t('list.child')}</Table.Th>
+            <Table.Th scope="col">{t('list.signs')}</Table.Th>
+            <Table.Th scope="col">{t('list.level')}</Table.Th>
+            <Table.Th scope="col">{t('list.action')}</Table.Th>
+            <Table.Th scope="col">{t('list.by')}</Table.Th>
+          </>
+        }
+        row={(c) => (
+          <Table.Tr>
+            <Table.Td>{formatDate(c.createdAt.slice(0, 10), i18n.language)}</Table.Td>
+            <Table.Td>
+              {c.childId ? (
+                <AnchorLink to="/boern/$childId" params={{ childId: c.childId }}>
+                  {c.childName}
+                </AnchorLink>
+              ) : (
+                t('list.anonymousChild')
+              )}
+            </Table.Td>
+            <Table.Td>{signNames(c.signs, guide.data, i18n.language)}</Table.Td>
+            <Table.Td>{c.level}</Table.Td>
+            <Table.Td>{c.actionText}</Table.Td>
+            <Table.Td>
+              {c.createdByName} ({t(`profession.${c.profession}`)})
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { LETTER_STATUSES, type TLetterStatus } from '../../shared/schemas/letter
 import { ErrorAlert } from '../components/error-alert';
 import { formatDateTime } from '../components/format';
 import { usePageTitle } from '../components/page-title';
-import { Pager } from '../components/pager';
+import { PagedTable } from '../components/paged-table';
 import { RequirePermission } from '../components/require-permission';
 import { can, useMe } from '../features/auth/session';
 import { letterPdfUrl, lettersQuery, retryLetter } from '../features/letters/queries';
@@ -79,70 +79,61 @@ function OutboxPage() {
       <Text role="status" aria-live="polite">
         {retry.isSuccess ? t('retried') : ''}
       </Text>
-      {list.isPending ? <Loader aria-label={t('title')} /> : null}
-      {list.data && list.data.items.length === 0 ? <Text>{t('empty')}</Text> : null}
-      {list.data && list.data.items.length > 0 ? (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('col.created')}</Table.Th>
-                <Table.Th scope="col">{t('col.kind')}</Table.Th>
-                <Table.Th scope="col">{t('col.recipient')}</Table.Th>
-                <Table.Th scope="col">{t('col.subject')}</Table.Th>
-                <Table.Th scope="col">{t('col.status')}</Table.Th>
-                <Table.Th scope="col">{t('col.pdf')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td>{formatDateTime(l.createdAt, i18n.language)}</Table.Td>
-                  <Table.Td>{t(`kind.${l.kind}`, { defaultValue: l.kind })}</Table.Td>
-                  <Table.Td>{l.recipientName}</Table.Td>
-                  <Table.Td>{l.subject}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={COLOR[l.status]} radius="sm">
-                      {t(`status.${l.status}`)}
-                    </Badge>
-                    {l.sentAt ? <Text size="sm">{formatDateTime(l.sentAt, i18n.language)}</Text> : null}
-                    {l.status !== 'sent' && l.attempts > 0 ? (
-                      <Text size="sm">
-                        {t('attempts', { count: l.attempts })}
-                        {l.lastError ? ` · ${t('lastError', { error: l.lastError })}` : ''}
-                      </Text>
-                    ) : null}
-                    {l.status === 'failed' && can(me, 'manage:letter:municipality') ? (
-                      <Button size="compact-sm" variant="light" mt={4} onClick={() => retry.mutate(l.id)}>
-                        {t('retry')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      href={letterPdfUrl(l.id)}
-                      target="_blank"
-                      rel="noopener"
-                      aria-label={t('openPdf', { subject: l.subject, recipient: l.recipientName })}
-                    >
-                      {t('pdf')}
-                    </Anchor>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      {list.data ? (
-        <Pager
-          page={page}
-          pageSize={list.data.pageSize}
-          total={list.data.total}
-          label={t('title')}
-          onChange={(p) => void navigate({ search: { ...search, page: p } })}
-        />
-      ) : null}
+      <PagedTable
+        data={list.data}
+        pending={list.isPending}
+        loadingLabel={t('title')}
+        emptyText={t('empty')}
+        pagerLabel={t('title')}
+        minWidth={800}
+        page={page}
+        onPageChange={(p) => void navigate({ search: { ...search, page: p } })}
+        head={
+          <>
+            <Table.Th scope="col">{t('col.created')}</Table.Th>
+            <Table.Th scope="col">{t('col.kind')}</Table.Th>
+            <Table.Th scope="col">{t('col.recipient')}</Table.Th>
+            <Table.Th scope="col">{t('col.subject')}</Table.Th>
+            <Table.Th scope="col">{t('col.status')}</Table.Th>
+            <Table.Th scope="col">{t('col.pdf')}</Table.Th>
+          </>
+        }
+        row={(l) => (
+          <Table.Tr>
+            <Table.Td>{formatDateTime(l.createdAt, i18n.language)}</Table.Td>
+            <Table.Td>{t(`kind.${l.kind}`, { defaultValue: l.kind })}</Table.Td>
+            <Table.Td>{l.recipientName}</Table.Td>
+            <Table.Td>{l.subject}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={COLOR[l.status]} radius="sm">
+                {t(`status.${l.status}`)}
+              </Badge>
+              {l.sentAt ? <Text size="sm">{formatDateTime(l.sentAt, i18n.language)}</Text> : null}
+              {l.status !== 'sent' && l.attempts > 0 ? (
+                <Text size="sm">
+                  {t('attempts', { count: l.attempts })}
+                  {l.lastError ? ` · ${t('lastError', { error: l.lastError })}` : ''}
+                </Text>
+              ) : null}
+              {l.status === 'failed' && can(me, 'manage:letter:municipality') ? (
+                <Button size="compact-sm" variant="light" mt={4} onClick={() => retry.mutate(l.id)}>
+                  {t('retry')}
+                </Button>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              <Anchor
+                href={letterPdfUrl(l.id)}
+                target="_blank"
+                rel="noopener"
+                aria-label={t('openPdf', { subject: l.subject, recipient: l.recipientName })}
+              >
+                {t('pdf')}
+              </Anchor>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }
