@@ -2,10 +2,11 @@ import { Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { TCaseDeadlineRow, TComplianceCell } from '../../shared/schemas/cases';
+import type { TCaseDeadlineRow } from '../../shared/schemas/cases';
 import { ErrorAlert } from '../components/error-alert';
 import { formatDate } from '../components/format';
 import { AnchorLink } from '../components/links';
+import { OnTimeShare } from '../components/on-time-share';
 import { usePageTitle } from '../components/page-title';
 import { RequirePermission } from '../components/require-permission';
 import { caseDeadlinesQuery } from '../features/cases/queries';
@@ -20,20 +21,6 @@ export const caseDeadlinesRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-function Share({ cell }: { cell: TComplianceCell }) {
-  const { t } = useTranslation('cases');
-  if (cell.total === 0 || cell.share === null) return <>{t('deadlines.none')}</>;
-  return (
-    <>
-      {t('deadlines.share', {
-        onTime: cell.onTime,
-        total: cell.total,
-        percent: Math.round(cell.share * 100),
-      })}
-    </>
-  );
-}
 
 function RowsTable({
   caption,
@@ -68,13 +55,13 @@ function RowsTable({
               <Table.Td>{r.openCases}</Table.Td>
               <Table.Td>{r.overdue}</Table.Td>
               <Table.Td>
-                <Share cell={r.childAssessment} />
+                <OnTimeShare cell={r.childAssessment} />
               </Table.Td>
               <Table.Td>
-                <Share cell={r.plan} />
+                <OnTimeShare cell={r.plan} />
               </Table.Td>
               <Table.Td>
-                <Share cell={r.followUp} />
+                <OnTimeShare cell={r.followUp} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -2,9 +2,10 @@ import { Anchor, Group, Loader, Stack, Table, Text, TextInput, Title } from '@ma
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { TComplianceReport, TComplianceShare } from '../../shared/schemas/compliance';
+import type { TComplianceReport } from '../../shared/schemas/compliance';
 import { api, withQuery } from '../api';
 import { ErrorAlert } from '../components/error-alert';
+import { OnTimeShare } from '../components/on-time-share';
 import { usePageTitle } from '../components/page-title';
 import { RequirePermission } from '../components/require-permission';
 import { appRoute } from './app-layout';
@@ -28,20 +29,6 @@ export const complianceRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-function Share({ cell }: { cell: TComplianceShare }) {
-  const { t } = useTranslation('cases');
-  if (cell.share === null) return <>{t('deadlines.none')}</>;
-  return (
-    <>
-      {t('deadlines.share', {
-        onTime: cell.onTime,
-        total: cell.total,
-        percent: Math.round(cell.share * 100),
-      })}
-    </>
-  );
-}
 
 function CompliancePage() {
   const { t } = useTranslation('cases');
@@ -100,19 +87,19 @@ function CompliancePage() {
                     {r.scope === 'municipality' ? t('compliance.municipality') : r.name}
                   </Table.Th>
                   <Table.Td>
-                    <Share cell={r.notified} />
+                    <OnTimeShare cell={r.notified} />
                   </Table.Td>
                   <Table.Td>
-                    <Share cell={r.receipts} />
+                    <OnTimeShare cell={r.receipts} />
                   </Table.Td>
                   <Table.Td>
-                    <Share cell={r.assessment} />
+                    <OnTimeShare cell={r.assessment} />
                   </Table.Td>
                   <Table.Td>
-                    <Share cell={r.plan} />
+                    <OnTimeShare cell={r.plan} />
                   </Table.Td>
                   <Table.Td>
-                    <Share cell={r.followUp} />
+                    <OnTimeShare cell={r.followUp} />
                   </Table.Td>
                   <Table.Td>
                     {r.protective.meanChange === null
