@@ -1,21 +1,11 @@
-import {
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Group, List, NativeSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCase, TConversationOutcome, TMeasureSection } from '../../../shared/schemas/cases';
-import { ErrorAlert } from '../../components/error-alert';
+import { ActionForm } from '../../components/action-form';
 import { fieldError } from '../../components/field-errors';
 import { formatDate, formatDateTime } from '../../components/format';
+import { TitledSection } from '../../components/titled-section';
 import { DeadlineBadge } from './deadline-badge';
 import { caseApi } from './queries';
 import { todayIso, useCaseMutation } from './use-case-mutation';
@@ -28,10 +18,7 @@ export function DeadlinesTable({ c }: { c: TCase }) {
     ...c.deadlines.followUps.map((d, i) => ({ key: `f${i}`, label: t('case.followUpDeadline'), d })),
   ];
   return (
-    <section aria-labelledby="case-deadlines">
-      <Title order={2} id="case-deadlines" size="h3" mb="xs">
-        {t('case.deadlines')}
-      </Title>
+    <TitledSection id="case-deadlines" title={t('case.deadlines')}>
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -59,7 +46,7 @@ export function DeadlinesTable({ c }: { c: TCase }) {
           {t('case.preliminaryNeeded')}
         </Text>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -75,10 +62,7 @@ export function AssessmentSection({ c, editable }: { c: TCase; editable: boolean
     caseApi.preliminary(c.id, { version: c.version, text: preliminary }),
   );
   return (
-    <section aria-labelledby="case-assessment">
-      <Title order={2} id="case-assessment" size="h3" mb="xs">
-        {t('assessment.title')}
-      </Title>
+    <TitledSection id="case-assessment" title={t('assessment.title')}>
       {c.assessment.preliminary ? (
         <Stack gap={2} mb="sm">
           <Text fw={700}>
@@ -99,63 +83,47 @@ export function AssessmentSection({ c, editable }: { c: TCase; editable: boolean
       ) : editable ? (
         <Stack>
           {c.deadlines.childAssessment.state === 'overdue' && !c.assessment.preliminary ? (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                pre.mutate(undefined);
-              }}
+            <ActionForm
+              onSubmit={() => pre.mutate(undefined)}
+              error={pre.error}
+              pending={pre.isPending}
+              submitLabel={t('assessment.savePreliminary')}
             >
-              <Stack>
-                <ErrorAlert error={pre.error} />
-                <Textarea
-                  label={t('assessment.preliminary')}
-                  value={preliminary}
-                  onChange={(e) => setPreliminary(e.currentTarget.value)}
-                  error={fieldError(pre.error, 'text')}
-                  autosize
-                  minRows={2}
-                />
-                <Group>
-                  <Button type="submit" variant="light" loading={pre.isPending}>
-                    {t('assessment.savePreliminary')}
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
-          ) : null}
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              complete.mutate(undefined);
-            }}
-          >
-            <Stack>
-              <ErrorAlert error={complete.error} />
               <Textarea
-                label={t('assessment.summary')}
-                value={summary}
-                onChange={(e) => setSummary(e.currentTarget.value)}
-                error={fieldError(complete.error, 'summary')}
+                label={t('assessment.preliminary')}
+                value={preliminary}
+                onChange={(e) => setPreliminary(e.currentTarget.value)}
+                error={fieldError(pre.error, 'text')}
                 autosize
                 minRows={2}
               />
-              <TextInput
-                type="date"
-                label={t('assessment.completedOn')}
-                value={completedOn}
-                onChange={(e) => setCompletedOn(e.currentTarget.value)}
-                error={fieldError(complete.error, 'completedOn')}
-              />
-              <Group>
-                <Button type="submit" variant="light" loading={complete.isPending}>
-                  {t('assessment.complete')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+            </ActionForm>
+          ) : null}
+          <ActionForm
+            onSubmit={() => complete.mutate(undefined)}
+            error={complete.error}
+            pending={complete.isPending}
+            submitLabel={t('assessment.complete')}
+          >
+            <Textarea
+              label={t('assessment.summary')}
+              value={summary}
+              onChange={(e) => setSummary(e.currentTarget.value)}
+              error={fieldError(complete.error, 'summary')}
+              autosize
+              minRows={2}
+            />
+            <TextInput
+              type="date"
+              label={t('assessment.completedOn')}
+              value={completedOn}
+              onChange={(e) => setCompletedOn(e.currentTarget.value)}
+              error={fieldError(complete.error, 'completedOn')}
+            />
+          </ActionForm>
         </Stack>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -174,10 +142,7 @@ export function ConversationSection({ c, editable }: { c: TCase; editable: boole
     }),
   );
   return (
-    <section aria-labelledby="case-conversations">
-      <Title order={2} id="case-conversations" size="h3" mb="xs">
-        {t('conversation.title')}
-      </Title>
+    <TitledSection id="case-conversations" title={t('conversation.title')}>
       <Text mb="xs">{t('conversation.intro')}</Text>
       {c.conversations.length === 0 ? <Text>{t('conversation.none')}</Text> : null}
       <List mb="sm">
@@ -190,60 +155,54 @@ export function ConversationSection({ c, editable }: { c: TCase; editable: boole
         ))}
       </List>
       {editable ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <ActionForm
+          onSubmit={() =>
             add.mutate(undefined, {
               onSuccess: () => {
                 setNote('');
                 setReason('');
               },
-            });
-          }}
+            })
+          }
+          error={add.error}
+          pending={add.isPending}
+          submitLabel={t('conversation.add')}
         >
-          <Stack>
-            <ErrorAlert error={add.error} />
-            <Group align="start" grow>
-              <NativeSelect
-                label={t('conversation.outcome')}
-                value={outcome}
-                onChange={(e) => setOutcome(e.currentTarget.value as TConversationOutcome)}
-                data={(['held', 'declined', 'notHeld'] as const).map((o) => ({
-                  value: o,
-                  label: t(`conversation.outcomes.${o}`),
-                }))}
-              />
-              <TextInput
-                type="date"
-                label={t('conversation.onDate')}
-                value={onDate}
-                onChange={(e) => setOnDate(e.currentTarget.value)}
-                error={fieldError(add.error, 'onDate')}
-              />
-            </Group>
-            {outcome === 'notHeld' ? (
-              <Textarea
-                label={t('conversation.reasonNotHeld')}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                error={fieldError(add.error, 'reasonNotHeld')}
-              />
-            ) : (
-              <Textarea
-                label={t('conversation.note')}
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
-              />
-            )}
-            <Group>
-              <Button type="submit" variant="light" loading={add.isPending}>
-                {t('conversation.add')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          <Group align="start" grow>
+            <NativeSelect
+              label={t('conversation.outcome')}
+              value={outcome}
+              onChange={(e) => setOutcome(e.currentTarget.value as TConversationOutcome)}
+              data={(['held', 'declined', 'notHeld'] as const).map((o) => ({
+                value: o,
+                label: t(`conversation.outcomes.${o}`),
+              }))}
+            />
+            <TextInput
+              type="date"
+              label={t('conversation.onDate')}
+              value={onDate}
+              onChange={(e) => setOnDate(e.currentTarget.value)}
+              error={fieldError(add.error, 'onDate')}
+            />
+          </Group>
+          {outcome === 'notHeld' ? (
+            <Textarea
+              label={t('conversation.reasonNotHeld')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={fieldError(add.error, 'reasonNotHeld')}
+            />
+          ) : (
+            <Textarea
+              label={t('conversation.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
+          )}
+        </ActionForm>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -257,10 +216,7 @@ export function MeasureSection({ c, editable }: { c: TCase; editable: boolean })
     caseApi.measure(c.id, { section, title, startsOn, endsOn: endsOn || undefined }),
   );
   return (
-    <section aria-labelledby="case-measures">
-      <Title order={2} id="case-measures" size="h3" mb="xs">
-        {t('measure.title')}
-      </Title>
+    <TitledSection id="case-measures" title={t('measure.title')}>
       {c.measures.length === 0 ? <Text>{t('measure.none')}</Text> : null}
       <List mb="sm">
         {c.measures.map((m) => (
@@ -276,53 +232,45 @@ export function MeasureSection({ c, editable }: { c: TCase; editable: boolean })
         ))}
       </List>
       {editable ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate(undefined, { onSuccess: () => setTitle('') });
-          }}
+        <ActionForm
+          onSubmit={() => add.mutate(undefined, { onSuccess: () => setTitle('') })}
+          error={add.error}
+          pending={add.isPending}
+          submitLabel={t('measure.add')}
         >
-          <Stack>
-            <ErrorAlert error={add.error} />
-            <Group align="start" grow>
-              <NativeSelect
-                label={t('measure.section')}
-                value={section}
-                onChange={(e) => setSection(e.currentTarget.value as TMeasureSection)}
-                data={(['s32', 's30'] as const).map((s) => ({ value: s, label: t(`measure.sections.${s}`) }))}
-              />
-              <TextInput
-                label={t('measure.what')}
-                value={title}
-                onChange={(e) => setTitle(e.currentTarget.value)}
-                error={fieldError(add.error, 'title')}
-              />
-            </Group>
-            <Group align="start" grow>
-              <TextInput
-                type="date"
-                label={t('measure.startsOn')}
-                value={startsOn}
-                onChange={(e) => setStartsOn(e.currentTarget.value)}
-                error={fieldError(add.error, 'startsOn')}
-              />
-              <TextInput
-                type="date"
-                label={t('measure.endsOn')}
-                value={endsOn}
-                onChange={(e) => setEndsOn(e.currentTarget.value)}
-                error={fieldError(add.error, 'endsOn')}
-              />
-            </Group>
-            <Group>
-              <Button type="submit" variant="light" loading={add.isPending}>
-                {t('measure.add')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          <Group align="start" grow>
+            <NativeSelect
+              label={t('measure.section')}
+              value={section}
+              onChange={(e) => setSection(e.currentTarget.value as TMeasureSection)}
+              data={(['s32', 's30'] as const).map((s) => ({ value: s, label: t(`measure.sections.${s}`) }))}
+            />
+            <TextInput
+              label={t('measure.what')}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={fieldError(add.error, 'title')}
+            />
+          </Group>
+          <Group align="start" grow>
+            <TextInput
+              type="date"
+              label={t('measure.startsOn')}
+              value={startsOn}
+              onChange={(e) => setStartsOn(e.currentTarget.value)}
+              error={fieldError(add.error, 'startsOn')}
+            />
+            <TextInput
+              type="date"
+              label={t('measure.endsOn')}
+              value={endsOn}
+              onChange={(e) => setEndsOn(e.currentTarget.value)}
+              error={fieldError(add.error, 'endsOn')}
+            />
+          </Group>
+        </ActionForm>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -340,10 +288,7 @@ export function FollowUpSection({ c, editable }: { c: TCase; editable: boolean }
     }),
   );
   return (
-    <section aria-labelledby="case-follow-ups">
-      <Title order={2} id="case-follow-ups" size="h3" mb="xs">
-        {t('followUp.title')}
-      </Title>
+    <TitledSection id="case-follow-ups" title={t('followUp.title')}>
       {c.followUps.length === 0 ? <Text>{t('followUp.none')}</Text> : null}
       <List mb="sm">
         {c.followUps.map((f) => (
@@ -355,53 +300,42 @@ export function FollowUpSection({ c, editable }: { c: TCase; editable: boolean }
         ))}
       </List>
       {editable && next ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            record.mutate(undefined);
-          }}
+        <ActionForm
+          onSubmit={() => record.mutate(undefined)}
+          error={record.error}
+          pending={record.isPending}
+          submitLabel={t('followUp.record')}
         >
-          <Stack>
-            <ErrorAlert error={record.error} />
-            <Group align="start" grow>
-              <TextInput
-                type="date"
-                label={t('followUp.heldOn')}
-                value={heldOn}
-                onChange={(e) => setHeldOn(e.currentTarget.value)}
-              />
-              <TextInput
-                type="date"
-                label={t('followUp.nextDueOn')}
-                value={nextDueOn}
-                onChange={(e) => setNextDueOn(e.currentTarget.value)}
-                error={fieldError(record.error, 'nextDueOn')}
-              />
-            </Group>
-            <Textarea
-              label={t('followUp.note')}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
+          <Group align="start" grow>
+            <TextInput
+              type="date"
+              label={t('followUp.heldOn')}
+              value={heldOn}
+              onChange={(e) => setHeldOn(e.currentTarget.value)}
             />
-            <Group>
-              <Button type="submit" variant="light" loading={record.isPending}>
-                {t('followUp.record')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+            <TextInput
+              type="date"
+              label={t('followUp.nextDueOn')}
+              value={nextDueOn}
+              onChange={(e) => setNextDueOn(e.currentTarget.value)}
+              error={fieldError(record.error, 'nextDueOn')}
+            />
+          </Group>
+          <Textarea
+            label={t('followUp.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+        </ActionForm>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
 
 export function Timeline({ c }: { c: TCase }) {
   const { t, i18n } = useTranslation('cases');
   return (
-    <section aria-labelledby="case-timeline">
-      <Title order={2} id="case-timeline" size="h3" mb="xs">
-        {t('case.timeline')}
-      </Title>
+    <TitledSection id="case-timeline" title={t('case.timeline')}>
       {c.timeline.length === 0 ? <Text>{t('case.noTimeline')}</Text> : null}
       <List>
         {c.timeline.map((e, i) => (
@@ -415,6 +349,6 @@ export function Timeline({ c }: { c: TCase }) {
           </List.Item>
         ))}
       </List>
-    </section>
+    </TitledSection>
   );
 }

@@ -9,7 +9,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,6 +17,7 @@ import type { TCase } from '../../../shared/schemas/cases';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
+import { TitledSection } from '../../components/titled-section';
 import { caseApi, protectiveFactorsQuery } from './queries';
 import { todayIso, useCaseMutation } from './use-case-mutation';
 
@@ -34,10 +34,7 @@ export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
   const youth = (c.plan?.kind ?? c.deadlines.planKind) === 'youthPlan';
   const title = youth ? t('plan.youthTitle') : t('plan.title');
   return (
-    <section aria-labelledby="case-plan">
-      <Title order={2} id="case-plan" size="h3" mb="xs">
-        {title}
-      </Title>
+    <TitledSection id="case-plan" title={title}>
       <Text mb="xs">{t('plan.intro')}</Text>
       {c.plan && !editing ? (
         <Stack gap="xs">
@@ -66,7 +63,7 @@ export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
         </Button>
       ) : null}
       {editable && editing ? <PlanForm c={c} onDone={() => setEditing(false)} /> : null}
-    </section>
+    </TitledSection>
   );
 }
 
