@@ -343,6 +343,44 @@ describe('meetings and the sharing rule', () => {
     expect(named.statusCode).toBe(201);
     expect(named.json().warnings.nameLike).toEqual(['Emma Hansen']);
   });
+
+  it('refuses a CPR number in the minutes or an action of an anonymous consultation, writing nothing', async () => {
+    const meetingId = await newMeeting();
+    const itemId = (
+      await t.as(leader, 'POST', `/api/v1/meetings/${meetingId}/items`, {
+        kind: 'anonymous',
+        topic: 'En dreng i 3. klasse trækker sig',
+      })
+    ).json().id;
+    const written = async () =>
+      (
+        await t.db.pool.query(
+          `SELECT i.version, (SELECT count(*)::int FROM meeting_actions a WHERE a.item_id = i.id) AS actions
+             FROM meeting_items i WHERE i.id = $1`,
+          [itemId],
+        )
+      ).rows[0];
+    const before = await written();
+    const minutes = await t.as(professional, 'PUT', `/api/v1/meeting-items/${itemId}/minutes`, {
+      version: 1,
+      worried: 'Trækker sig',
+      workingWell: 'God kontakt',
+      nextSteps: 'Drengen er 120315 4122, spørg PPR',
+      scaling: 4,
+      decisions: '',
+      followUpOn: null,
+    });
+    expect(minutes.statusCode, minutes.body).toBe(400);
+    expect(minutes.json().error.fields.nextSteps).toMatch(/CPR/);
+    const action = await t.as(professional, 'POST', `/api/v1/meeting-items/${itemId}/actions`, {
+      title: 'Ring om 1203154122',
+      ownerId: professional.user.id,
+      dueOn: addDays(today, 7),
+    });
+    expect(action.statusCode, action.body).toBe(400);
+    expect(action.json().error.fields.title).toMatch(/CPR/);
+    expect(await written()).toEqual(before);
+  });
 });
 
 describe('minutes, actions, follow-up, my work', () => {

@@ -1,13 +1,19 @@
+import { containsCpr } from '../../../domain/sharing/anonymous-text.ts';
 import type { TAction, TCreateActionRequest } from '../../../shared/schemas/meetings.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
 import { ACTION_SELECT, actionFromRow } from './meeting-document.ts';
 import { writeItem } from './write-item.ts';
 
-/** An agreed action on an item: an owner who takes part in the meeting and a due date, or nothing is written. */
+/**
+ * An agreed action on an item: an owner who takes part in the meeting and a due date, or nothing is written.
+ * An action of an anonymous consultation must not carry a CPR number.
+ */
 export async function createAction(ctx: TCtx, itemId: string, input: TCreateActionRequest): Promise<TAction> {
   return writeItem(ctx, itemId, null, 'action', async (q, { item, role }) => {
     const m = ctx.user.municipalityId;
+    if (item.kind === 'anonymous' && containsCpr(input.title))
+      throw fieldError('title', 'field.cprInAnonymous');
     const { rows: owner } = await q.query(
       'SELECT 1 FROM meeting_participants WHERE municipality_id = $1 AND meeting_id = $2 AND user_id = $3',
       [m, item.meeting_id, input.ownerId],

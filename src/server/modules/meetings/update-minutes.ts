@@ -1,9 +1,13 @@
+import { containsCpr } from '../../../domain/sharing/anonymous-text.ts';
 import type { TUpdateMinutesRequest } from '../../../shared/schemas/meetings.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
 import { writeItem } from './write-item.ts';
 
-/** Minutes of an item: the three columns, scaling, decisions and the follow-up date (optimistic locking). */
+/**
+ * Minutes of an item: the three columns, scaling, decisions and the follow-up date (optimistic locking). The
+ * minutes of an anonymous consultation must not name the child by CPR number, as its topic may not.
+ */
 export async function updateMinutes(
   ctx: TCtx,
   itemId: string,
@@ -12,6 +16,11 @@ export async function updateMinutes(
   return writeItem(ctx, itemId, input.version, 'minutes', async (q, { item, role }) => {
     if (input.followUpOn && input.followUpOn <= role.meeting.meeting_on)
       throw fieldError('followUpOn', 'field.followUpBeforeMeeting');
+    if (item.kind === 'anonymous') {
+      const texts = ['worried', 'workingWell', 'nextSteps', 'decisions'] as const;
+      const named = texts.find((f) => containsCpr(input[f]));
+      if (named) throw fieldError(named, 'field.cprInAnonymous');
+    }
     const { rows } = await q.query(
       `UPDATE meeting_items SET worried = $3, working_well = $4, next_steps = $5, scaling = $6, decisions = $7,
               follow_up_on = $8, minutes_by = $9, minutes_at = now(), version = version + 1
