@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasPartyStatus, partyStatusFrom, planKind, youthPlanFrom } from './age-rules.ts';
-import { childAssessmentDue, deadlineState, firstFollowUpDue, planDue } from './case-deadlines.ts';
+import {
+  childAssessmentDue,
+  deadlineState,
+  firstFollowUpDue,
+  nextFollowUpDue,
+  planDue,
+} from './case-deadlines.ts';
 import { DEFAULT_DEADLINE_CONFIG as D } from './config.ts';
 import { addMonths, ageOn, birthdayAt } from './dates.ts';
 
@@ -26,6 +32,22 @@ describe('§ 91 planDue (3 months from the § 32 measure)', () => {
   ])('measure %s → %s %s', (start, config, due) => {
     expect(planDue(start, config)).toBe(due);
   });
+});
+
+describe('§ 95 nextFollowUpDue (at least every 6 months while the measure runs)', () => {
+  it.each([
+    ['2026-04-10', null, '2026-10-10', 'no planned end: six months on'],
+    ['2026-08-31', null, '2027-02-28', 'no 31 February'],
+    ['2026-04-10', '2026-07-01', '2026-07-01', 'the measure ends first'],
+    ['2026-04-10', '2027-01-01', '2026-10-10', 'six months come first'],
+    ['2026-04-10', '2026-04-10', null, 'the measure ended the day it was held'],
+    ['2026-04-10', '2026-03-01', null, 'the measure had already ended'],
+  ])(
+    'held %s, measure ends %s → %s (%s)',
+    (held: string, ends: string | null, due: string | null, _why: string) => {
+      expect(nextFollowUpDue(held, ends)).toBe(due);
+    },
+  );
 });
 
 describe('§ 95 firstFollowUpDue (earlier of assessment end and 3 months)', () => {

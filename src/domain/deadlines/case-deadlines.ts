@@ -27,6 +27,19 @@ export function firstFollowUpDue(
   return ends && ends < byMeasure ? ends : byMeasure;
 }
 
+/** After the first follow-up the measure is followed up at least every 6 months while it runs (§ 95). */
+export const FOLLOW_UP_INTERVAL_MONTHS = 6;
+
+/**
+ * § 95: the follow-up after one held on `heldOn` — 6 months on, or the measure's planned end if that comes
+ * first; none when the measure has ended by the day it was held.
+ */
+export function nextFollowUpDue(heldOn: TIsoDate, measureEndsOn: TIsoDate | null): TIsoDate | null {
+  if (measureEndsOn && measureEndsOn <= heldOn) return null;
+  const byInterval = addMonths(heldOn, FOLLOW_UP_INTERVAL_MONTHS);
+  return measureEndsOn && measureEndsOn < byInterval ? measureEndsOn : byInterval;
+}
+
 /** The deadline's state on a date: done in time, done late, still open, or open and overdue. */
 export type TDeadlineState = 'metOnTime' | 'metLate' | 'open' | 'overdue';
 

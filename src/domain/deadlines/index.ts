@@ -2,7 +2,9 @@ export { hasPartyStatus, partyStatusFrom, planKind, youthPlanFrom } from './age-
 export {
   childAssessmentDue,
   deadlineState,
+  FOLLOW_UP_INTERVAL_MONTHS,
   firstFollowUpDue,
+  nextFollowUpDue,
   planDue,
   type TDeadlineState,
 } from './case-deadlines.ts';

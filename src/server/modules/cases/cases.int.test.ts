@@ -209,6 +209,23 @@ describe('opening a case and writing the plan', () => {
     version = c.version;
   });
 
+  it('a follow-up held without a next date schedules the next § 95 follow-up 6 months on', async () => {
+    const before = (await t.as(worker, 'GET', `/api/v1/cases/${caseId}`)).json();
+    const res = await t.as(
+      worker,
+      'POST',
+      `/api/v1/cases/${caseId}/follow-ups/${before.followUps[0].id}/held`,
+      { heldOn: '2027-04-20', note: 'Kontaktpersonen virker.' },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json();
+    expect(c.followUps.map((f: { dueOn: string; heldOn: string | null }) => [f.dueOn, f.heldOn])).toEqual([
+      ['2027-05-01', '2027-04-20'],
+      ['2027-10-20', null],
+    ]);
+    version = c.version;
+  });
+
   it('finishing the § 20 assessment late needs the preliminary assessment first', async () => {
     const late = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/child-assessment`, {
       version,

@@ -1,10 +1,11 @@
+import { nextFollowUpDue } from '../../../domain/deadlines/index.ts';
 import type { TCase, TFollowUpRequest } from '../../../shared/schemas/cases.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { recordCaseWrite } from './case-events.ts';
 import { writeCase } from './case-writes.ts';
 
-/** § 95: a follow-up held (once), and the next one if agreed. */
+/** § 95: a follow-up held (once), and the next one: as agreed, or by default 6 months on while the measure runs. */
 export function recordFollowUp(
   ctx: TCtx,
   caseId: string,
@@ -14,7 +15,9 @@ export function recordFollowUp(
   const m = ctx.user.municipalityId;
   return writeCase(ctx, caseId, async (q, c) => {
     const { rows } = await q.query(
-      'SELECT measure_id, held_on FROM case_follow_ups WHERE municipality_id = $1 AND case_id = $2 AND id = $3 FOR UPDATE',
+      `SELECT f.measure_id, f.held_on, m.ends_on FROM case_follow_ups f
+         LEFT JOIN case_measures m ON m.municipality_id = f.municipality_id AND m.id = f.measure_id
+        WHERE f.municipality_id = $1 AND f.case_id = $2 AND f.id = $3 FOR UPDATE OF f`,
       [m, caseId, followUpId],
     );
     const f = rows[0];
@@ -26,15 +29,18 @@ export function recordFollowUp(
       `UPDATE case_follow_ups SET held_on = $4, note = $5, held_by = $6 WHERE municipality_id = $1 AND case_id = $2 AND id = $3`,
       [m, caseId, followUpId, input.heldOn, input.note || null, ctx.user.userId],
     );
-    if (input.nextDueOn)
+    // Left empty, the next follow-up is the statutory one (6 months on, while the measure runs): the
+    // schedule never silently stops after the first.
+    const nextDueOn = input.nextDueOn ?? (f.measure_id ? nextFollowUpDue(input.heldOn, f.ends_on) : null);
+    if (nextDueOn)
       await q.query(
         'INSERT INTO case_follow_ups (municipality_id, case_id, measure_id, due_on) VALUES ($1, $2, $3, $4)',
-        [m, caseId, f.measure_id, input.nextDueOn],
+        [m, caseId, f.measure_id, nextDueOn],
       );
     await recordCaseWrite(q, ctx, c, 'write:case:team', 'followUpHeld', {
       followUpId,
       heldOn: input.heldOn,
-      nextDueOn: input.nextDueOn ?? null,
+      nextDueOn,
     });
   });
 }
