@@ -59,7 +59,8 @@ export async function findLetters(
       ip: ctx.ip,
       detail: {
         letters: items.map((i) => i.id),
-        children: [...new Set(items.map((i) => i.childId).filter(Boolean))],
+        // Under `childIds`, where the audit search looks for a child's list reads.
+        childIds: [...new Set(items.map((i) => i.childId).filter(Boolean))],
       },
     });
   return { items, total: result.rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize, counts };

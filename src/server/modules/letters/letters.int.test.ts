@@ -228,6 +228,15 @@ describe('outbox endpoints', () => {
       [letter.id, manager.user.id],
     );
     expect(audited.rows).toHaveLength(1);
+    // The list read names the children in detail.childIds, so it shows in each child's audit trail.
+    const childIds = [...new Set(body.items.flatMap((l: { childId: string | null }) => l.childId ?? []))];
+    expect(childIds.length).toBeGreaterThan(0);
+    const listed = await t.db.pool.query(
+      `SELECT detail -> 'childIds' AS ids FROM audit_events
+        WHERE action = 'list' AND entity = 'letter' AND user_id = $1 ORDER BY seq LIMIT 1`,
+      [manager.user.id],
+    );
+    expect([...listed.rows[0].ids].sort()).toEqual([...childIds].sort());
   });
 
   it('retries only a failed letter (409 otherwise)', async () => {
