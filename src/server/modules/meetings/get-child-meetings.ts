@@ -1,3 +1,4 @@
+import type { TSharingDecision } from '../../../domain/sharing/sharing-rule.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
@@ -33,12 +34,17 @@ export async function getChildMeetings(ctx: TCtx, childId: string): Promise<TChi
         WHERE i.municipality_id = $1 AND i.child_id = $2 ORDER BY mt.meeting_on DESC`,
       [m, childId, ctx.user.userId],
     );
+    // One sharing decision per profession the user took part as (not one query per meeting).
     const units = userUnitIds(ctx);
+    const byProfession = new Map<string, typeof rows>();
+    for (const r of rows) byProfession.set(r.profession, [...(byProfession.get(r.profession) ?? []), r]);
+    const decisions = new Map<string, TSharingDecision>();
+    for (const [profession, items] of byProfession)
+      for (const [id, d] of await decideItems(q, m, items, { profession, unitIds: units }, items[0].today))
+        decisions.set(id, d);
     const result: { row: (typeof rows)[number]; purpose: string }[] = [];
     for (const r of rows) {
-      const d = (await decideItems(q, m, [r], { profession: r.profession, unitIds: units }, r.today)).get(
-        r.id,
-      );
+      const d = decisions.get(r.id);
       if (d?.allowed) result.push({ row: r, purpose: sharingPurpose(r.meeting_id, d) });
     }
     if (result.length === 0 && !(await accessibleChildren(q, ctx, [childId])).has(childId))
