@@ -2,18 +2,25 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { decodeMeasurement, type TMeasurementWire } from '../../src/shared/measurement-wire';
-import { expectNoA11yViolations } from './axe';
-import { apiLogin, demoUser, PASSWORD } from './helpers';
+import {
+  ageToday,
+  checkA11y,
+  EXPECTATIONS,
+  fillChildVoice,
+  LOST_RELATIONS,
+  me,
+  setFactor,
+  switchUser,
+  type TProgressChild,
+  type TWellbeing,
+} from './assessment-steps';
+import { apiLogin, demoUser } from './helpers';
 
 /**
  * The whole chain in one go: two professionals make their own assessments of a child, one makes the joint
  * assessment, the unit leader's distribution counts it, and the analyst's dashboard moves and exports XLSX.
  */
 
-interface TMe {
-  user: { id: string; roles: { role: string; unitId: string | null; unitName: string | null }[] };
-  csrfToken: string;
-}
 interface TRound {
   id: string;
   name: string;
@@ -22,39 +29,8 @@ interface TRound {
   catalogueId: string;
   units: { id: string; name: string }[];
 }
-interface TProgressChild {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  ownCount: number;
-  jointId: string | null;
-}
-interface TWellbeing {
-  latest: { round: { id: string }; total: number; counts: Record<'green' | 'yellow' | 'red', number> } | null;
-}
 
 const SECOND_PASSWORD = 'anden-fagperson-kaede';
-const EXPECTATIONS = 'Voksnes positive forventninger';
-const LOST_RELATIONS = 'Tab af nære relationer';
-
-async function me(page: Page): Promise<TMe> {
-  const response = await page.request.get('/api/v1/auth/me');
-  expect(response.status()).toBe(200);
-  return (await response.json()) as TMe;
-}
-
-async function switchUser(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.context().clearCookies();
-  if (password === PASSWORD) return apiLogin(page, email);
-  const response = await page.request.post('/api/v1/auth/login', { data: { email, password } });
-  expect(response.status(), `login as ${email}`).toBe(200);
-}
-
-async function checkA11y(page: Page): Promise<void> {
-  await page.mouse.move(1, 1);
-  await expectNoA11yViolations(page);
-}
 
 /** n of the whole municipality's children with a joint assessment in the period, overall, per the API. */
 async function municipalityN(page: Page, period: string): Promise<number> {
@@ -62,36 +38,6 @@ async function municipalityN(page: Page, period: string): Promise<number> {
   expect(res.status()).toBe(200);
   const rows = decodeMeasurement((await res.json()) as TMeasurementWire).rows;
   return rows[0]?.summary?.n ?? 0;
-}
-
-function ageToday(birthDate: string): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const now = new Date();
-  let age = now.getFullYear() - y;
-  if (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d)) age -= 1;
-  return age;
-}
-
-async function fillChildVoice(page: Page, birthDate: string, words: string): Promise<void> {
-  const age = ageToday(birthDate);
-  if (age < 6) {
-    await page.getByLabel('Hvad de voksne har observeret').fill(words);
-  } else if (age <= 12) {
-    const question = page.getByRole('group', { name: 'Hvordan har du det i skolen?' });
-    await question.getByRole('radio', { name: 'Glad', exact: true }).check();
-    await page.getByLabel('Barnets egne ord (valgfrit)').fill(words);
-  } else {
-    await page.getByLabel('Den unges egne ord').fill(words);
-    await page
-      .getByRole('group', { name: 'Hvordan har du det alt i alt?' })
-      .getByRole('radio', { name: '7' })
-      .check();
-  }
-}
-
-async function setFactor(page: Page, factor: string, state: string): Promise<void> {
-  const group = page.getByRole('group', { name: new RegExp(`^${factor}`) });
-  await group.getByRole('radio', { name: state, exact: true }).check();
 }
 
 test('own assessments → joint assessment → the leader’s distribution → the analyst’s dashboard and XLSX', async ({
