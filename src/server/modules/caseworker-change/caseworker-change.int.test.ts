@@ -181,6 +181,20 @@ describe('caseworker change', () => {
       [`caseworker-change:${change.id}`],
     );
     expect(audited.rows[0].n).toBe(change.items.length);
+    // Proposing and reading the change list the children: both name them in detail.childIds.
+    await t.audit.drain();
+    const childIds = (
+      await t.db.pool.query('SELECT DISTINCT child_id FROM cases WHERE id = ANY($1::uuid[])', [
+        change.items.map((i) => i.caseId),
+      ])
+    ).rows.map((r) => r.child_id as string);
+    const reads = await t.db.pool.query(
+      `SELECT action, detail -> 'childIds' AS ids FROM audit_events
+        WHERE entity = 'caseworker-change' AND entity_id = $1 AND action IN ('create', 'read')`,
+      [change.id],
+    );
+    expect(new Set(reads.rows.map((r) => r.action))).toEqual(new Set(['create', 'read']));
+    for (const r of reads.rows) expect([...r.ids].sort()).toEqual([...childIds].sort());
   });
 
   it('the family’s letter names the new caseworker in plain Danish', async () => {

@@ -24,6 +24,17 @@ export async function teamCaseworkers(
   return rows.map((r) => ({ id: r.id, name: r.name, caseworkers: r.caseworkers }));
 }
 
+/** The children whose cases a change moves: named in its audit events, so each child's audit trail shows them. */
+export async function changeChildIds(q: Queryable, m: string, changeId: string): Promise<string[]> {
+  const { rows } = await q.query(
+    `SELECT DISTINCT c.child_id FROM caseworker_change_items i
+       JOIN cases c ON c.municipality_id = i.municipality_id AND c.id = i.case_id
+      WHERE i.municipality_id = $1 AND i.change_id = $2`,
+    [m, changeId],
+  );
+  return rows.map((r) => r.child_id as string);
+}
+
 export async function selectChange(
   q: Queryable,
   m: string,

@@ -3,7 +3,7 @@ import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
 import { managesTeam } from '../cases/cases.access.ts';
-import { selectChange } from './change-document.ts';
+import { changeChildIds, selectChange } from './change-document.ts';
 
 /**
  * A caseworker change with its cases, proposal and progress (the UI polls it while the job runs). Only for a
@@ -12,7 +12,11 @@ import { selectChange } from './change-document.ts';
 export async function getCaseworkerChange(ctx: TCtx, changeId: string): Promise<TCaseworkerChange> {
   requirePermission(ctx, 'manage:case:team');
   const m = ctx.user.municipalityId;
-  const change = await ctx.db.tenantRead(m, (q) => selectChange(q, m, changeId));
+  const found = await ctx.db.tenantRead(m, async (q) => {
+    const change = await selectChange(q, m, changeId);
+    return change && { change, childIds: await changeChildIds(q, m, changeId) };
+  });
+  const change = found?.change;
   if (!change?.items.every((i) => managesTeam(ctx, i.teamId))) throw new AppError('NOT_FOUND');
   if (change.items.length > 0)
     await ctx.audit.record({
@@ -25,7 +29,11 @@ export async function getCaseworkerChange(ctx: TCtx, changeId: string): Promise<
       childId: null,
       purpose: 'caseworker-change',
       ip: ctx.ip,
-      detail: { caseIds: change.items.map((i) => i.caseId), status: change.status },
+      detail: {
+        caseIds: change.items.map((i) => i.caseId),
+        childIds: found?.childIds ?? [],
+        status: change.status,
+      },
     });
   return change;
 }

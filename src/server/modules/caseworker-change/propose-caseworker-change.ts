@@ -4,7 +4,7 @@ import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
 import { caseScope } from '../cases/cases.access.ts';
-import { selectChange, teamCaseworkers } from './change-document.ts';
+import { changeChildIds, selectChange, teamCaseworkers } from './change-document.ts';
 
 /**
  * A manager marks a caseworker of a team they manage as leaving. Beskyt proposes a new caseworker for each
@@ -68,7 +68,11 @@ export async function proposeCaseworkerChange(
       childId: null,
       purpose: 'caseworker-change',
       ip: ctx.ip,
-      detail: { leavingUserId: input.leavingUserId, cases: moves.length },
+      detail: {
+        leavingUserId: input.leavingUserId,
+        cases: moves.length,
+        childIds: await changeChildIds(q, m, changeId),
+      },
     });
     return (await selectChange(q, m, changeId)) as TCaseworkerChange;
   });
