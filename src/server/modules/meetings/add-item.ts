@@ -6,7 +6,7 @@ import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
 import { accessibleChildren } from '../children/children.access.ts';
-import { requireMeetingRole } from './meetings.access.ts';
+import { basisPurpose, requireMeetingRole } from './meetings.access.ts';
 
 export interface TAddItemResult {
   id: string;
@@ -83,10 +83,7 @@ export async function addItem(ctx: TCtx, meetingId: string, input: TAddItemReque
         followUpReason: input.followUpReason ?? null,
       });
       if (problem) throw fieldError(problem.field, `field.${problem.key}`);
-      purpose =
-        input.basis === 'consent'
-          ? `meeting:${meetingId}:consent:${input.consentId}`
-          : `meeting:${meetingId}:legalBasis`;
+      purpose = basisPurpose(meetingId, input.basis === 'consent' ? (input.consentId ?? null) : null);
       detail = {
         kind: input.kind,
         basis: input.basis,

@@ -133,9 +133,12 @@ export async function decideItems(
 /** The audit purpose for a read or write of a child through a meeting: the basis it relied on. */
 export function sharingPurpose(meetingId: string, decision: TSharingDecision): string {
   if (!decision.allowed) return `meeting:${meetingId}`;
-  return decision.basis === 'consent'
-    ? `meeting:${meetingId}:consent:${decision.consentId}`
-    : `meeting:${meetingId}:legalBasis`;
+  return basisPurpose(meetingId, decision.basis === 'consent' ? decision.consentId : null);
+}
+
+/** The audit purpose naming a basis: the consent relied on, or the legal basis when there is none. */
+export function basisPurpose(meetingId: string, consentId: string | null): string {
+  return consentId ? `meeting:${meetingId}:consent:${consentId}` : `meeting:${meetingId}:legalBasis`;
 }
 
 export const ITEM_COLUMNS = `i.id, i.meeting_id, i.kind, i.child_id, i.basis, i.consent_id, i.follow_up_on::text AS follow_up_on,
