@@ -171,7 +171,8 @@ export async function buildScaleMunicipality(
   // Fresh statistics: the planner must not take a million new rows for a handful.
   await db.pool.query(
     `ANALYZE families, households, guardians, children, child_households, child_guardians, enrolments,
-             assessments, measurement_contributions, measurement_cells, measurement_population`,
+             assessments, measurement_contributions, measurement_cells, measurement_population,
+             measurement_unit_cells, measurement_unit_population`,
   );
   steps.done('commit and analyze');
   return { ...result, steps: steps.steps, totalSeconds: steps.total() };
