@@ -18,28 +18,13 @@ import {
 } from '../../../shared/measurement-wire.ts';
 import type { TMeasurementDimension, TMeasurementQuery } from '../../../shared/schemas/measurement.ts';
 import type { Queryable } from '../../db/client.ts';
+import { selectBinary } from '../../db/copy-binary.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
 import { measurableUnits } from './measurement.access.ts';
-import { ADDITIVE, filterSql, populationSql, sourceOf } from './measurement-sql.ts';
-
-/**
- * The cells of one grouping as read from the rollup, column by column. Each dimension's values are kept
- * once (`keys`, sorted) and every cell holds an index into them, so keys are compared as numbers.
- */
-interface TRawCells {
-  dims: TMeasurementDimension[];
-  /** Per dimension: its distinct values, sorted. */
-  keys: string[][];
-  /** Per dimension: each cell's index into keys. */
-  at: Int32Array[];
-  n: Float64Array;
-  sum: Float64Array;
-  sumSq: Float64Array;
-  sumRisk: Float64Array;
-  /** NaN where the population is not known. */
-  population: Float64Array;
-}
+import { ADDITIVE, filterSql, KEY_KIND, populationSql, sourceOf } from './measurement-sql.ts';
+import { sortedKeys, type TRawCells } from './raw-cells.ts';
+import { selectPackedCells, usesPackedRows } from './select-packed-cells.ts';
 
 function validateGroupBy(groupBy: TMeasurementDimension[]): void {
   const additive = groupBy.filter((d) => ADDITIVE.has(d));
@@ -49,17 +34,6 @@ function validateGroupBy(groupBy: TMeasurementDimension[]): void {
     additive.length > 2 ||
     (groupBy.includes('unit') && groupBy.includes('district'));
   if (invalid) throw fieldError('groupBy', 'field.groupBy');
-}
-
-/** A dimension's values sorted; the cells' indices (in the order first seen) renumbered to match. */
-function sortedKeys(dictionary: Map<string, number>, at: Int32Array): string[] {
-  const keys = [...dictionary.keys()].sort();
-  const rank = new Int32Array(keys.length);
-  keys.forEach((key, r) => {
-    rank[dictionary.get(key) as number] = r;
-  });
-  for (let i = 0; i < at.length; i++) at[i] = rank[at[i] as number] as number;
-  return keys;
 }
 
 /** One number per cell from its indices over some dimensions (mixed radix); equal keys, equal numbers. */
@@ -92,44 +66,25 @@ async function selectCells(
     : ['sum(c.n)::int AS n', 'sum(c.sum_x) AS sx', 'sum(c.sum_x2) AS sx2', 'sum(c.sum_risk) AS sr'];
   const population = populationSql(params, query, popDims, periods, units, source);
   const on = popDims.map((d, i) => `p.p${i} = c.d${dims.indexOf(d)}`).join(' AND ') || 'true';
-  const { rows } = await q.query({
-    text: `SELECT ${[...dims.map((_, i) => `c.d${i}`), 'c.n', 'c.sx', 'c.sx2', 'c.sr', 'p.children'].join(', ')}
-             FROM (SELECT ${[...select.map((e, i) => `${e} AS d${i}`), ...sums].join(', ')}
-                     FROM ${source.cells} c ${join}
-                    WHERE ${where} ${select.length && !exact ? `GROUP BY ${select.join(', ')}` : ''}) c
-             LEFT JOIN (${population}) p ON ${on}`,
-    values: params,
-    rowMode: 'array',
-  });
-  const count = rows.length;
-  const k = dims.length;
-  // Each dimension's values to dense indices as they come; numbers in typed arrays, off the JS heap.
-  const seen = dims.map(() => new Map<string, number>());
-  const at = dims.map(() => new Int32Array(count));
-  const n = new Float64Array(count);
-  const sum = new Float64Array(count);
-  const sumSq = new Float64Array(count);
-  const sumRisk = new Float64Array(count);
-  const pop = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const r = rows[i] as unknown[];
-    for (let d = 0; d < k; d++) {
-      const dictionary = seen[d] as Map<string, number>;
-      const v = r[d] as string;
-      let index = dictionary.get(v);
-      if (index === undefined) {
-        index = dictionary.size;
-        dictionary.set(v, index);
-      }
-      (at[d] as Int32Array)[i] = index;
-    }
-    n[i] = r[k] as number;
-    sum[i] = r[k + 1] as number;
-    sumSq[i] = r[k + 2] as number;
-    sumRisk[i] = r[k + 3] as number;
-    pop[i] = r[k + 4] === null ? Number.NaN : (r[k + 4] as number);
-  }
-  const keys = seen.map((dictionary, d) => sortedKeys(dictionary, at[d] as Int32Array));
+  const read = await selectBinary(
+    q,
+    `SELECT ${[...dims.map((_, i) => `c.d${i}`), 'c.n', 'c.sx', 'c.sx2', 'c.sr', 'p.children'].join(', ')}
+       FROM (SELECT ${[...select.map((e, i) => `${e} AS d${i}`), ...sums].join(', ')}
+               FROM ${source.cells} c ${join}
+              WHERE ${where} ${select.length && !exact ? `GROUP BY ${select.join(', ')}` : ''}) c
+       LEFT JOIN (${population}) p ON ${on}`,
+    params,
+    [...dims.map((d) => KEY_KIND[d]), 'int4', 'float8', 'float8', 'float8', 'int4'],
+  );
+  const [n, sum, sumSq, sumRisk, pop] = read.numbers as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const at = read.at;
+  const keys = read.keys.map((firstSeen, d) => sortedKeys(firstSeen, at[d] as Int32Array));
   const cells: TRawCells = {
     dims,
     keys,
@@ -231,14 +186,26 @@ export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery): Prom
   validateGroupBy(dims);
   const m = ctx.user.municipalityId;
   return ctx.db.tenantRead(m, async (q) => {
+    const labels = await labelsFor(q, ctx);
     // null: 'all' and every policy theme of the municipality (picked in the same statement).
     const themes = query.themes ?? (dims.includes('theme') ? null : ['all']);
-    const cells = await selectCells(q, m, query, dims, themes, query.periods, units);
+    const cells = usesPackedRows(query, dims)
+      ? // The labels hold 'all' and the municipality's policy themes.
+        await selectPackedCells(
+          q,
+          m,
+          query,
+          dims,
+          new Set(themes ?? labels.theme?.keys()),
+          query.periods,
+          units,
+        )
+      : await selectCells(q, m, query, dims, themes, query.periods, units);
     const baselineDims = dims.filter((d) => d !== 'period');
     const baseline = query.baselinePeriod
       ? await selectCells(q, m, query, baselineDims, themes, [query.baselinePeriod], units)
       : null;
-    return toTable(ctx, cells, baseline, await labelsFor(q, ctx));
+    return toTable(ctx, cells, baseline, labels);
   });
 }
 

@@ -8,13 +8,26 @@ export const ADDITIVE: ReadonlySet<TMeasurementDimension> = new Set([
   'gender',
 ]);
 
+/** How each dimension's key travels in a binary read: units and districts are uuids, the rest text. */
+export const KEY_KIND: Record<TMeasurementDimension, 'uuid' | 'text'> = {
+  theme: 'text',
+  period: 'text',
+  unit: 'uuid',
+  district: 'uuid',
+  ageBand: 'text',
+  gender: 'text',
+};
+
 /** Where a grouping reads its sums and its population. */
 export interface TSource {
   cells: string;
   /** The dimensions of the cells table's key. */
   key: readonly TMeasurementDimension[];
   population: string;
-  /** SQL per dimension over the cells `c` (and units `u` for district). */
+  /**
+   * SQL per dimension over the cells `c` (and units `u` for district), in the column's own type: the
+   * population joins on it, and a uuid travels as 16 bytes (KEY_KIND), not as 36 characters.
+   */
   dimensionSql: Partial<Record<TMeasurementDimension, string>>;
   unitJoin: string;
   /** The population's columns by age band and gender, if the source has them. */
@@ -30,10 +43,10 @@ const FINE: TSource = {
   dimensionSql: {
     period: 'c.period',
     theme: 'c.theme_key',
-    unit: 'c.unit_id::text',
-    district: 'u.district_id::text',
+    unit: 'c.unit_id',
+    district: 'u.district_id',
     ageBand: 'c.age_band',
-    gender: 'c.gender::text',
+    gender: 'c.gender',
   },
   unitJoin: UNIT_JOIN,
   fine: true,
@@ -47,8 +60,8 @@ const BY_UNIT: TSource = {
   dimensionSql: {
     period: 'c.period',
     theme: 'c.theme_key',
-    unit: 'c.unit_id::text',
-    district: 'u.district_id::text',
+    unit: 'c.unit_id',
+    district: 'u.district_id',
   },
   unitJoin: UNIT_JOIN,
   fine: false,

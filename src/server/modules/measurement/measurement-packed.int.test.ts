@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createMeasurementFixture,
+  type TMeasurementFixture,
+  writeJoint,
+} from '../../../../tests/fixtures/measurement-data.ts';
+import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { decodeMeasurement } from '../../../shared/measurement-wire.ts';
+
+/**
+ * The packed rows (measurement_unit_packed, one per period and unit, kept by triggers on
+ * measurement_unit_cells) against the cells they pack, and the endpoint reading them against the same
+ * figures read cell by cell.
+ */
+let t: TTestApp;
+let analyst: TSession;
+let m: string;
+let children: { id: string; unitId: string }[];
+let fixture: TMeasurementFixture;
+
+interface TPackedCell {
+  n: number;
+  sumX: number;
+  sumX2: number;
+  sumRisk: number;
+}
+
+/** The format written by measurement_unit_packed_rebuild (migration 0014), decoded the plain way. */
+function unpack(bytes: Buffer): Map<string, TPackedCell> {
+  const cells = new Map<string, TPackedCell>();
+  let at = 0;
+  while (at < bytes.length) {
+    const length = bytes.readInt16BE(at);
+    const theme = bytes.toString('utf8', at + 2, at + 2 + length);
+    at += 2 + length;
+    cells.set(theme, {
+      n: bytes.readInt32BE(at),
+      sumX: bytes.readDoubleBE(at + 4),
+      sumX2: bytes.readDoubleBE(at + 12),
+      sumRisk: bytes.readDoubleBE(at + 20),
+    });
+    at += 28;
+  }
+  return cells;
+}
+
+/** Every packed row equals the cells (n > 0) of its period and unit, and every such cell is packed. */
+async function expectPackedMatchesCells() {
+  const packed = await t.db.pool.query(
+    'SELECT period, unit_id, cells FROM measurement_unit_packed WHERE municipality_id = $1',
+    [m],
+  );
+  const fromPacked = new Map<string, TPackedCell>();
+  for (const r of packed.rows)
+    for (const [theme, cell] of unpack(r.cells)) fromPacked.set(`${r.period}|${r.unit_id}|${theme}`, cell);
+  const cells = await t.db.pool.query(
+    `SELECT period || '|' || unit_id || '|' || theme_key AS key, n, sum_x, sum_x2, sum_risk
+       FROM measurement_unit_cells WHERE municipality_id = $1 AND n > 0`,
+    [m],
+  );
+  expect(fromPacked.size).toBe(cells.rows.length);
+  for (const c of cells.rows) {
+    expect(fromPacked.get(c.key)).toEqual({ n: c.n, sumX: c.sum_x, sumX2: c.sum_x2, sumRisk: c.sum_risk });
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ children: 120 });
+  analyst = await t.login('analyst@demo.beskyt.test');
+  m = analyst.user.municipality.id;
+  const { rows } = await t.db.pool.query(
+    `SELECT DISTINCT ON (c.id) c.id, e.unit_id AS "unitId"
+       FROM children c JOIN enrolments e ON e.municipality_id = c.municipality_id AND e.child_id = c.id
+      WHERE c.municipality_id = $1 AND c.birth_date < '2016-01-01' AND c.birth_date > '2003-06-01'
+      ORDER BY c.id, e.from_date`,
+    [m],
+  );
+  children = rows;
+  fixture = await createMeasurementFixture(t.db, m, [...new Set(children.map((c) => c.unitId))], '2018H1');
+});
+afterAll(() => t.close());
+
+describe('measurement_unit_packed', () => {
+  it('packs exactly the cells over random sequences of joint assessments', async () => {
+    await expectPackedMatchesCells();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            child: fc.nat({ max: children.length - 1 }),
+            present: fc.nat({ max: 63 }),
+            known: fc.nat({ max: 63 }),
+          }),
+          { minLength: 1, maxLength: 10 },
+        ),
+        async (writes) => {
+          for (const w of writes) {
+            const child = children[w.child] as { id: string; unitId: string };
+            await writeJoint(t.db, m, fixture, child, w.present, w.known, analyst.user.id);
+          }
+          await expectPackedMatchesCells();
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('keeps both of two concurrent changes to different themes of one period and unit', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT period, unit_id, theme_key FROM measurement_unit_cells
+        WHERE municipality_id = $1 AND n > 0 ORDER BY period, unit_id, theme_key LIMIT 2`,
+      [m],
+    );
+    const [a, b] = rows;
+    expect(b?.unit_id).toBe(a?.unit_id);
+    const first = await t.db.pool.connect();
+    const second = await t.db.pool.connect();
+    const bump = (c: pg.PoolClient, r: typeof a) =>
+      c.query(
+        `UPDATE measurement_unit_cells SET sum_risk = sum_risk + 1000
+          WHERE municipality_id = $1 AND period = $2 AND unit_id = $3 AND theme_key = $4`,
+        [m, r.period, r.unit_id, r.theme_key],
+      );
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await bump(first, a);
+      // The second writer's trigger waits for the first writer's lock on the packed row's key …
+      const waiting = bump(second, b);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await first.query('COMMIT');
+      await waiting;
+      await second.query('COMMIT');
+    } finally {
+      first.release();
+      second.release();
+    }
+    // … and packs after the first committed, so neither change is lost.
+    await expectPackedMatchesCells();
+    const packed = await t.db.pool.query(
+      'SELECT cells FROM measurement_unit_packed WHERE municipality_id = $1 AND period = $2 AND unit_id = $3',
+      [m, a.period, a.unit_id],
+    );
+    const cells = unpack(packed.rows[0].cells);
+    expect(cells.get(a.theme_key)?.sumRisk).toBeGreaterThanOrEqual(1000);
+    expect(cells.get(b.theme_key)?.sumRisk).toBeGreaterThanOrEqual(1000);
+    // The coarse cells again equal the finer ones they sum, for the tests after this one.
+    await t.db.pool.query(
+      `UPDATE measurement_unit_cells SET sum_risk = sum_risk - 1000
+        WHERE municipality_id = $1 AND period = $2 AND unit_id = $3 AND theme_key = ANY($4)`,
+      [m, a.period, a.unit_id, [a.theme_key, b.theme_key]],
+    );
+    await expectPackedMatchesCells();
+  });
+});
+
+describe('GET /api/v1/measurement by theme × unit × period', () => {
+  it('reads from the packed rows the same cells, figures and hidden cells as from the cells one by one', async () => {
+    for (const child of children)
+      await writeJoint(t.db, m, fixture, child, 0b011010, 0b111111, analyst.user.id);
+    for (const themes of ['', '&themes=all,m-a']) {
+      const url = `/api/v1/measurement?groupBy=period,unit,theme${themes}`;
+      const packed = decodeMeasurement((await t.as(analyst, 'GET', url)).json());
+      // A filter to every gender reads the finer cells, one row per cell, with the same figures.
+      const byCell = decodeMeasurement(
+        (await t.as(analyst, 'GET', `${url}&genders=female,male,other`)).json(),
+      );
+      expect(packed.rows.length).toBeGreaterThan(20);
+      expect(packed.rows.some((r) => r.suppressed === null)).toBe(true);
+      expect(packed.rows.some((r) => r.suppressed !== null)).toBe(true);
+      expect(packed.rows).toEqual(byCell.rows);
+    }
+  });
+});
