@@ -1,4 +1,4 @@
-/** A JSON document already serialised (by PostgreSQL); the route wrapper sends it as it is. */
+/** A JSON document already serialised (by PostgreSQL, or written as bytes); the route wrapper sends it as it is. */
 export class RawJson {
-  constructor(readonly text: string) {}
+  constructor(readonly text: string | Buffer) {}
 }

@@ -10,19 +10,22 @@ import {
   type TFigures,
   type TSummary,
 } from '../../../domain/measurement/index.ts';
-import {
-  type TMeasurementColumns,
-  type TMeasurementWire,
-  toWire,
-  WIRE_SCALE,
-} from '../../../shared/measurement-wire.ts';
+import { type TMeasurementWire, toWire, WIRE_SCALE } from '../../../shared/measurement-wire.ts';
 import type { TMeasurementDimension, TMeasurementQuery } from '../../../shared/schemas/measurement.ts';
 import type { Queryable } from '../../db/client.ts';
 import { selectBinary } from '../../db/copy-binary.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
+import { RawJson } from '../../http/raw-json.ts';
 import { measurableUnits } from './measurement.access.ts';
 import { ADDITIVE, filterSql, KEY_KIND, populationSql, sourceOf } from './measurement-sql.ts';
+import {
+  summaryColumns,
+  type TMeasurementTable,
+  type TSummaryColumns,
+  toWireJson,
+  toWireObject,
+} from './measurement-table.ts';
 import { sortedKeys, type TRawCells } from './raw-cells.ts';
 import { selectPackedCells, usesPackedRows } from './select-packed-cells.ts';
 
@@ -42,6 +45,39 @@ function combined(cells: TRawCells, dimIdx: readonly number[], i: number): numbe
   for (const d of dimIdx)
     key = key * ((cells.keys[d] as string[]).length + 1) + ((cells.at[d] as Int32Array)[i] as number);
   return key;
+}
+
+/**
+ * The cells in the order of the grouping's keys. Keys are ranks, so the combined key is a small number:
+ * the cells are placed by it (a counting sort) unless the key space is far larger than the cells.
+ */
+function sortedOrder(cells: TRawCells): Int32Array {
+  const count = cells.n.length;
+  const all = cells.dims.map((_, d) => d);
+  const space = cells.keys.reduce((product, keys) => product * (keys.length + 1), 1);
+  const order = new Int32Array(count);
+  if (space > 4 * count + 1_000_000) {
+    const sortable = new Float64Array(count);
+    for (let i = 0; i < count; i++) sortable[i] = combined(cells, all, i) * count + i;
+    sortable.sort();
+    for (let j = 0; j < count; j++) order[j] = (sortable[j] as number) % count;
+    return order;
+  }
+  // Per combined key, the cells with it (one, but a grouping may repeat a key: keep them all, in order).
+  const starts = new Int32Array(space + 1);
+  const keyOf = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const key = combined(cells, all, i);
+    keyOf[i] = key;
+    (starts as Int32Array)[key + 1] = (starts[key + 1] as number) + 1;
+  }
+  for (let k = 0; k < space; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
+  for (let i = 0; i < count; i++) {
+    const key = keyOf[i] as number;
+    order[starts[key] as number] = i;
+    starts[key] = (starts[key] as number) + 1;
+  }
+  return order;
 }
 
 async function selectCells(
@@ -175,12 +211,8 @@ async function labelsFor(
   return labels;
 }
 
-/**
- * The measurement parameter, rolled up: mean protective share with its 95 % interval, n and coverage per
- * cell of the chosen grouping, small cells hidden, optionally against a baseline period. Aggregates only.
- * Cells come sorted by the keys of the grouping, in its order.
- */
-export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasurementWire> {
+/** Reads the cells of the grouping (and baseline), hides small ones and computes every figure. */
+async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasurementTable> {
   const units = measurableUnits(ctx);
   const dims = query.groupBy;
   validateGroupBy(dims);
@@ -209,12 +241,26 @@ export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery): Prom
   });
 }
 
+/**
+ * The measurement parameter, rolled up: mean protective share with its 95 % interval, n and coverage per
+ * cell of the chosen grouping, small cells hidden, optionally against a baseline period. Aggregates only.
+ * Cells come sorted by the keys of the grouping, in its order.
+ */
+export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasurementWire> {
+  return toWireObject(await measure(ctx, query));
+}
+
+/** The same answer as findMeasurement, already written as JSON (the endpoint's hot path). */
+export async function findMeasurementJson(ctx: TCtx, query: TMeasurementQuery): Promise<RawJson> {
+  return new RawJson(toWireJson(await measure(ctx, query)));
+}
+
 function toTable(
   ctx: TCtx,
   cells: TRawCells,
   baseline: TRawCells | null,
   labels: Partial<Record<TMeasurementDimension, Map<string, string>>>,
-): TMeasurementWire {
+): TMeasurementTable {
   const { dims } = cells;
   const count = cells.n.length;
   const dimensions: TMeasurementWire['dimensions'] = {};
@@ -222,98 +268,79 @@ function toTable(
     const keys = cells.keys[di] as string[];
     dimensions[d] = { keys, labels: keys.map((k) => labels[d]?.get(k) ?? k) };
   });
-  // Sorted by the grouping's keys: the combined key times count plus the cell, sorted as numbers.
-  const all = dims.map((_, di) => di);
-  const sortable = new Float64Array(count);
-  for (let i = 0; i < count; i++) sortable[i] = combined(cells, all, i) * count + i;
-  sortable.sort();
-
+  const order = sortedOrder(cells);
   const hidden = suppress(cells);
   const base = baseline ? baselineLookup(baseline) : null;
 
-  const columns: TMeasurementColumns = {
-    keys: {},
-    hidden: new Array(count),
-    n: new Array(count),
-    mean: new Array(count),
-    lo: new Array(count),
-    hi: new Array(count),
-    coverage: new Array(count),
-    riskLoad: new Array(count),
+  const table: TMeasurementTable = {
+    head: { groupBy: dims, definition: MEASUREMENT_DEFINITION[ctx.locale], scale: WIRE_SCALE, dimensions },
+    count,
+    keys: dims.map(() => new Int32Array(count)),
+    hidden: new Uint8Array(count),
+    riskLoad: new Float64Array(count),
+    ...summaryColumns(count),
   };
-  const keyColumns = dims.map((d) => {
-    const column = new Array<number>(count);
-    columns.keys[d] = column;
-    return column;
-  });
   if (base) {
-    columns.baseline = { n: [], mean: [], lo: [], hi: [], coverage: [] };
-    columns.delta = [];
-    columns.significant = [];
+    table.baseline = summaryColumns(count);
+    table.delta = new Float64Array(count);
+    table.significant = new Float64Array(count);
   }
   const baseDims = dims.flatMap((d, i) => (d === 'period' ? [] : [i]));
   const f = newFigures();
+  const { at, n, sum, sumSq, sumRisk, population } = cells;
   for (let j = 0; j < count; j++) {
-    const i = (sortable[j] as number) % count;
+    const i = order[j] as number;
     for (let d = 0; d < dims.length; d++)
-      (keyColumns[d] as number[])[j] = (cells.at[d] as Int32Array)[i] as number;
+      (table.keys[d] as Int32Array)[j] = (at[d] as Int32Array)[i] as number;
     const h = hidden[i] as 0 | 1 | 2;
-    columns.hidden[j] = h;
+    table.hidden[j] = h;
     if (h) {
-      putFigures(columns, j, null);
-      columns.riskLoad[j] = null;
+      putFigures(table, j, null);
+      table.riskLoad[j] = Number.NaN;
     } else {
-      const n = cells.n[i] as number;
-      const population = cells.population[i];
+      const cellN = n[i] as number;
+      const pop = population[i] as number;
       summariseInto(
         f,
-        n,
-        cells.sum[i] as number,
-        cells.sumSq[i] as number,
-        population === undefined || Number.isNaN(population) ? undefined : Math.max(population, n),
+        cellN,
+        sum[i] as number,
+        sumSq[i] as number,
+        Number.isNaN(pop) ? undefined : Math.max(pop, cellN),
       );
-      putFigures(columns, j, f);
-      columns.riskLoad[j] = toWire((cells.sumRisk[i] as number) / n);
+      putFigures(table, j, f);
+      table.riskLoad[j] = wireOf((sumRisk[i] as number) / cellN);
     }
-    if (base && columns.baseline) {
+    if (base && table.baseline && table.delta && table.significant) {
       let key = '';
-      for (const d of baseDims)
-        key += `${(cells.keys[d] as string[])[(cells.at[d] as Int32Array)[i] as number]}|`;
+      for (const d of baseDims) key += `${(cells.keys[d] as string[])[(at[d] as Int32Array)[i] as number]}|`;
       const b = base.get(key) ?? null;
-      putSummary(columns.baseline, j, b);
+      putSummary(table.baseline, j, b);
       const s = h ? null : summaryOf(cells, i);
       const c = s && b ? change(b, s) : null;
-      (columns.delta as (number | null)[])[j] = c ? toWire(c.delta) : null;
-      (columns.significant as (0 | 1 | null)[])[j] = c ? (c.significant ? 1 : 0) : null;
+      table.delta[j] = c ? wireOf(c.delta) : Number.NaN;
+      table.significant[j] = c ? (c.significant ? 1 : 0) : Number.NaN;
     }
   }
-  return {
-    groupBy: dims,
-    definition: MEASUREMENT_DEFINITION[ctx.locale],
-    scale: WIRE_SCALE,
-    dimensions,
-    columns,
-  };
+  return table;
 }
 
-type TSummaryColumns = Pick<TMeasurementColumns, 'n' | 'mean' | 'lo' | 'hi' | 'coverage'>;
-
-const wireOf = (x: number) => (Number.isNaN(x) ? null : toWire(x));
+/** A figure in wire form, NaN where the wire has null. */
+const wireOf = (x: number | null) => toWire(x) ?? Number.NaN;
 
 function putFigures(c: TSummaryColumns, j: number, f: TFigures | null): void {
-  c.n[j] = f ? f.n : null;
-  c.mean[j] = f ? wireOf(f.mean) : null;
-  c.lo[j] = f ? wireOf(f.lo) : null;
-  c.hi[j] = f ? wireOf(f.hi) : null;
-  c.coverage[j] = f ? wireOf(f.coverage) : null;
+  c.n[j] = f ? f.n : Number.NaN;
+  c.mean[j] = f ? wireOf(f.mean) : Number.NaN;
+  c.lo[j] = f ? wireOf(f.lo) : Number.NaN;
+  c.hi[j] = f ? wireOf(f.hi) : Number.NaN;
+  c.coverage[j] = f ? wireOf(f.coverage) : Number.NaN;
 }
 
 function putSummary(c: TSummaryColumns, j: number, s: TSummary | null): void {
-  c.n[j] = s ? s.n : null;
-  c.mean[j] = s ? toWire(s.mean) : null;
-  c.lo[j] = s?.ci95 ? toWire(s.ci95[0]) : null;
-  c.hi[j] = s?.ci95 ? toWire(s.ci95[1]) : null;
-  c.coverage[j] = s ? toWire(s.coverage) : null;
+  c.n[j] = s ? s.n : Number.NaN;
+  c.mean[j] = s ? wireOf(s.mean) : Number.NaN;
+  c.lo[j] = s?.ci95 ? wireOf(s.ci95[0]) : Number.NaN;
+  c.hi[j] = s?.ci95 ? wireOf(s.ci95[1]) : Number.NaN;
+  c.coverage[j] = s ? wireOf(s.coverage) : Number.NaN;
 }
 
 /** The baseline's shown cells by their keys (the grouping without period); hidden ones have no figures. */

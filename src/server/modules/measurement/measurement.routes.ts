@@ -3,7 +3,7 @@ import { ZMeasurementExportQuery, ZMeasurementQuery } from '../../../shared/sche
 import type { TDeps } from '../../http/context.ts';
 import { route } from '../../http/route.ts';
 import { exportMeasurement } from './export-measurement.ts';
-import { findMeasurement } from './find-measurement.ts';
+import { findMeasurementJson } from './find-measurement.ts';
 
 export function measurementRoutes(app: FastifyInstance, deps: TDeps): void {
   route(app, deps, {
@@ -12,7 +12,7 @@ export function measurementRoutes(app: FastifyInstance, deps: TDeps): void {
     summary: 'The measurement parameter rolled up by the chosen dimensions, small cells hidden',
     tags: ['measurement'],
     query: ZMeasurementQuery,
-    handler: (ctx, { query }) => findMeasurement(ctx, query),
+    handler: (ctx, { query }) => findMeasurementJson(ctx, query),
   });
   route(app, deps, {
     method: 'GET',

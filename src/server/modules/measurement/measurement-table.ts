@@ -1,0 +1,101 @@
+import type { TMeasurementColumns, TMeasurementWire } from '../../../shared/measurement-wire.ts';
+import type { TMeasurementDimension } from '../../../shared/schemas/measurement.ts';
+import { JsonWriter } from '../../http/json-writer.ts';
+
+type TColumn = Float64Array;
+
+/** Figures of a summary in wire form (whole ten-thousandths); NaN where the wire has null. */
+export interface TSummaryColumns {
+  n: TColumn;
+  mean: TColumn;
+  lo: TColumn;
+  hi: TColumn;
+  coverage: TColumn;
+}
+
+/**
+ * The answer of GET /api/v1/measurement before it is written: the wire's columns (measurement-wire.ts) as
+ * typed arrays. The endpoint writes it straight to JSON bytes; the export turns it into the wire object.
+ */
+export interface TMeasurementTable extends TSummaryColumns {
+  head: Omit<TMeasurementWire, 'columns'>;
+  count: number;
+  /** Per dimension of groupBy, in its order: each cell's index into head.dimensions[d].keys. */
+  keys: Int32Array[];
+  hidden: Uint8Array;
+  riskLoad: TColumn;
+  baseline?: TSummaryColumns;
+  delta?: TColumn;
+  /** 1 significant, 0 not, NaN nothing to compare. */
+  significant?: TColumn;
+}
+
+export function summaryColumns(count: number): TSummaryColumns {
+  return {
+    n: new Float64Array(count),
+    mean: new Float64Array(count),
+    lo: new Float64Array(count),
+    hi: new Float64Array(count),
+    coverage: new Float64Array(count),
+  };
+}
+
+const SUMMARY = ['n', 'mean', 'lo', 'hi', 'coverage'] as const;
+const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+const list = (column: TColumn) => Array.from(column, orNull);
+
+/** The wire object (for the export and other in-process readers). */
+export function toWireObject(table: TMeasurementTable): TMeasurementWire {
+  const columns: TMeasurementColumns = {
+    keys: {},
+    hidden: Array.from(table.hidden) as (0 | 1 | 2)[],
+    n: list(table.n),
+    mean: list(table.mean),
+    lo: list(table.lo),
+    hi: list(table.hi),
+    coverage: list(table.coverage),
+    riskLoad: list(table.riskLoad),
+  };
+  table.head.groupBy.forEach((d, i) => {
+    columns.keys[d] = Array.from(table.keys[i] as Int32Array);
+  });
+  if (table.baseline) {
+    const b = table.baseline;
+    columns.baseline = {
+      n: list(b.n),
+      mean: list(b.mean),
+      lo: list(b.lo),
+      hi: list(b.hi),
+      coverage: list(b.coverage),
+    };
+  }
+  if (table.delta) columns.delta = list(table.delta);
+  if (table.significant) columns.significant = list(table.significant) as (0 | 1 | null)[];
+  return { ...table.head, columns };
+}
+
+/** The same answer as JSON.stringify(toWireObject(table)), written straight into bytes. */
+export function toWireJson(table: TMeasurementTable): Buffer {
+  const w = new JsonWriter();
+  const { head } = table;
+  w.raw('{').key('groupBy', true).value(head.groupBy).key('definition').value(head.definition);
+  w.key('scale').value(head.scale).key('dimensions').value(head.dimensions);
+  w.key('columns').raw('{').key('keys', true).raw('{');
+  head.groupBy.forEach((d: TMeasurementDimension, i) => {
+    w.key(d, i === 0).integers(table.keys[i] as Int32Array);
+  });
+  w.raw('}').key('hidden').integers(table.hidden);
+  for (const name of SUMMARY) w.key(name).integers(table[name]);
+  w.key('riskLoad').integers(table.riskLoad);
+  if (table.baseline) {
+    const b = table.baseline;
+    w.key('baseline').raw('{');
+    SUMMARY.forEach((name, i) => {
+      w.key(name, i === 0).integers(b[name]);
+    });
+    w.raw('}');
+  }
+  if (table.delta) w.key('delta').integers(table.delta);
+  if (table.significant) w.key('significant').integers(table.significant);
+  return w.raw('}}').toBuffer();
+}
