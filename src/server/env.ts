@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_POOL_SIZE } from './db/client.ts';
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -22,6 +23,11 @@ const ZEnv = z.object({
     .transform((v) => v === 'true'),
   /** Where the file-drop letter transport writes PDFs and envelopes; default <DATA_DIR>/outbox. */
   LETTERS_OUTBOX_DIR: z.string().min(1).optional(),
+  /**
+   * Tenant connections per app instance (half as many more serve sessions, audit and jobs). A 2-core
+   * database server does the most work with a handful of busy connections: 20 measured slower than 8.
+   */
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(DEFAULT_POOL_SIZE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 

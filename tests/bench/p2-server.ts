@@ -7,7 +7,10 @@ import { createDb } from '../../src/server/db/client.ts';
 import { AuditWriter } from '../../src/server/modules/audit/audit-writer.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
 
-const db = createDb(process.env.BENCH_DATABASE_URL ?? '', { max: Number(process.env.BENCH_POOL ?? 20) });
+// The pool as the app has it by default (DB_POOL_SIZE); BENCH_POOL tries another size.
+const db = createDb(process.env.BENCH_DATABASE_URL ?? '', {
+  max: process.env.BENCH_POOL ? Number(process.env.BENCH_POOL) : undefined,
+});
 const audit = new AuditWriter(db);
 const app = await buildApp(
   { db, audit, cipher: createCprCipher(process.env.BENCH_CPR_KEY ?? '') },

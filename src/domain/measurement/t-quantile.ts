@@ -30,9 +30,17 @@ function cornishFisher(df: number): number {
   return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
 
+// The expansion once per df a dashboard meets (tens of thousands of cells share a few hundred df).
+const CACHED_DF = 100_000;
+const cache = new Float64Array(CACHED_DF + 1);
+
 export function tQuantile975(df: number): number {
   if (df === Number.POSITIVE_INFINITY) return Z975;
   if (!Number.isInteger(df) || df < 1)
     throw new RangeError(`degrees of freedom must be a whole number ≥ 1, got ${df}`);
-  return T975[df - 1] ?? cornishFisher(df);
+  const table = T975[df - 1];
+  if (table !== undefined) return table;
+  if (df > CACHED_DF) return cornishFisher(df);
+  if (cache[df] === 0) cache[df] = cornishFisher(df);
+  return cache[df] as number;
 }

@@ -106,8 +106,11 @@ async function singleStatement<R extends pg.QueryResultRow>(
   }
 }
 
+/** Tenant connections per instance unless told (DB_POOL_SIZE); the owner's pool gets half as many. */
+export const DEFAULT_POOL_SIZE = 8;
+
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
-  const max = options.max ?? 20;
+  const max = options.max ?? DEFAULT_POOL_SIZE;
   const common = {
     connectionString,
     // Named statements are the hot paths with key look-ups: plan them once, not at every execution.

@@ -22,7 +22,10 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 }
 
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL in DATA_DIR, started now and stopped on close. */
-export async function openDatabase(env: TEnv, options: { poolSize?: number } = {}): Promise<TOpenDatabase> {
+export async function openDatabase(
+  env: TEnv,
+  options: { poolSize?: number } = { poolSize: env.DB_POOL_SIZE },
+): Promise<TOpenDatabase> {
   if (env.DATABASE_URL) {
     const db = createDb(env.DATABASE_URL, { max: options.poolSize });
     return { db, url: env.DATABASE_URL, embedded: false, close: () => db.close() };

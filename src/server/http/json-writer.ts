@@ -4,6 +4,16 @@
  * measuring the string's UTF-8 length for Content-Length, cost ~40 ms at Copenhagen scale on our 2-core
  * machines; writing digits into a buffer costs a few. Small parts go through JSON.stringify as usual.
  */
+const SMALL = 10_000;
+/** 0 … 9999 as four ASCII digits each, zero-padded on the left; DIGIT_LENGTH says how many count. */
+const DIGITS = new Uint8Array(SMALL * 4);
+const DIGIT_LENGTH = new Uint8Array(SMALL);
+for (let v = 0; v < SMALL; v++) {
+  const text = String(v).padStart(4, '0');
+  for (let d = 0; d < 4; d++) DIGITS[v * 4 + d] = text.charCodeAt(d);
+  DIGIT_LENGTH[v] = String(v).length;
+}
+
 export class JsonWriter {
   private buf = Buffer.allocUnsafe(1 << 16);
   private length = 0;
@@ -25,10 +35,10 @@ export class JsonWriter {
   }
 
   /**
-   * An array of whole numbers; `isNull(v)` values are written as null (NaN by default). Numbers must be
-   * integers with |v| < 2^31 — the wire's figures are whole ten-thousandths.
+   * An array of whole numbers, NaN written as null. Numbers must be integers with |v| < 2^31 — the wire's
+   * figures are whole ten-thousandths.
    */
-  integers(values: ArrayLike<number>, isNull: (v: number) => boolean = Number.isNaN): this {
+  integers(values: ArrayLike<number>): this {
     this.ensure(2 + values.length * 12);
     const buf = this.buf;
     let at = this.length;
@@ -36,26 +46,22 @@ export class JsonWriter {
     for (let i = 0; i < values.length; i++) {
       if (i > 0) buf[at++] = 0x2c; // ,
       const v = values[i] as number;
-      if (isNull(v)) {
+      if (v !== v) {
+        // NaN
         buf[at++] = 0x6e; // n
         buf[at++] = 0x75; // u
         buf[at++] = 0x6c; // l
         buf[at++] = 0x6c; // l
-        continue;
-      }
-      if (!Number.isInteger(v) || v >= 2 ** 31 || v <= -(2 ** 31))
-        throw new RangeError(`not a small integer: ${v}`);
-      let x = v;
-      if (x < 0) {
-        buf[at++] = 0x2d; // -
-        x = -x;
-      }
-      let digits = 1;
-      for (let p = 10; p <= x; p *= 10) digits++;
-      at += digits;
-      for (let d = at - 1; d >= at - digits; d--) {
-        buf[d] = 0x30 + (x % 10);
-        x = (x / 10) | 0;
+      } else if (v >= 0 && v < SMALL && (v | 0) === v) {
+        // Most figures: four digits at most, copied from a table.
+        const length = DIGIT_LENGTH[v] as number;
+        const from = v * 4 + 4 - length;
+        for (let d = 0; d < length; d++) buf[at + d] = DIGITS[from + d] as number;
+        at += length;
+      } else {
+        if ((v | 0) !== v) throw new RangeError(`not a small integer: ${v}`);
+        const text = String(v);
+        at += buf.write(text, at, 'latin1');
       }
     }
     buf[at++] = 0x5d; // ]
