@@ -18,6 +18,7 @@ const TENANT_TABLES = [
   'guardians',
   'child_guardians',
   'enrolments',
+  'child_profiles',
   'audit_events',
 ] as const;
 

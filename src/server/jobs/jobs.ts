@@ -8,6 +8,7 @@ import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts
 import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
 import { sendReminders } from '../modules/my-work/send-reminders.ts';
 import { registerNotificationJobs } from '../modules/notifications/notifications.jobs.ts';
+import { fillChildProfiles } from './fill-child-profiles.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
 import { refreshOpenPopulations } from './refresh-open-populations.ts';
 
@@ -17,6 +18,7 @@ export const QUEUES = {
   assessmentImport: 'assessment-import',
   consentExpiry: 'enforce-consent-expiry',
   meetingReminders: 'meeting-reminders',
+  fillChildProfiles: 'fill-child-profiles',
 } as const;
 
 /** Queues an assessment import (see src/server/modules/imports/); the worker below runs it. */
@@ -58,6 +60,14 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await boss.work(QUEUES.meetingReminders, async () => {
     await sendReminders(db);
   });
+  // Profile documents a bulk build deferred (decision 017): soon after boot, then every five minutes.
+  // 'stately': one run at a time and at most one waiting, however many instances send at boot.
+  await boss.createQueue(QUEUES.fillChildProfiles, { name: QUEUES.fillChildProfiles, policy: 'stately' });
+  await boss.schedule(QUEUES.fillChildProfiles, '*/5 * * * *');
+  await boss.work(QUEUES.fillChildProfiles, async () => {
+    await fillChildProfiles(db);
+  });
+  await boss.send(QUEUES.fillChildProfiles, {});
   await boss.createQueue(QUEUES.assessmentImport);
   // Imports write their audit events inside their own transaction; the writer's queue is not used.
   const audit = new AuditWriter(db);

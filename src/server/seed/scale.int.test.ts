@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCpr } from '../../domain/cpr.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { fillChildProfiles } from '../jobs/fill-child-profiles.ts';
 import { createCprCipher } from '../modules/children/cpr.ts';
 import { buildScaleMunicipality, type TScaleResult } from './scale.ts';
 import {
@@ -255,6 +256,26 @@ describe('the Copenhagen-scale build', () => {
     );
     expect(found).toHaveLength(10);
     for (const p of found) expect(p.children).toBeGreaterThan(CHILDREN * 0.9);
+  });
+
+  it('leaves the profile documents to the fill job, which then builds every one of them', async () => {
+    const count = async () =>
+      (
+        await rows<{ children: number; docs: number; fresh: number }>(
+          `SELECT count(*)::int AS children, count(p.child_id)::int AS docs,
+                  count(*) FILTER (WHERE p.doc = child_profile_doc(c.municipality_id, c.id))::int AS fresh
+             FROM children c LEFT JOIN child_profiles p ON p.municipality_id = c.municipality_id AND p.child_id = c.id
+            WHERE c.municipality_id = $1`,
+        )
+      )[0];
+    const before = await count();
+    expect(before?.docs).toBe(0);
+    expect(await fillChildProfiles(db)).toBe(before?.children);
+    expect(await count()).toEqual({
+      children: before?.children,
+      docs: before?.children,
+      fresh: before?.children,
+    });
   });
 
   it('does nothing when the municipality exists', async () => {

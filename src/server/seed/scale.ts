@@ -6,7 +6,7 @@ import type { CprCipher } from '../modules/children/cpr.ts';
 import { refreshPopulation } from '../modules/measurement/refresh-population.ts';
 import { applicableMask, buildMaskPools, kindMask } from './assessment-model.ts';
 import { insertRows } from './bulk-insert.ts';
-import { withoutReferenceChecks } from './bulk-load.ts';
+import { deferChildProfiles, withoutReferenceChecks } from './bulk-load.ts';
 import { dayNumber, todayIso } from './dates.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 import { buildDemoUsers } from './demo-users.ts';
@@ -147,6 +147,8 @@ export async function buildScaleMunicipality(
     await trySetLocal(q, 'temp_buffers', '768MB');
     // Bulk loading is bound by the WAL on a small machine; compressed page images halve much of it.
     await trySetLocal(q, 'wal_compression', 'on');
+    // The profile documents of 110,000 children are built after commit by the fill job, not in here (P4).
+    await deferChildProfiles(q);
     return build(q, cipher, o, steps);
   });
   if (!result) {
