@@ -168,6 +168,24 @@ describe('login lockout without account enumeration', () => {
 });
 
 describe('sessions', () => {
+  it('reads a session once for a burst of requests arriving after its cache entry expired', async () => {
+    const session = await t.login('professional@demo.beskyt.test');
+    await outliveSessionCache();
+    const query = t.db.pool.query.bind(t.db.pool);
+    let sessionQueries = 0;
+    t.db.pool.query = ((config: unknown, ...rest: unknown[]) => {
+      if ((config as { name?: string })?.name === 'load-session') sessionQueries++;
+      return (query as (...a: unknown[]) => unknown)(config, ...rest);
+    }) as typeof t.db.pool.query;
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => me(session.cookie)));
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(200));
+      expect(sessionQueries).toBe(1);
+    } finally {
+      t.db.pool.query = query;
+    }
+  });
+
   it('ends the session on logout: the old cookie gets 401', async () => {
     const session = await t.login('caseworker@demo.beskyt.test');
     const res = await t.as(session, 'POST', '/api/v1/auth/logout');

@@ -155,31 +155,54 @@ export const SESSION_CACHE_MS = 1_000;
 const SESSION_CACHE_MAX = 50_000;
 const sessionCache = new Map<string, { row: TSessionRow; until: number }>();
 
-/** The session and its user (one indexed query), with roles and grants — or null when expired, idle or unknown. */
+/** Session rows being read now, by session key: requests arriving meanwhile wait for the same query. */
+const inFlight = new Map<string, Promise<TSessionRow | null>>();
+/** Bumped by every eviction: a read that started before one does not fill the cache. */
+let evictions = 0;
+
+async function readSessionRow(db: Db, key: Buffer, id: string): Promise<TSessionRow | null> {
+  const startedAt = evictions;
+  try {
+    // Named statement: planned once per connection.
+    const { rows } = await db.pool.query<TSessionRow>({
+      name: 'load-session',
+      text: SESSION_SQL('$1'),
+      values: [key],
+    });
+    const row = rows[0] ?? null;
+    if (!row) sessionCache.delete(id);
+    else if (startedAt === evictions) {
+      if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+      sessionCache.set(id, { row, until: Date.now() + SESSION_CACHE_MS });
+    }
+    return row;
+  } finally {
+    inFlight.delete(id);
+  }
+}
+
+/**
+ * The session and its user (one indexed query), with roles and grants — or null when expired, idle or
+ * unknown. When a cached session expires under load, the requests in flight for it share one query
+ * instead of all asking at once (which showed as a latency spike every second).
+ */
 export async function loadSession(db: Db, token: string): Promise<TSessionUser | null> {
   const key = sessionKey(token);
   const id = key.toString('hex');
-  const now = Date.now();
   const cached = sessionCache.get(id);
-  if (cached && cached.until > now) return sessionUser(db, db.pool, key, cached.row);
-  // Named statement: planned once per connection, this query runs on every request.
-  const { rows } = await db.pool.query<TSessionRow>({
-    name: 'load-session',
-    text: SESSION_SQL('$1'),
-    values: [key],
-  });
-  const row = rows[0];
-  if (!row) {
-    sessionCache.delete(id);
-    return null;
+  if (cached && cached.until > Date.now()) return sessionUser(db, db.pool, key, cached.row);
+  let reading = inFlight.get(id);
+  if (!reading) {
+    reading = readSessionRow(db, key, id);
+    inFlight.set(id, reading);
   }
-  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
-  sessionCache.set(id, { row, until: now + SESSION_CACHE_MS });
-  return sessionUser(db, db.pool, key, row);
+  const row = await reading;
+  return row ? sessionUser(db, db.pool, key, row) : null;
 }
 
 /** Drops a user's sessions from this process's cache: their next request reads them afresh. */
 export function forgetUserSessions(userId: string): void {
+  evictions++;
   for (const [id, entry] of sessionCache) if (entry.row.user_id === userId) sessionCache.delete(id);
 }
 
@@ -189,6 +212,7 @@ export async function endSessions(db: Db, userId: string): Promise<void> {
 }
 
 export async function deleteSession(db: Db, key: Buffer): Promise<void> {
+  evictions++;
   sessionCache.delete(key.toString('hex'));
   await db.pool.query('DELETE FROM sessions WHERE id = $1', [key]);
 }
