@@ -174,7 +174,7 @@ export async function buildScaleMunicipality(
   await db.pool.query(
     `ANALYZE families, households, guardians, children, child_households, child_guardians, enrolments,
              assessments, measurement_contributions, measurement_cells, measurement_population,
-             measurement_unit_cells, measurement_unit_population`,
+             measurement_unit_cells, measurement_unit_population, measurement_unit_packed`,
   );
   steps.done('commit and analyze');
   return { ...result, steps: steps.steps, totalSeconds: steps.total() };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  assessableChildren,
   createMeasurementFixture,
   type TMeasurementFixture,
   writeJoint,
@@ -81,14 +82,7 @@ beforeAll(async () => {
   t = await startTestApp({ children: 120 });
   analyst = await t.login('analyst@demo.beskyt.test');
   m = analyst.user.municipality.id;
-  const { rows } = await t.db.pool.query(
-    `SELECT DISTINCT ON (c.id) c.id, e.unit_id AS "unitId"
-       FROM children c JOIN enrolments e ON e.municipality_id = c.municipality_id AND e.child_id = c.id
-      WHERE c.municipality_id = $1 AND c.birth_date < '2016-01-01' AND c.birth_date > '2003-06-01'
-      ORDER BY c.id, e.from_date`,
-    [m],
-  );
-  children = rows;
+  children = await assessableChildren(t.db, m);
   fixture = await createMeasurementFixture(t.db, m, [...new Set(children.map((c) => c.unitId))], '2018H1');
 });
 afterAll(() => t.close());

@@ -72,6 +72,12 @@ export function sourceOf(query: TMeasurementQuery, dims: readonly TMeasurementDi
   return fine ? FINE : BY_UNIT;
 }
 
+/** A condition with one parameter: `$?` in `sql` becomes the parameter's number. */
+export function addCondition(params: unknown[], where: string[], sql: string, value: unknown): void {
+  params.push(value);
+  where.push(sql.replaceAll('$?', `$${params.length}`));
+}
+
 export interface TFilterSql {
   where: string;
   params: unknown[];
@@ -87,10 +93,7 @@ export function filterSql(
 ): TFilterSql {
   const params: unknown[] = [municipalityId];
   const where = ['c.municipality_id = $1', 'c.n > 0'];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
-  };
+  const add = (sql: string, value: unknown) => addCondition(params, where, sql, value);
   if (themes) add('c.theme_key = ANY($?::text[])', themes);
   else
     where.push(
@@ -125,10 +128,7 @@ export function populationSql(
     'p.municipality_id = $1',
     byUnit ? `p.unit_id <> '${WHOLE_MUNICIPALITY}'` : `p.unit_id = '${WHOLE_MUNICIPALITY}'`,
   ];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
-  };
+  const add = (sql: string, value: unknown) => addCondition(params, where, sql, value);
   if (periods) add('p.period = ANY($?::text[])', periods);
   if (units) add('p.unit_id = ANY($?::uuid[])', units);
   if (query.unitIds) add('p.unit_id = ANY($?::uuid[])', query.unitIds);

@@ -1,6 +1,7 @@
 import type { TMeasurementDimension, TMeasurementQuery } from '../../../shared/schemas/measurement.ts';
 import type { Queryable } from '../../db/client.ts';
 import { KeyDictionary, selectBinary, utf8Text } from '../../db/copy-binary.ts';
+import { addCondition } from './measurement-sql.ts';
 import { sortedKeys, type TRawCells } from './raw-cells.ts';
 
 const PACKED_KEY: readonly TMeasurementDimension[] = ['theme', 'unit', 'period'];
@@ -35,10 +36,7 @@ export async function selectPackedCells(
 ): Promise<TRawCells> {
   const params: unknown[] = [municipalityId];
   const where = ['r.municipality_id = $1'];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
-  };
+  const add = (sql: string, value: unknown) => addCondition(params, where, sql, value);
   if (periods) add('r.period = ANY($?::text[])', periods);
   if (units) add('r.unit_id = ANY($?::uuid[])', units);
   if (query.unitIds) add('r.unit_id = ANY($?::uuid[])', query.unitIds);
