@@ -65,7 +65,16 @@ export async function startEmbeddedPostgres(
     password,
     persistent: true,
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    // Bulk loads (the Copenhagen-scale build writes gigabytes of WAL) checkpoint less often with room for
+    // more WAL between checkpoints: fewer full-page images, less I/O. Space is only used while loading.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'max_wal_size=4GB',
+    ],
     onLog: () => {},
     onError: (e) => log(String(e)),
   });

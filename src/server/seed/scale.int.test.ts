@@ -247,6 +247,21 @@ describe('the Copenhagen-scale build', () => {
     expect(await cellsAgainstContributions(db.pool, m)).toEqual([]);
   });
 
+  it('packs the dashboard rows of every period and unit once, from the cells', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT (SELECT count(*) FROM measurement_unit_packed WHERE municipality_id = $1)::int AS packed,
+              (SELECT count(DISTINCT (period, unit_id)) FROM measurement_unit_cells
+                WHERE municipality_id = $1 AND n > 0)::int AS keys,
+              (SELECT sum(octet_length(cells)) FROM measurement_unit_packed WHERE municipality_id = $1)::int AS bytes,
+              (SELECT sum(2 + octet_length(theme_key) + 28) FROM measurement_unit_cells
+                WHERE municipality_id = $1 AND n > 0)::int AS expected_bytes`,
+      [m],
+    );
+    expect(rows[0].keys).toBeGreaterThan(0);
+    expect(rows[0].packed).toBe(rows[0].keys);
+    expect(rows[0].bytes).toBe(rows[0].expected_bytes);
+  });
+
   it('counts the population of every period', async () => {
     const found = await rows<{ period: string; children: number }>(
       `SELECT r.period, coalesce(sum(p.children), 0)::int AS children FROM assessment_rounds r

@@ -149,6 +149,8 @@ export async function buildScaleMunicipality(
     await trySetLocal(q, 'wal_compression', 'on');
     // The profile documents of 110,000 children are built after commit by the fill job, not in here (P4).
     await deferChildProfiles(q);
+    // The dashboard's packed rows are packed once at the end, not after each bulk insert of cells.
+    await q.query("SELECT set_config('beskyt.defer_dashboard_pack', 'on', true)");
     return build(q, cipher, o, steps);
   });
   if (!result) {
@@ -424,7 +426,9 @@ async function build(q: Queryable, cipher: CprCipher, o: TBuildOptions, steps: S
     themes,
     direct.map((r) => r.id),
   );
-  steps.done('cells of the other rounds', `${cells} cells in all`);
+  await q.query("SELECT set_config('beskyt.defer_dashboard_pack', 'off', true)");
+  await q.query('SELECT measurement_unit_packed_all($1)', [m]);
+  steps.done('cells of the other rounds', `${cells} cells in all, packed`);
   for (const r of rounds) await refreshPopulation(q, m, r.period);
   steps.done('measurement population');
 

@@ -57,8 +57,21 @@ BEGIN
   ON CONFLICT (municipality_id, period, unit_id) DO UPDATE SET cells = excluded.cells;
 END $$;
 
+-- A bulk build of a new municipality (the Copenhagen-scale seed) switches the repacking off for its
+-- transaction and repacks every key of the municipality once at its end (measurement_unit_packed_all).
+CREATE FUNCTION measurement_unit_packed_deferred() RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT coalesce(current_setting('beskyt.defer_dashboard_pack', true), '') = 'on'
+$$;
+
+CREATE FUNCTION measurement_unit_packed_all(m uuid) RETURNS void LANGUAGE sql AS $$
+  SELECT measurement_unit_packed_rebuild(array_agg(municipality_id), array_agg(period), array_agg(unit_id))
+    FROM (SELECT DISTINCT municipality_id, period, unit_id FROM measurement_unit_cells WHERE municipality_id = m) k
+  HAVING count(*) > 0;
+$$;
+
 CREATE FUNCTION measurement_unit_packed_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF measurement_unit_packed_deferred() THEN RETURN NULL; END IF;
   PERFORM measurement_unit_packed_rebuild(array_agg(municipality_id), array_agg(period), array_agg(unit_id))
      FROM (SELECT DISTINCT municipality_id, period, unit_id FROM new_cells) k
     HAVING count(*) > 0;
@@ -67,6 +80,7 @@ END $$;
 
 CREATE FUNCTION measurement_unit_packed_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF measurement_unit_packed_deferred() THEN RETURN NULL; END IF;
   PERFORM measurement_unit_packed_rebuild(array_agg(municipality_id), array_agg(period), array_agg(unit_id))
      FROM (SELECT municipality_id, period, unit_id FROM new_cells
            UNION SELECT municipality_id, period, unit_id FROM old_cells) k
@@ -76,6 +90,7 @@ END $$;
 
 CREATE FUNCTION measurement_unit_packed_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF measurement_unit_packed_deferred() THEN RETURN NULL; END IF;
   PERFORM measurement_unit_packed_rebuild(array_agg(municipality_id), array_agg(period), array_agg(unit_id))
      FROM (SELECT DISTINCT municipality_id, period, unit_id FROM old_cells) k
     HAVING count(*) > 0;
