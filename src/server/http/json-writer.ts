@@ -46,8 +46,7 @@ export class JsonWriter {
     for (let i = 0; i < values.length; i++) {
       if (i > 0) buf[at++] = 0x2c; // ,
       const v = values[i] as number;
-      if (v !== v) {
-        // NaN
+      if (Number.isNaN(v)) {
         buf[at++] = 0x6e; // n
         buf[at++] = 0x75; // u
         buf[at++] = 0x6c; // l
