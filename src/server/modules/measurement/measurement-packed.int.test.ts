@@ -167,4 +167,40 @@ describe('GET /api/v1/measurement by theme × unit × period', () => {
       expect(packed.rows).toEqual(byCell.rows);
     }
   });
+
+  it('shows a unit leader only the units they lead, as the cells would', async () => {
+    const leader = await t.login('unitLeader@demo.beskyt.test');
+    const own = new Set(leader.user.roles?.map((r) => r.unitId));
+    const url = '/api/v1/measurement?groupBy=theme,unit,period';
+    const res = await t.as(leader, 'GET', url);
+    expect(res.statusCode).toBe(200);
+    const packed = decodeMeasurement(res.json());
+    expect(packed.rows.length).toBeGreaterThan(0);
+    for (const row of packed.rows) expect(own.has(row.keys.unit ?? null)).toBe(true);
+    const byCell = decodeMeasurement((await t.as(leader, 'GET', `${url}&genders=female,male,other`)).json());
+    expect(packed.rows).toEqual(byCell.rows);
+  });
+
+  it('filters by district as the cells would', async () => {
+    const { rows } = await t.db.pool.query(
+      'SELECT DISTINCT u.district_id FROM units u WHERE u.municipality_id = $1 AND u.id = ANY($2::uuid[]) LIMIT 1',
+      [m, fixture.unitIds],
+    );
+    const url = `/api/v1/measurement?groupBy=unit,theme,period&districtIds=${rows[0].district_id}`;
+    const packed = decodeMeasurement((await t.as(analyst, 'GET', url)).json());
+    const byCell = decodeMeasurement((await t.as(analyst, 'GET', `${url}&genders=female,male,other`)).json());
+    expect(packed.rows.length).toBeGreaterThan(0);
+    expect(packed.rows).toEqual(byCell.rows);
+  });
+
+  it('never shows Nabo Kommune a unit of Demo Kommune', async () => {
+    const nabo = await t.login('analyst@nabo.beskyt.test');
+    const res = await t.as(nabo, 'GET', '/api/v1/measurement?groupBy=theme,unit,period');
+    expect(res.statusCode).toBe(200);
+    const { rows } = await t.db.pool.query('SELECT id FROM units WHERE municipality_id = $1', [m]);
+    const demoUnits = new Set(rows.map((r) => r.id as string));
+    const answer = decodeMeasurement(res.json());
+    expect(answer.rows.length).toBeGreaterThan(0);
+    for (const row of answer.rows) expect(demoUnits.has(row.keys.unit ?? '')).toBe(false);
+  });
 });
