@@ -22,10 +22,15 @@ export interface TMeasurementWire {
 type TFigures = (number | null)[];
 
 export interface TMeasurementColumns {
-  /** Per dimension of groupBy: the index into dimensions[d].keys. */
-  keys: Partial<Record<TMeasurementDimension, number[]>>;
-  /** 0 shown, 1 hidden (n < 5), 2 hidden so a small cell cannot be recomputed from totals. */
-  hidden: (0 | 1 | 2)[];
+  /**
+   * Which cells there are. Every combination of the dimensions' keys has a place in a grid (groupBy order,
+   * the last dimension varying fastest: place = ((k0 × size1) + k1) × size2 + k2 for key indices k); the
+   * cells are given as runs of consecutive places, flattened: [start, length, start, length, …]. Cells come
+   * in place order, which is key order. A dashboard's grid is nearly full, so a few runs name ~40,000 cells.
+   */
+  runs: number[];
+  /** One character per cell: '0' shown, '1' hidden (n < 5), '2' hidden so a small cell cannot be recomputed from totals. */
+  hidden: string;
   /** Hidden cells have null in every figure. */
   n: TFigures;
   mean: TFigures;
@@ -84,6 +89,17 @@ function summaryAt(
   };
 }
 
+/** The grid places the runs name, in order. */
+function placesOf(runs: readonly number[]): number[] {
+  const places: number[] = [];
+  for (let r = 0; r + 1 < runs.length; r += 2) {
+    const start = runs[r] as number;
+    const end = start + (runs[r + 1] as number);
+    for (let p = start; p < end; p++) places.push(p);
+  }
+  return places;
+}
+
 /** One object per cell, as the dashboard's tables and charts read them. */
 export function decodeMeasurement(wire: TMeasurementWire): {
   groupBy: TMeasurementDimension[];
@@ -91,16 +107,24 @@ export function decodeMeasurement(wire: TMeasurementWire): {
   rows: TDecodedRow[];
 } {
   const { columns: c, scale, groupBy } = wire;
+  const places = placesOf(c.runs);
+  if (places.length !== c.hidden.length)
+    throw new RangeError(`the runs name ${places.length} cells, the columns hold ${c.hidden.length}`);
+  const sizes = groupBy.map((d) => wire.dimensions[d]?.keys.length ?? 0);
   const rows: TDecodedRow[] = [];
-  for (let i = 0; i < c.hidden.length; i++) {
+  for (let i = 0; i < places.length; i++) {
     const keys: TKeys = {};
     const labels: TKeys = {};
-    for (const d of groupBy) {
-      const at = c.keys[d]?.[i] ?? -1;
+    let rest = places[i] as number;
+    for (let g = groupBy.length - 1; g >= 0; g--) {
+      const d = groupBy[g] as TMeasurementDimension;
+      const size = sizes[g] as number;
+      const at = rest % size;
+      rest = (rest - at) / size;
       keys[d] = wire.dimensions[d]?.keys[at];
       labels[d] = wire.dimensions[d]?.labels[at];
     }
-    const hidden = c.hidden[i];
+    const hidden = c.hidden.charCodeAt(i) - 48;
     const summary = hidden ? null : summaryAt(c, i, scale);
     const risk = c.riskLoad[i];
     const row: TDecodedRow = {

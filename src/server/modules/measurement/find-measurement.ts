@@ -139,14 +139,16 @@ const VISIBILITY_CODE: Record<TCellVisibility, 0 | 1 | 2> = { shown: 0, primary:
 /**
  * Hides small cells per slice of the non-additive dimensions (theme, period), with complementary cells so
  * totals give nothing away: a list with its total for one additive dimension, a table with its margins
- * for two, each cell on its own for none (no total is shown for it).
+ * for two, each cell on its own for none (no total is shown for it). `order`: the cells in key order.
  */
-function suppress(cells: TRawCells): Uint8Array {
+function suppress(cells: TRawCells, order: Int32Array): Uint8Array {
   const { dims, n } = cells;
   const additive = dims.flatMap((d, i) => (ADDITIVE.has(d) ? [i] : []));
   const sliceDims = dims.flatMap((d, i) => (ADDITIVE.has(d) ? [] : [i]));
+  // Taken in key order, each slice lists its cells in the order of the additive keys: where two cells tie
+  // for the complementary suppression, the same cell is hidden in every answer, so two answers never show both.
   const slices = new Map<number, number[]>();
-  for (let i = 0; i < n.length; i++) {
+  for (const i of order) {
     const key = combined(cells, sliceDims, i);
     const slice = slices.get(key);
     if (slice) slice.push(i);
@@ -154,9 +156,6 @@ function suppress(cells: TRawCells): Uint8Array {
   }
   const result = new Uint8Array(n.length);
   for (const slice of slices.values()) {
-    // In key order, not the order the rows arrived in: where two cells tie for the complementary
-    // suppression, the same cell is hidden in every answer, so two answers never show both.
-    slice.sort((a, b) => combined(cells, additive, a) - combined(cells, additive, b));
     if (additive.length < 2) {
       const { cells: vis } = suppressList(
         slice.map((i) => n[i] as number),
@@ -181,6 +180,26 @@ function suppress(cells: TRawCells): Uint8Array {
     });
   }
   return result;
+}
+
+/**
+ * The cells' places in the grid of every combination of keys (the wire's `runs`), as runs. Cells must come
+ * in key order with no key twice.
+ */
+function runsOf(cells: TRawCells, order: Int32Array): number[] {
+  const sizes = cells.keys.map((k) => k.length);
+  const runs: number[] = [];
+  let last = -1;
+  for (const i of order) {
+    let place = 0;
+    for (let d = 0; d < sizes.length; d++)
+      place = place * (sizes[d] as number) + ((cells.at[d] as Int32Array)[i] as number);
+    if (place <= last) throw new Error(`two cells share the keys of grid place ${place}`);
+    if (place === last + 1 && runs.length > 0) runs[runs.length - 1] = (runs[runs.length - 1] as number) + 1;
+    else runs.push(place, 1);
+    last = place;
+  }
+  return runs;
 }
 
 /** A cell's figures. Coverage needs n ≤ population; a population counted on another day may be smaller. */
@@ -269,13 +288,13 @@ function toTable(
     dimensions[d] = { keys, labels: keys.map((k) => labels[d]?.get(k) ?? k) };
   });
   const order = sortedOrder(cells);
-  const hidden = suppress(cells);
+  const hidden = suppress(cells, order);
   const base = baseline ? baselineLookup(baseline) : null;
 
   const table: TMeasurementTable = {
     head: { groupBy: dims, definition: MEASUREMENT_DEFINITION[ctx.locale], scale: WIRE_SCALE, dimensions },
     count,
-    keys: dims.map(() => new Int32Array(count)),
+    runs: runsOf(cells, order),
     hidden: new Uint8Array(count),
     riskLoad: new Float64Array(count),
     ...summaryColumns(count),
@@ -290,8 +309,6 @@ function toTable(
   const { at, n, sum, sumSq, sumRisk, population } = cells;
   for (let j = 0; j < count; j++) {
     const i = order[j] as number;
-    for (let d = 0; d < dims.length; d++)
-      (table.keys[d] as Int32Array)[j] = (at[d] as Int32Array)[i] as number;
     const h = hidden[i] as 0 | 1 | 2;
     table.hidden[j] = h;
     if (h) {
@@ -345,7 +362,7 @@ function putSummary(c: TSummaryColumns, j: number, s: TSummary | null): void {
 
 /** The baseline's shown cells by their keys (the grouping without period); hidden ones have no figures. */
 function baselineLookup(baseline: TRawCells): Map<string, TSummary> {
-  const hidden = suppress(baseline);
+  const hidden = suppress(baseline, sortedOrder(baseline));
   const byKey = new Map<string, TSummary>();
   for (let i = 0; i < baseline.n.length; i++) {
     if (hidden[i]) continue;

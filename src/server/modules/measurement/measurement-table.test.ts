@@ -32,7 +32,7 @@ const table = fc
         dimensions: { theme: { keys: ['all'], labels: [label] }, unit: { keys: [], labels: [] } },
       },
       count,
-      keys: [Int32Array.from(hidden, (_, i) => i), Int32Array.from(hidden, (_, i) => count - i)],
+      runs: count > 0 ? [3, count] : [],
       hidden: Uint8Array.from(hidden),
       riskLoad: col(0),
       ...summaryColumns(count),
@@ -65,7 +65,7 @@ describe('the measurement answer written as bytes', () => {
     const t: TMeasurementTable = {
       head: { groupBy: ['period'], definition: {}, scale: 10_000, dimensions: {} },
       count: 2,
-      keys: [Int32Array.from([0, 1])],
+      runs: [0, 2],
       hidden: Uint8Array.from([0, 1]),
       riskLoad: Float64Array.from([12, Number.NaN]),
       ...summaryColumns(2),

@@ -1,5 +1,4 @@
 import type { TMeasurementColumns, TMeasurementWire } from '../../../shared/measurement-wire.ts';
-import type { TMeasurementDimension } from '../../../shared/schemas/measurement.ts';
 import { JsonWriter } from '../../http/json-writer.ts';
 
 type TColumn = Float64Array;
@@ -20,8 +19,9 @@ export interface TSummaryColumns {
 export interface TMeasurementTable extends TSummaryColumns {
   head: Omit<TMeasurementWire, 'columns'>;
   count: number;
-  /** Per dimension of groupBy, in its order: each cell's index into head.dimensions[d].keys. */
-  keys: Int32Array[];
+  /** The cells' places in the grid of keys as runs, [start, length, …] (TMeasurementColumns.runs). */
+  runs: number[];
+  /** Per cell: 0 shown, 1 hidden (n < 5), 2 hidden by complementary suppression. */
   hidden: Uint8Array;
   riskLoad: TColumn;
   baseline?: TSummaryColumns;
@@ -41,14 +41,17 @@ export function summaryColumns(count: number): TSummaryColumns {
 }
 
 const SUMMARY = ['n', 'mean', 'lo', 'hi', 'coverage'] as const;
+
+/** '0', '1' or '2' per cell. */
+const hiddenText = (hidden: Uint8Array) => Buffer.from(hidden.map((h) => h + 48)).toString('latin1');
 const orNull = (v: number) => (Number.isNaN(v) ? null : v);
 const list = (column: TColumn) => Array.from(column, orNull);
 
 /** The wire object (for the export and other in-process readers). */
 export function toWireObject(table: TMeasurementTable): TMeasurementWire {
   const columns: TMeasurementColumns = {
-    keys: {},
-    hidden: Array.from(table.hidden) as (0 | 1 | 2)[],
+    runs: table.runs,
+    hidden: hiddenText(table.hidden),
     n: list(table.n),
     mean: list(table.mean),
     lo: list(table.lo),
@@ -56,9 +59,6 @@ export function toWireObject(table: TMeasurementTable): TMeasurementWire {
     coverage: list(table.coverage),
     riskLoad: list(table.riskLoad),
   };
-  table.head.groupBy.forEach((d, i) => {
-    columns.keys[d] = Array.from(table.keys[i] as Int32Array);
-  });
   if (table.baseline) {
     const b = table.baseline;
     columns.baseline = {
@@ -80,11 +80,8 @@ export function toWireJson(table: TMeasurementTable): Buffer {
   const { head } = table;
   w.raw('{').key('groupBy', true).value(head.groupBy).key('definition').value(head.definition);
   w.key('scale').value(head.scale).key('dimensions').value(head.dimensions);
-  w.key('columns').raw('{').key('keys', true).raw('{');
-  head.groupBy.forEach((d: TMeasurementDimension, i) => {
-    w.key(d, i === 0).integers(table.keys[i] as Int32Array);
-  });
-  w.raw('}').key('hidden').integers(table.hidden);
+  w.key('columns').raw('{').key('runs', true).integers(table.runs);
+  w.key('hidden').raw(JSON.stringify(hiddenText(table.hidden)));
   for (const name of SUMMARY) w.key(name).integers(table[name]);
   w.key('riskLoad').integers(table.riskLoad);
   if (table.baseline) {
