@@ -165,6 +165,18 @@ describe('suppressList', () => {
 });
 
 describe('suppressList, for any list', () => {
+  it('hides what suppressLinked hides for the categories and their total as one line', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(12), { maxLength: 12 }), fc.boolean(), (counts, total) => {
+        const all = total ? [...counts, counts.reduce((s, n) => s + n, 0)] : counts;
+        const linked = suppressLinked(all, total ? [all.map((_, i) => i)] : []);
+        const s = suppressList(counts, { total });
+        expect([...s.cells, ...(s.total === null ? [] : [s.total])]).toEqual(linked);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never leaves exactly one hidden cell beside a shown total', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(15), { minLength: 1, maxLength: 8 }), (counts) => {

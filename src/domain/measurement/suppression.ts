@@ -60,13 +60,34 @@ export interface TListSuppression {
   total: TCellVisibility | null;
 }
 
-/** Categories and, by default, their total (the sum of the categories). */
+/**
+ * Categories and, by default, their total (the sum of the categories). One line, so the line-by-line rule
+ * of suppressLinked comes down to: when exactly one of the cells and the total is small, the first of the
+ * smallest shown ones is hidden beside it (tested to agree with suppressLinked). Dashboards run it on
+ * hundreds of slices of hundreds of units per answer, without building the line.
+ */
 export function suppressList(counts: readonly number[], options: { total?: boolean } = {}): TListSuppression {
   const { total = true } = options;
-  if (!total) return { cells: suppressLinked(counts, []), total: null };
-  const all = [...counts, counts.reduce((s, n) => s + n, 0)];
-  const visibility = suppressLinked(all, [all.map((_, i) => i)]);
-  return { cells: visibility.slice(0, -1), total: visibility.at(-1) ?? null };
+  let sum = 0;
+  let small = 0;
+  for (const n of counts) {
+    if (!(Number.isInteger(n) && n >= 0))
+      throw new RangeError(`a cell holds a whole number of children, got ${n}`);
+    sum += n;
+    if (n < MIN_CELL) small++;
+  }
+  const cells: TCellVisibility[] = counts.map((n) => (n < MIN_CELL ? 'primary' : 'shown'));
+  if (!total) return { cells, total: null };
+  let totalVisibility: TCellVisibility = sum < MIN_CELL ? 'primary' : 'shown';
+  if (small + (totalVisibility === 'shown' ? 0 : 1) !== 1) return { cells, total: totalVisibility };
+  // Exactly one hidden: the smallest shown cell, the first of equals (the total, last in the line, is never
+  // smaller than a cell).
+  let pick = -1;
+  for (let i = 0; i < counts.length; i++)
+    if (cells[i] === 'shown' && (pick === -1 || (counts[i] as number) < (counts[pick] as number))) pick = i;
+  if (pick !== -1) cells[pick] = 'complementary';
+  else if (totalVisibility === 'shown') totalVisibility = 'complementary';
+  return { cells, total: totalVisibility };
 }
 
 export interface TTableSuppression {

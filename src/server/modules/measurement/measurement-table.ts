@@ -76,7 +76,8 @@ export function toWireObject(table: TMeasurementTable): TMeasurementWire {
 
 /** The same answer as JSON.stringify(toWireObject(table)), written straight into bytes. */
 export function toWireJson(table: TMeasurementTable): Buffer {
-  const w = new JsonWriter();
+  // About 30 bytes of figures per cell (more with a baseline), besides the keys and labels.
+  const w = new JsonWriter(64 * 1024 + table.count * (table.baseline ? 64 : 32));
   const { head } = table;
   w.raw('{').key('groupBy', true).value(head.groupBy).key('definition').value(head.definition);
   w.key('scale').value(head.scale).key('dimensions').value(head.dimensions);
