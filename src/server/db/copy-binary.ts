@@ -154,8 +154,9 @@ function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
 }
 
 /**
- * A key column's distinct values (also used for keys inside a 'bytes' value). A row's key is looked up by a hash of its bytes and confirmed byte by
- * byte against the first occurrence, so a string is built once per distinct value, not once per row.
+ * A key column's distinct values (also used for keys inside a 'bytes' value). A row's key is looked up by a
+ * hash of its bytes and confirmed byte by byte against the first occurrence, so a string is built once per
+ * distinct value, not once per row.
  */
 const FEW_KEYS = 16;
 
@@ -182,8 +183,13 @@ export class KeyDictionary {
   ) {}
 
   indexOf(start: number, length: number): number {
-    // Rows come in key order, so most keys repeat the previous row's or come from a handful of values.
-    if (this.last >= 0 && this.equals(this.last, start, length)) return this.last;
+    // Rows come in key order, so most keys repeat the previous row's or come from a handful of values;
+    // keys packed in a row (a theme per entry) come in the same order in every row: try the next one.
+    if (this.last >= 0) {
+      if (this.equals(this.last, start, length)) return this.last;
+      const next = this.last + 1 < this.keys.length ? this.last + 1 : 0;
+      if (this.equals(next, start, length)) return this.remember(next);
+    }
     if (this.keys.length <= FEW_KEYS) {
       for (let index = 0; index < this.keys.length; index++)
         if (this.equals(index, start, length)) return this.remember(index);

@@ -39,45 +39,63 @@ function validateGroupBy(groupBy: TMeasurementDimension[]): void {
   if (invalid) throw fieldError('groupBy', 'field.groupBy');
 }
 
-/** One number per cell from its indices over some dimensions (mixed radix); equal keys, equal numbers. */
-function combined(cells: TRawCells, dimIdx: readonly number[], i: number): number {
-  let key = 0;
+/** A cell's place in the grid of every combination of keys over some dimensions (mixed radix). */
+function placeOf(cells: TRawCells, dimIdx: readonly number[], i: number): number {
+  let place = 0;
   for (const d of dimIdx)
-    key = key * ((cells.keys[d] as string[]).length + 1) + ((cells.at[d] as Int32Array)[i] as number);
-  return key;
+    place = place * (cells.keys[d] as string[]).length + ((cells.at[d] as Int32Array)[i] as number);
+  return place;
 }
 
 /**
- * The cells in the order of the grouping's keys. Keys are ranks, so the combined key is a small number:
- * the cells are placed by it (a counting sort) unless the key space is far larger than the cells.
+ * The cells in the order of the grouping's keys, and each one's place in the grid of all keys (the wire's
+ * runs). Keys are ranks, so a place is a small number: the cells are put in order by it (a counting sort)
+ * unless the grid is far larger than the cells. No two cells may have the same keys.
  */
-function sortedOrder(cells: TRawCells): Int32Array {
+function sortedCells(cells: TRawCells): { order: Int32Array; places: Float64Array } {
   const count = cells.n.length;
   const all = cells.dims.map((_, d) => d);
-  const space = cells.keys.reduce((product, keys) => product * (keys.length + 1), 1);
+  const space = cells.keys.reduce((product, keys) => product * keys.length, 1);
   const order = new Int32Array(count);
+  const places = new Float64Array(count);
+  const twice = (place: number) => new Error(`two cells share the keys of grid place ${place}`);
   if (space > 4 * count + 1_000_000) {
     const sortable = new Float64Array(count);
-    for (let i = 0; i < count; i++) sortable[i] = combined(cells, all, i) * count + i;
+    for (let i = 0; i < count; i++) sortable[i] = placeOf(cells, all, i) * count + i;
     sortable.sort();
-    for (let j = 0; j < count; j++) order[j] = (sortable[j] as number) % count;
-    return order;
+    for (let j = 0; j < count; j++) {
+      order[j] = (sortable[j] as number) % count;
+      places[j] = Math.floor((sortable[j] as number) / count);
+      if (j > 0 && places[j] === places[j - 1]) throw twice(places[j] as number);
+    }
+    return { order, places };
   }
-  // Per combined key, the cells with it (one, but a grouping may repeat a key: keep them all, in order).
-  const starts = new Int32Array(space + 1);
-  const keyOf = new Int32Array(count);
+  // Per place, 1 + the cell at it (0: none).
+  const atPlace = new Int32Array(space);
   for (let i = 0; i < count; i++) {
-    const key = combined(cells, all, i);
-    keyOf[i] = key;
-    (starts as Int32Array)[key + 1] = (starts[key + 1] as number) + 1;
+    const place = placeOf(cells, all, i);
+    if (atPlace[place] !== 0) throw twice(place);
+    atPlace[place] = i + 1;
   }
-  for (let k = 0; k < space; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
-  for (let i = 0; i < count; i++) {
-    const key = keyOf[i] as number;
-    order[starts[key] as number] = i;
-    starts[key] = (starts[key] as number) + 1;
+  let j = 0;
+  for (let place = 0; place < space; place++) {
+    const cell = atPlace[place] as number;
+    if (cell === 0) continue;
+    order[j] = cell - 1;
+    places[j++] = place;
   }
-  return order;
+  return { order, places };
+}
+
+/** Places in increasing order as runs of consecutive places: [start, length, start, length, …]. */
+function runsOf(places: Float64Array): number[] {
+  const runs: number[] = [];
+  for (let j = 0; j < places.length; j++) {
+    const place = places[j] as number;
+    if (j > 0 && place === (places[j - 1] as number) + 1) runs[runs.length - 1] = (runs.at(-1) as number) + 1;
+    else runs.push(place, 1);
+  }
+  return runs;
 }
 
 async function selectCells(
@@ -149,7 +167,7 @@ function suppress(cells: TRawCells, order: Int32Array): Uint8Array {
   // for the complementary suppression, the same cell is hidden in every answer, so two answers never show both.
   const slices = new Map<number, number[]>();
   for (const i of order) {
-    const key = combined(cells, sliceDims, i);
+    const key = placeOf(cells, sliceDims, i);
     const slice = slices.get(key);
     if (slice) slice.push(i);
     else slices.set(key, [i]);
@@ -180,26 +198,6 @@ function suppress(cells: TRawCells, order: Int32Array): Uint8Array {
     });
   }
   return result;
-}
-
-/**
- * The cells' places in the grid of every combination of keys (the wire's `runs`), as runs. Cells must come
- * in key order with no key twice.
- */
-function runsOf(cells: TRawCells, order: Int32Array): number[] {
-  const sizes = cells.keys.map((k) => k.length);
-  const runs: number[] = [];
-  let last = -1;
-  for (const i of order) {
-    let place = 0;
-    for (let d = 0; d < sizes.length; d++)
-      place = place * (sizes[d] as number) + ((cells.at[d] as Int32Array)[i] as number);
-    if (place <= last) throw new Error(`two cells share the keys of grid place ${place}`);
-    if (place === last + 1 && runs.length > 0) runs[runs.length - 1] = (runs[runs.length - 1] as number) + 1;
-    else runs.push(place, 1);
-    last = place;
-  }
-  return runs;
 }
 
 /** A cell's figures. Coverage needs n ≤ population; a population counted on another day may be smaller. */
@@ -287,14 +285,14 @@ function toTable(
     const keys = cells.keys[di] as string[];
     dimensions[d] = { keys, labels: keys.map((k) => labels[d]?.get(k) ?? k) };
   });
-  const order = sortedOrder(cells);
+  const { order, places } = sortedCells(cells);
   const hidden = suppress(cells, order);
   const base = baseline ? baselineLookup(baseline) : null;
 
   const table: TMeasurementTable = {
     head: { groupBy: dims, definition: MEASUREMENT_DEFINITION[ctx.locale], scale: WIRE_SCALE, dimensions },
     count,
-    runs: runsOf(cells, order),
+    runs: runsOf(places),
     hidden: new Uint8Array(count),
     riskLoad: new Float64Array(count),
     ...summaryColumns(count),
@@ -362,7 +360,7 @@ function putSummary(c: TSummaryColumns, j: number, s: TSummary | null): void {
 
 /** The baseline's shown cells by their keys (the grouping without period); hidden ones have no figures. */
 function baselineLookup(baseline: TRawCells): Map<string, TSummary> {
-  const hidden = suppress(baseline, sortedOrder(baseline));
+  const hidden = suppress(baseline, sortedCells(baseline).order);
   const byKey = new Map<string, TSummary>();
   for (let i = 0; i < baseline.n.length; i++) {
     if (hidden[i]) continue;
