@@ -63,7 +63,8 @@ export async function selectPackedCells(
   const themeKeys = new KeyDictionary(buf, utf8Text);
   // Per theme index: 1 kept, 2 left out, 0 not decided yet.
   let kept = new Uint8Array(16);
-  const capacity = read.count * 8;
+  // A row holds each theme at most once: at most one cell per kept theme (the arrays grow if not).
+  const capacity = Math.max(1, read.count * themes.size);
   const out = {
     theme: new Int32Array(capacity),
     unit: new Int32Array(capacity),
