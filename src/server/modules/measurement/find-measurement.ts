@@ -4,21 +4,18 @@ import {
   newFigures,
   summarise,
   summariseInto,
-  suppressList,
-  suppressTable,
-  type TCellVisibility,
   type TFigures,
   type TSummary,
 } from '../../../domain/measurement/index.ts';
 import { type TMeasurementWire, toWire, WIRE_SCALE } from '../../../shared/measurement-wire.ts';
 import type { TMeasurementDimension, TMeasurementQuery } from '../../../shared/schemas/measurement.ts';
 import type { Queryable } from '../../db/client.ts';
-import { selectBinary } from '../../db/copy-binary.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
 import { RawJson } from '../../http/raw-json.ts';
+import { runsOf, sortedCells } from './cell-grid.ts';
 import { measurableUnits } from './measurement.access.ts';
-import { ADDITIVE, filterSql, KEY_KIND, populationSql, sourceOf } from './measurement-sql.ts';
+import { ADDITIVE } from './measurement-sql.ts';
 import {
   summaryColumns,
   type TMeasurementTable,
@@ -26,8 +23,10 @@ import {
   toWireJson,
   toWireObject,
 } from './measurement-table.ts';
-import { sortedKeys, type TRawCells } from './raw-cells.ts';
+import type { TRawCells } from './raw-cells.ts';
+import { selectCells } from './select-cells.ts';
 import { selectPackedCells, usesPackedRows } from './select-packed-cells.ts';
+import { suppressCells } from './suppress-cells.ts';
 
 function validateGroupBy(groupBy: TMeasurementDimension[]): void {
   const additive = groupBy.filter((d) => ADDITIVE.has(d));
@@ -37,167 +36,6 @@ function validateGroupBy(groupBy: TMeasurementDimension[]): void {
     additive.length > 2 ||
     (groupBy.includes('unit') && groupBy.includes('district'));
   if (invalid) throw fieldError('groupBy', 'field.groupBy');
-}
-
-/** A cell's place in the grid of every combination of keys over some dimensions (mixed radix). */
-function placeOf(cells: TRawCells, dimIdx: readonly number[], i: number): number {
-  let place = 0;
-  for (const d of dimIdx)
-    place = place * (cells.keys[d] as string[]).length + ((cells.at[d] as Int32Array)[i] as number);
-  return place;
-}
-
-/**
- * The cells in the order of the grouping's keys, and each one's place in the grid of all keys (the wire's
- * runs). Keys are ranks, so a place is a small number: the cells are put in order by it (a counting sort)
- * unless the grid is far larger than the cells. No two cells may have the same keys.
- */
-function sortedCells(cells: TRawCells): { order: Int32Array; places: Float64Array } {
-  const count = cells.n.length;
-  const all = cells.dims.map((_, d) => d);
-  const space = cells.keys.reduce((product, keys) => product * keys.length, 1);
-  const order = new Int32Array(count);
-  const places = new Float64Array(count);
-  const twice = (place: number) => new Error(`two cells share the keys of grid place ${place}`);
-  if (space > 4 * count + 1_000_000) {
-    const sortable = new Float64Array(count);
-    for (let i = 0; i < count; i++) sortable[i] = placeOf(cells, all, i) * count + i;
-    sortable.sort();
-    for (let j = 0; j < count; j++) {
-      order[j] = (sortable[j] as number) % count;
-      places[j] = Math.floor((sortable[j] as number) / count);
-      if (j > 0 && places[j] === places[j - 1]) throw twice(places[j] as number);
-    }
-    return { order, places };
-  }
-  // Per place, 1 + the cell at it (0: none).
-  const atPlace = new Int32Array(space);
-  for (let i = 0; i < count; i++) {
-    const place = placeOf(cells, all, i);
-    if (atPlace[place] !== 0) throw twice(place);
-    atPlace[place] = i + 1;
-  }
-  let j = 0;
-  for (let place = 0; place < space; place++) {
-    const cell = atPlace[place] as number;
-    if (cell === 0) continue;
-    order[j] = cell - 1;
-    places[j++] = place;
-  }
-  return { order, places };
-}
-
-/** Places in increasing order as runs of consecutive places: [start, length, start, length, …]. */
-function runsOf(places: Float64Array): number[] {
-  const runs: number[] = [];
-  for (let j = 0; j < places.length; j++) {
-    const place = places[j] as number;
-    if (j > 0 && place === (places[j - 1] as number) + 1) runs[runs.length - 1] = (runs.at(-1) as number) + 1;
-    else runs.push(place, 1);
-  }
-  return runs;
-}
-
-async function selectCells(
-  q: Queryable,
-  municipalityId: string,
-  query: TMeasurementQuery,
-  dims: TMeasurementDimension[],
-  themes: string[] | null,
-  periods: string[] | undefined,
-  units: string[] | null,
-): Promise<TRawCells> {
-  const source = sourceOf(query, dims);
-  const { where, params } = filterSql(municipalityId, query, themes, periods, units);
-  const select = dims.map((d) => source.dimensionSql[d]);
-  const join = dims.includes('district') || query.districtIds ? source.unitJoin : '';
-  // Coverage: children in the population behind each cell, grouped like the cells but never by theme.
-  const popDims = dims.filter((d) => d !== 'theme');
-  // A grouping that is the rollup's own key reads its rows as they are.
-  const exact = source.key.length === dims.length && source.key.every((d) => dims.includes(d));
-  const sums = exact
-    ? ['c.n AS n', 'c.sum_x AS sx', 'c.sum_x2 AS sx2', 'c.sum_risk AS sr']
-    : ['sum(c.n)::int AS n', 'sum(c.sum_x) AS sx', 'sum(c.sum_x2) AS sx2', 'sum(c.sum_risk) AS sr'];
-  const population = populationSql(params, query, popDims, periods, units, source);
-  const on = popDims.map((d, i) => `p.p${i} = c.d${dims.indexOf(d)}`).join(' AND ') || 'true';
-  const read = await selectBinary(
-    q,
-    `SELECT ${[...dims.map((_, i) => `c.d${i}`), 'c.n', 'c.sx', 'c.sx2', 'c.sr', 'p.children'].join(', ')}
-       FROM (SELECT ${[...select.map((e, i) => `${e} AS d${i}`), ...sums].join(', ')}
-               FROM ${source.cells} c ${join}
-              WHERE ${where} ${select.length && !exact ? `GROUP BY ${select.join(', ')}` : ''}) c
-       LEFT JOIN (${population}) p ON ${on}`,
-    params,
-    [...dims.map((d) => KEY_KIND[d]), 'int4', 'float8', 'float8', 'float8', 'int4'],
-  );
-  const [n, sum, sumSq, sumRisk, pop] = read.numbers as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
-  const at = read.at;
-  const keys = read.keys.map((firstSeen, d) => sortedKeys(firstSeen, at[d] as Int32Array));
-  const cells: TRawCells = {
-    dims,
-    keys,
-    at,
-    n,
-    sum,
-    sumSq,
-    sumRisk,
-    population: pop,
-  };
-  return cells;
-}
-
-const VISIBILITY_CODE: Record<TCellVisibility, 0 | 1 | 2> = { shown: 0, primary: 1, complementary: 2 };
-
-/**
- * Hides small cells per slice of the non-additive dimensions (theme, period), with complementary cells so
- * totals give nothing away: a list with its total for one additive dimension, a table with its margins
- * for two, each cell on its own for none (no total is shown for it). `order`: the cells in key order.
- */
-function suppress(cells: TRawCells, order: Int32Array): Uint8Array {
-  const { dims, n } = cells;
-  const additive = dims.flatMap((d, i) => (ADDITIVE.has(d) ? [i] : []));
-  const sliceDims = dims.flatMap((d, i) => (ADDITIVE.has(d) ? [] : [i]));
-  // Taken in key order, each slice lists its cells in the order of the additive keys: where two cells tie
-  // for the complementary suppression, the same cell is hidden in every answer, so two answers never show both.
-  const slices = new Map<number, number[]>();
-  for (const i of order) {
-    const key = placeOf(cells, sliceDims, i);
-    const slice = slices.get(key);
-    if (slice) slice.push(i);
-    else slices.set(key, [i]);
-  }
-  const result = new Uint8Array(n.length);
-  for (const slice of slices.values()) {
-    if (additive.length < 2) {
-      const { cells: vis } = suppressList(
-        slice.map((i) => n[i] as number),
-        { total: additive.length === 1 },
-      );
-      for (let j = 0; j < slice.length; j++)
-        result[slice[j] as number] = VISIBILITY_CODE[vis[j] ?? 'primary'];
-      continue;
-    }
-    const [rowOf, colOf] = additive.map((d) => cells.at[d] as Int32Array) as [Int32Array, Int32Array];
-    const rowKeys = [...new Set(slice.map((i) => rowOf[i] as number))].sort((a, b) => a - b);
-    const colKeys = [...new Set(slice.map((i) => colOf[i] as number))].sort((a, b) => a - b);
-    const width = (cells.keys[additive[1] as number] as string[]).length;
-    const at = new Map(slice.map((i) => [(rowOf[i] as number) * width + (colOf[i] as number), i]));
-    const table = rowKeys.map((r) => colKeys.map((c) => n[at.get(r * width + c) ?? -1] ?? 0));
-    const { cells: vis } = suppressTable(table);
-    rowKeys.forEach((r, ri) => {
-      colKeys.forEach((c, ci) => {
-        const i = at.get(r * width + c);
-        if (i !== undefined) result[i] = VISIBILITY_CODE[vis[ri]?.[ci] ?? 'primary'];
-      });
-    });
-  }
-  return result;
 }
 
 /** A cell's figures. Coverage needs n ≤ population; a population counted on another day may be smaller. */
@@ -286,7 +124,7 @@ function toTable(
     dimensions[d] = { keys, labels: keys.map((k) => labels[d]?.get(k) ?? k) };
   });
   const { order, places } = sortedCells(cells);
-  const hidden = suppress(cells, order);
+  const hidden = suppressCells(cells, order);
   const base = baseline ? baselineLookup(baseline) : null;
 
   const table: TMeasurementTable = {
@@ -360,7 +198,7 @@ function putSummary(c: TSummaryColumns, j: number, s: TSummary | null): void {
 
 /** The baseline's shown cells by their keys (the grouping without period); hidden ones have no figures. */
 function baselineLookup(baseline: TRawCells): Map<string, TSummary> {
-  const hidden = suppress(baseline, sortedCells(baseline).order);
+  const hidden = suppressCells(baseline, sortedCells(baseline).order);
   const byKey = new Map<string, TSummary>();
   for (let i = 0; i < baseline.n.length; i++) {
     if (hidden[i]) continue;
