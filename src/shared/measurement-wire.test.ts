@@ -50,4 +50,9 @@ describe('decoding the measurement wire', () => {
   it('refuses an answer whose runs and columns disagree on the number of cells', () => {
     expect(() => decodeMeasurement(wire([0, 3], '00', [5, 5]))).toThrow(/3 cells.*2/);
   });
+
+  it('refuses a place beyond the grid of keys instead of inventing keys for it', () => {
+    // 2 themes × 3 units: places 0–5.
+    expect(() => decodeMeasurement(wire([5, 2], '00', [5, 5]))).toThrow(/place 6 .*6 combinations/);
+  });
 });

@@ -3,8 +3,8 @@ import type { TMeasurementDimension } from './schemas/measurement.ts';
 /**
  * The answer of GET /api/v1/measurement, column by column. A dashboard of theme × unit × period at
  * Copenhagen scale has ~40,000 cells; as one object per cell the answer ran to 15 MB and building it took
- * most of a second. Here each dimension's keys and labels are sent once and every cell points into them,
- * and the figures are whole numbers in ten-thousandths (`scale`), which are written and read several times
+ * most of a second. Here each dimension's keys and labels are sent once, every cell is named by its place
+ * in the grid of those keys (`columns.runs`), and the figures are whole numbers in ten-thousandths (`scale`), which are written and read several times
  * faster than decimals. `decodeMeasurement` gives back one object per cell.
  */
 export interface TMeasurementWire {
@@ -29,7 +29,10 @@ export interface TMeasurementColumns {
    * in place order, which is key order. A dashboard's grid is nearly full, so a few runs name ~40,000 cells.
    */
   runs: number[];
-  /** One character per cell: '0' shown, '1' hidden (n < 5), '2' hidden so a small cell cannot be recomputed from totals. */
+  /**
+   * One character per cell: '0' shown, '1' hidden (n < 5), '2' hidden so a small cell cannot be recomputed
+   * from totals.
+   */
   hidden: string;
   /** Hidden cells have null in every figure. */
   n: TFigures;
@@ -111,6 +114,10 @@ export function decodeMeasurement(wire: TMeasurementWire): {
   if (places.length !== c.hidden.length)
     throw new RangeError(`the runs name ${places.length} cells, the columns hold ${c.hidden.length}`);
   const sizes = groupBy.map((d) => wire.dimensions[d]?.keys.length ?? 0);
+  const gridSize = sizes.reduce((product, size) => product * size, 1);
+  const outside = places.find((p) => p < 0 || p >= gridSize || !Number.isInteger(p));
+  if (outside !== undefined)
+    throw new RangeError(`place ${outside} lies outside the grid of ${gridSize} combinations of keys`);
   const rows: TDecodedRow[] = [];
   for (let i = 0; i < places.length; i++) {
     const keys: TKeys = {};

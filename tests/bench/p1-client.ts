@@ -12,15 +12,24 @@ export interface TP1Request {
 
 export interface TP1Answer {
   ms: number;
+  /** The HTTP status; 0 when no answer came (the error says why). */
   status: number;
   cells: number;
+  error?: string;
+}
+
+async function timedRequest(request: TP1Request): Promise<TP1Answer> {
+  const start = performance.now();
+  try {
+    const res = await fetch(request.url, { headers: { cookie: request.cookie } });
+    const cells = res.status === 200 ? ((await res.json()) as TMeasurementWire).columns.hidden.length : 0;
+    return { ms: performance.now() - start, status: res.status, cells };
+  } catch (error) {
+    return { ms: performance.now() - start, status: 0, cells: 0, error: String(error) };
+  }
 }
 
 process.on('message', async (request: TP1Request) => {
-  const start = performance.now();
-  const res = await fetch(request.url, { headers: { cookie: request.cookie } });
-  const cells = res.status === 200 ? ((await res.json()) as TMeasurementWire).columns.hidden.length : 0;
-  const answer: TP1Answer = { ms: performance.now() - start, status: res.status, cells };
-  process.send?.(answer);
+  process.send?.(await timedRequest(request));
 });
 process.send?.('ready');

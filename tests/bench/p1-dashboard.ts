@@ -80,13 +80,21 @@ async function startClient(
   const client = fork(new URL('./p1-client.ts', import.meta.url).pathname, [], {
     execArgv: ['--import', 'tsx'],
   });
-  await new Promise((resolve) => client.once('message', resolve));
+  // A client that dies (or never starts) fails the run instead of leaving the bench waiting for ever.
+  const exited = new Promise<never>((_, reject) => {
+    client.once('exit', (code) => reject(new Error(`the P1 client exited with ${code}`)));
+  });
+  exited.catch(() => {});
+  await Promise.race([new Promise((resolve) => client.once('message', resolve)), exited]);
   return {
     run: () =>
-      new Promise<TP1Answer>((resolve) => {
-        client.once('message', (answer) => resolve(answer as TP1Answer));
-        client.send(request);
-      }),
+      Promise.race([
+        new Promise<TP1Answer>((resolve) => {
+          client.once('message', (answer) => resolve(answer as TP1Answer));
+          client.send(request);
+        }),
+        exited,
+      ]),
     stop: () => client.kill('SIGTERM'),
   };
 }
@@ -145,7 +153,8 @@ export async function benchP1(): Promise<void> {
     stopClient = client.stop;
     const endpointRun = async () => {
       const answer = await client.run();
-      if (answer.status !== 200) throw new Error(`measurement answered ${answer.status}`);
+      if (answer.status !== 200)
+        throw new Error(`measurement answered ${answer.status} ${answer.error ?? ''}`);
       rows = answer.cells;
       if (server.pid) maxRss = Math.max(maxRss, rssMb(server.pid));
       return answer.ms;
@@ -158,11 +167,11 @@ export async function benchP1(): Promise<void> {
     // The sums again, as binary COPY parsed straight into typed arrays: the fastest way we know to get
     // rows of numbers from PostgreSQL into Node.
     const binaryRun = async () => {
-      const client = await db.pool.connect();
+      const connection = await db.pool.connect();
       try {
-        await selectBinary(client, SUMS_SQL, [built.id], SUMS_COLUMNS);
+        await selectBinary(connection, SUMS_SQL, [built.id], SUMS_COLUMNS);
       } finally {
-        client.release();
+        connection.release();
       }
     };
     const [endpoint = [], sums = [], figures = [], binary = []] = await timedInTurns(RUNS, [

@@ -78,15 +78,14 @@ export function suppressList(counts: readonly number[], options: { total?: boole
   }
   const cells: TCellVisibility[] = counts.map((n) => (n < MIN_CELL ? 'primary' : 'shown'));
   if (!total) return { cells, total: null };
-  let totalVisibility: TCellVisibility = sum < MIN_CELL ? 'primary' : 'shown';
+  const totalVisibility: TCellVisibility = sum < MIN_CELL ? 'primary' : 'shown';
   if (small + (totalVisibility === 'shown' ? 0 : 1) !== 1) return { cells, total: totalVisibility };
-  // Exactly one hidden: the smallest shown cell, the first of equals (the total, last in the line, is never
-  // smaller than a cell).
+  // Exactly one hidden: the smallest shown cell goes too, the first of equals. The total, last in the line,
+  // is never smaller than a cell; with no shown cell the line is the total alone, a fixed value.
   let pick = -1;
   for (let i = 0; i < counts.length; i++)
     if (cells[i] === 'shown' && (pick === -1 || (counts[i] as number) < (counts[pick] as number))) pick = i;
   if (pick !== -1) cells[pick] = 'complementary';
-  else if (totalVisibility === 'shown') totalVisibility = 'complementary';
   return { cells, total: totalVisibility };
 }
 

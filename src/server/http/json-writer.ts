@@ -32,7 +32,8 @@ export class JsonWriter {
   /**
    * An array of whole numbers, NaN written as null. Numbers must be integers with |v| < 2^31 — the wire's
    * figures are whole ten-thousandths. Digits are written from the last, a plain loop: faster here than
-   * copying them from a table of 0…9999 (measured: 3 ms against 7 for the Copenhagen answer).
+   * copying them from a table of 0…9999 (measured on the Copenhagen answer's columns, both into a buffer of
+   * the right size: 3.2–3.7 ms against 8.1–8.6 ms).
    */
   integers(values: ArrayLike<number>): this {
     this.ensure(2 + values.length * 12);
