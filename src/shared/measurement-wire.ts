@@ -13,6 +13,11 @@ export interface TMeasurementWire {
   definition: Record<string, { label: string; text: string }>;
   /** Divide every figure (not n) by this. */
   scale: number;
+  /**
+   * Dimensions not grouped by that the query fixed to one key (one period, one theme, one unit, …): every
+   * cell has that key. A filter never adds cells up (decision 022).
+   */
+  selection?: Partial<Record<TMeasurementDimension, string>>;
   /** Per dimension of groupBy: its keys and their labels; cells point into these by index. */
   dimensions: Partial<Record<TMeasurementDimension, { keys: string[]; labels: string[] }>>;
   /** One entry per cell in every column. */
@@ -120,7 +125,7 @@ export function decodeMeasurement(wire: TMeasurementWire): {
     throw new RangeError(`place ${outside} lies outside the grid of ${gridSize} combinations of keys`);
   const rows: TDecodedRow[] = [];
   for (let i = 0; i < places.length; i++) {
-    const keys: TKeys = {};
+    const keys: TKeys = { ...wire.selection };
     const labels: TKeys = {};
     let rest = places[i] as number;
     for (let g = groupBy.length - 1; g >= 0; g--) {

@@ -80,7 +80,8 @@ async function inTransaction<T>(
 async function inReadTransaction<T>(client: pg.PoolClient, fn: (q: Queryable) => Promise<T>): Promise<T> {
   let result: T;
   try {
-    await client.query('BEGIN READ ONLY');
+    // One snapshot for every statement: a reader sees the figures and their protection of the same moment.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     result = await fn(client);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

@@ -42,7 +42,11 @@ const da = {
   'field.invalidFactorCode': 'Skal være store bogstaver, tal og bindestreger, fx P-FRITID.',
   'field.ageRange': 'Slutalderen skal være mindst startalderen.',
   'field.groupBy':
-    'Vælg højst tre forskellige opdelinger, højst to af enhed, distrikt, aldersgruppe og køn, og ikke både enhed og distrikt.',
+    'Vælg højst tre forskellige opdelinger, ikke både enhed og distrikt og ikke både aldersgruppe og køn.',
+  'field.scopeUnits': 'Du ser de enheder, du er leder af, én ad gangen – ikke distrikter.',
+  'field.unitsUnderDistrict': 'Enheder kan ikke lægges sammen til distrikter: vælg enten enheder eller distrikter.',
+  'field.ageBandAndGender':
+    'Vælg enten aldersgrupper eller køn: tal for én aldersgruppe af ét køn kan afsløre enkelte børn.',
   'field.unknownTheme': 'Ukendt politiktema: {codes}.',
   'field.factorCodeTaken': 'Koden findes allerede i denne version.',
   'field.catalogueFull': 'En version kan højst have 64 faktorer.',
@@ -188,7 +192,11 @@ const en: Record<TMessageKey, string> = {
   'field.invalidFactorCode': 'Must be capital letters, digits and hyphens, e.g. P-LEISURE.',
   'field.ageRange': 'The end age must be at least the start age.',
   'field.groupBy':
-    'Choose at most three different groupings, at most two of unit, district, age band and gender, and not both unit and district.',
+    'Choose at most three different groupings, not both unit and district and not both age band and gender.',
+  'field.scopeUnits': 'You see the units you lead, one by one – not districts.',
+  'field.unitsUnderDistrict': 'Units cannot be added up into districts: choose either units or districts.',
+  'field.ageBandAndGender':
+    'Choose either age bands or genders: figures for one age band of one gender could reveal single children.',
   'field.unknownTheme': 'Unknown policy theme: {codes}.',
   'field.factorCodeTaken': 'The code already exists in this version.',
   'field.catalogueFull': 'A version can hold at most 64 factors.',

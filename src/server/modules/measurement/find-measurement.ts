@@ -11,11 +11,11 @@ import { type TMeasurementWire, toWire, WIRE_SCALE } from '../../../shared/measu
 import type { TMeasurementDimension, TMeasurementQuery } from '../../../shared/schemas/measurement.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
-import { fieldError } from '../../http/errors.ts';
 import { RawJson } from '../../http/raw-json.ts';
 import { runsOf, sortedCells } from './cell-grid.ts';
+import { effectiveGrouping, type TSelection } from './effective-grouping.ts';
+import { listedCells, periodsOf, type TListedCells } from './listed-cells.ts';
 import { measurableUnits } from './measurement.access.ts';
-import { ADDITIVE } from './measurement-sql.ts';
 import {
   summaryColumns,
   type TMeasurementTable,
@@ -26,17 +26,7 @@ import {
 import type { TRawCells } from './raw-cells.ts';
 import { selectCells } from './select-cells.ts';
 import { selectPackedCells, usesPackedRows } from './select-packed-cells.ts';
-import { suppressCells } from './suppress-cells.ts';
-
-function validateGroupBy(groupBy: TMeasurementDimension[]): void {
-  const additive = groupBy.filter((d) => ADDITIVE.has(d));
-  const invalid =
-    groupBy.length > 3 ||
-    new Set(groupBy).size !== groupBy.length ||
-    additive.length > 2 ||
-    (groupBy.includes('unit') && groupBy.includes('district'));
-  if (invalid) throw fieldError('groupBy', 'field.groupBy');
-}
+import { periodProtections } from './period-protection.ts';
 
 /** A cell's figures. Coverage needs n ≤ population; a population counted on another day may be smaller. */
 function summaryOf(cells: TRawCells, i: number): TSummary {
@@ -66,17 +56,18 @@ async function labelsFor(
   return labels;
 }
 
-/** Reads the cells of the grouping (and baseline), hides small ones and computes every figure. */
+/**
+ * Reads the cells of the grouping (and baseline), takes each one's code from the protected cube and computes
+ * every figure. Filters select cells of the cube; they never add cells up (effective-grouping.ts).
+ */
 async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasurementTable> {
-  const units = measurableUnits(ctx);
-  const dims = query.groupBy;
-  validateGroupBy(dims);
+  const grouping = effectiveGrouping(query, measurableUnits(ctx));
+  const { dims, selection, themes, units } = grouping;
+  const periods = query.periods;
   const m = ctx.user.municipalityId;
   return ctx.db.tenantRead(m, async (q) => {
     const labels = await labelsFor(q, ctx);
-    // null: 'all' and every policy theme of the municipality (picked in the same statement).
-    const themes = query.themes ?? (dims.includes('theme') ? null : ['all']);
-    const cells = usesPackedRows(query, dims)
+    const read = usesPackedRows(query, dims)
       ? // The labels hold 'all' and the municipality's policy themes.
         await selectPackedCells(
           q,
@@ -84,15 +75,22 @@ async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasuremen
           query,
           dims,
           new Set(themes ?? labels.theme?.keys()),
-          query.periods,
+          periods,
           units,
         )
-      : await selectCells(q, m, query, dims, themes, query.periods, units);
+      : await selectCells(q, m, query, dims, themes, periods, units);
     const baselineDims = dims.filter((d) => d !== 'period');
-    const baseline = query.baselinePeriod
+    const baselineRead = query.baselinePeriod
       ? await selectCells(q, m, query, baselineDims, themes, [query.baselinePeriod], units)
       : null;
-    return toTable(ctx, cells, baseline, labels);
+    const asked = new Set(periodsOf(read, selection));
+    if (query.baselinePeriod) asked.add(query.baselinePeriod);
+    const protections = await periodProtections(q, m, [...asked]);
+    const cells = listedCells(read, selection, protections);
+    const baseline = baselineRead
+      ? listedCells(baselineRead, { ...selection, period: query.baselinePeriod }, protections)
+      : null;
+    return toTable(ctx, cells, baseline, labels, selection);
   });
 }
 
@@ -112,10 +110,12 @@ export async function findMeasurementJson(ctx: TCtx, query: TMeasurementQuery): 
 
 function toTable(
   ctx: TCtx,
-  cells: TRawCells,
-  baseline: TRawCells | null,
+  listed: TListedCells,
+  baseline: TListedCells | null,
   labels: Partial<Record<TMeasurementDimension, Map<string, string>>>,
+  selection: TSelection,
 ): TMeasurementTable {
+  const { cells } = listed;
   const { dims } = cells;
   const count = cells.n.length;
   const dimensions: TMeasurementWire['dimensions'] = {};
@@ -124,11 +124,17 @@ function toTable(
     dimensions[d] = { keys, labels: keys.map((k) => labels[d]?.get(k) ?? k) };
   });
   const { order, places } = sortedCells(cells);
-  const hidden = suppressCells(cells, order);
+  const { hidden } = listed;
   const base = baseline ? baselineLookup(baseline) : null;
-
+  const head: TMeasurementTable['head'] = {
+    groupBy: dims,
+    definition: MEASUREMENT_DEFINITION[ctx.locale],
+    scale: WIRE_SCALE,
+    dimensions,
+  };
+  if (Object.keys(selection).length) head.selection = selection;
   const table: TMeasurementTable = {
-    head: { groupBy: dims, definition: MEASUREMENT_DEFINITION[ctx.locale], scale: WIRE_SCALE, dimensions },
+    head,
     count,
     runs: runsOf(places),
     hidden: new Uint8Array(count),
@@ -197,8 +203,7 @@ function putSummary(c: TSummaryColumns, j: number, s: TSummary | null): void {
 }
 
 /** The baseline's shown cells by their keys (the grouping without period); hidden ones have no figures. */
-function baselineLookup(baseline: TRawCells): Map<string, TSummary> {
-  const hidden = suppressCells(baseline, sortedCells(baseline).order);
+function baselineLookup({ cells: baseline, hidden }: TListedCells): Map<string, TSummary> {
   const byKey = new Map<string, TSummary>();
   for (let i = 0; i < baseline.n.length; i++) {
     if (hidden[i]) continue;
