@@ -63,7 +63,7 @@ export async function getUnitWellbeing(ctx: TCtx, unitId: string, now = new Date
     const latest = rounds[0];
     if (!latest) return { unit: units[0], rounds, followUp: [], history: [], catalogues: new Map() };
     const followUp = await selectFollowUp(q, m, unitId, today);
-    // Each follow-up child's joint assessments up to the one in the latest round, for persistence.
+    // Each follow-up child's joint assessments up to the listed one, for persistence.
     const { rows: history } = await q.query(
       `SELECT a.child_id, a.catalogue_id, a.present_mask::text, a.known_mask::text
          FROM assessments a JOIN assessments upto ON upto.municipality_id = a.municipality_id AND upto.id = ANY($2::uuid[])
