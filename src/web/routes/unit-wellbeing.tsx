@@ -86,13 +86,13 @@ function UnitWellbeing({ data }: { data: TUnitWellbeing }) {
           {t('wellbeing.followUp')}
         </Title>
         <Text mb="sm">{t('wellbeing.followUpIntro')}</Text>
-        {latest && followUp.length > 0 ? (
+        {followUp.length > 0 ? (
           <FollowUpTable
             items={followUp}
-            caption={t('wellbeing.followUpCaption', { round: latest.round.name, count: followUp.length })}
+            caption={t('wellbeing.followUpCaption', { count: followUp.length })}
           />
         ) : (
-          <Text>{latest ? t('wellbeing.noFollowUp', { round: latest.round.name }) : ''}</Text>
+          <Text>{latest ? t('wellbeing.noFollowUp') : ''}</Text>
         )}
       </section>
     </Stack>

@@ -1,10 +1,11 @@
+import { danishDate } from '../../../domain/deadlines/index.ts';
 import { persistentRisks, riskObservation } from '../../../domain/measurement/index.ts';
 import { POSITIONS, type TPosition } from '../../../shared/schemas/assessments.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
-import { CURRENT_ENROLMENT } from './assessments.access.ts';
 import { catalogueFactors, packedFromText, statesFromMasks } from './catalogue-factors.ts';
+import { selectFollowUp, type TFollowUpRow } from './follow-up-list.ts';
 
 interface TDistribution {
   round: { id: string; name: string; period: string; opensOn: string; closesOn: string };
@@ -18,28 +19,26 @@ export interface TUnitWellbeing {
   unit: { id: string; name: string };
   latest: TDistribution | null;
   previous: TDistribution | null;
-  /** Yellow and red children of the latest round, still in the unit: follow up with the parents. */
-  followUp: {
-    childId: string;
-    firstName: string;
-    lastName: string;
-    birthDate: string;
-    assessmentId: string;
-    position: TPosition;
-    assessedOn: string;
+  /**
+   * Children still in the unit whose newest joint assessment is yellow or red, from the last completed round
+   * on: follow up with the parents. See `selectFollowUp`.
+   */
+  followUp: (TFollowUpRow & {
     /** Risk factors present in at least the last two joint assessments in a row. */
     persistentRisks: number;
-  }[];
+  })[];
 }
 
 /**
  * The leader's view of their unit: green/yellow/red among the unit's joint assessments in the latest round
  * that has opened, against the round before; and the yellow and red children to follow up. Only for units
- * the user leads; the list names children and is one audited read.
+ * the user leads; the list names children and is one audited read. Rounds open and close on Danish calendar
+ * dates, so "today" is the date in Copenhagen at `now`, not the database server's UTC date.
  */
-export async function getUnitWellbeing(ctx: TCtx, unitId: string): Promise<TUnitWellbeing> {
+export async function getUnitWellbeing(ctx: TCtx, unitId: string, now = new Date()): Promise<TUnitWellbeing> {
   requirePermission(ctx, 'read:measurement:unit');
   const m = ctx.user.municipalityId;
+  const today = danishDate(now);
   if (!unitsWith(ctx, 'read:measurement:unit').includes(unitId)) throw new AppError('NOT_FOUND');
   const found = await ctx.db.tenantRead(m, async (q) => {
     const { rows: units } = await q.query(
@@ -57,24 +56,14 @@ export async function getUnitWellbeing(ctx: TCtx, unitId: string): Promise<TUnit
          JOIN round_units ru ON ru.municipality_id = r.municipality_id AND ru.round_id = r.id AND ru.unit_id = $2
          LEFT JOIN assessments a ON a.municipality_id = r.municipality_id AND a.round_id = r.id AND a.unit_id = $2
                                 AND a.mode = 'joint'
-        WHERE r.municipality_id = $1 AND r.opens_on <= current_date
+        WHERE r.municipality_id = $1 AND r.opens_on <= $3::date
         GROUP BY r.municipality_id, r.id ORDER BY r.opens_on DESC, r.created_at DESC LIMIT 2`,
-      [m, unitId],
+      [m, unitId, today],
     );
     const latest = rounds[0];
     if (!latest) return { unit: units[0], rounds, followUp: [], history: [], catalogues: new Map() };
-    const { rows: followUp } = await q.query(
-      `SELECT a.id AS "assessmentId", a.child_id AS "childId", c.first_name AS "firstName", c.last_name AS "lastName",
-              c.birth_date AS "birthDate", a.position, a.assessed_on AS "assessedOn"
-         FROM assessments a JOIN children c ON c.municipality_id = a.municipality_id AND c.id = a.child_id
-        WHERE a.municipality_id = $1 AND a.round_id = $2 AND a.unit_id = $3 AND a.mode = 'joint'
-          AND a.position IN ('yellow', 'red')
-          AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = a.municipality_id AND e.child_id = a.child_id
-                         AND e.unit_id = $3 AND ${CURRENT_ENROLMENT})
-        ORDER BY a.position DESC, lower(c.last_name), lower(c.first_name), c.id`,
-      [m, latest.id, unitId],
-    );
-    // Each follow-up child's joint assessments up to the one in the latest round, for persistence.
+    const followUp = await selectFollowUp(q, m, unitId, today);
+    // Each follow-up child's joint assessments up to the listed one, for persistence.
     const { rows: history } = await q.query(
       `SELECT a.child_id, a.catalogue_id, a.present_mask::text, a.known_mask::text
          FROM assessments a JOIN assessments upto ON upto.municipality_id = a.municipality_id AND upto.id = ANY($2::uuid[])

@@ -5,11 +5,16 @@ export interface TColumn<R> {
   value: (row: R) => string | number | Date | null;
 }
 
-/** RFC 4180 CSV with a BOM so Excel opens Danish letters correctly; cells that start like a formula are defused. */
+/**
+ * RFC 4180 CSV with a BOM so Excel opens Danish letters correctly; text cells that start like a formula are
+ * defused. Numbers stay numbers (a '.' decimal point, JavaScript's shortest exact form): a number cannot carry
+ * a formula, and a defused "-0.0057" would reach the spreadsheet as text.
+ */
 export function toCsv<R>(columns: TColumn<R>[], rows: R[]): string {
   const cell = (v: string | number | Date | null): string => {
     if (v === null || v === undefined) return '';
-    let s = v instanceof Date ? v.toISOString() : String(v);
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+    let s = v instanceof Date ? v.toISOString() : v;
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };

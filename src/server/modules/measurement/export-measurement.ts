@@ -1,5 +1,7 @@
+import { danishDate } from '../../../domain/deadlines/index.ts';
+import type { TLocale } from '../../../shared/i18n/errors.ts';
 import { decodeMeasurement, type TDecodedRow as TMeasurementRow } from '../../../shared/measurement-wire.ts';
-import type { TMeasurementExportQuery } from '../../../shared/schemas/measurement.ts';
+import type { TMeasurementDimension, TMeasurementExportQuery } from '../../../shared/schemas/measurement.ts';
 import type { TCtx } from '../../http/context.ts';
 import { type TColumn, toCsv, toXlsx } from '../exports/tabular.ts';
 import { findMeasurement } from './find-measurement.ts';
@@ -18,7 +20,10 @@ const HEADERS = {
     hi: '95 %-interval, øvre',
     coverage: 'Dækning',
     risk: 'Risikobelastning (gns.)',
-    suppressed: 'Skjult (n < 5)',
+    hidden: 'Skjult',
+    shown: 'nej',
+    primary: 'n < 5',
+    complementary: 'for at beskytte en anden celle',
     baseline: 'Baseline (gns.)',
     delta: 'Ændring',
     significant: 'Signifikant',
@@ -38,7 +43,10 @@ const HEADERS = {
     hi: '95 % interval, upper',
     coverage: 'Coverage',
     risk: 'Risk load (mean)',
-    suppressed: 'Hidden (n < 5)',
+    hidden: 'Hidden',
+    shown: 'no',
+    primary: 'n < 5',
+    complementary: 'to protect another cell',
     baseline: 'Baseline (mean)',
     delta: 'Change',
     significant: 'Significant',
@@ -47,39 +55,79 @@ const HEADERS = {
   },
 } as const;
 
-/** The same figures as the dashboard, with the same cells hidden: an export never shows more than the screen. */
-export async function exportMeasurement(ctx: TCtx, query: TMeasurementExportQuery) {
-  const { format, ...rest } = query;
-  const result = decodeMeasurement(await findMeasurement(ctx, rest));
-  const h = HEADERS[ctx.locale];
+/**
+ * Why a cell is hidden, from the visibility code the table gives each cell: its own n is under 5 (primary), or
+ * it is hidden so that a small cell cannot be recomputed from it and the totals (complementary; its n may well
+ * be 5 or more, so it must not read "n < 5").
+ */
+function hiddenReason(h: (typeof HEADERS)[TLocale], row: TMeasurementRow): string {
+  if (row.suppressed === 'primary') return h.primary;
+  return row.suppressed === 'complementary' ? h.complementary : h.shown;
+}
+
+/** A figure as a number cell, or empty: never text, so a spreadsheet can sum and sort it. */
+const figure = (x: number | null | undefined): number | null =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : x;
+
+/** The export's columns: the grouping's labels (text), the figures (numbers) and why a cell is hidden. */
+export function measurementColumns(
+  groupBy: readonly TMeasurementDimension[],
+  locale: TLocale,
+  withBaseline: boolean,
+): TColumn<TMeasurementRow>[] {
+  const h = HEADERS[locale];
   const columns: TColumn<TMeasurementRow>[] = [
-    ...result.groupBy.map((d) => ({ header: h[d], value: (r: TMeasurementRow) => r.labels[d] ?? null })),
-    { header: h.n, value: (r) => r.summary?.n ?? null },
-    { header: h.mean, value: (r) => r.summary?.mean ?? null },
-    { header: h.lo, value: (r) => r.summary?.ci95?.[0] ?? null },
-    { header: h.hi, value: (r) => r.summary?.ci95?.[1] ?? null },
-    { header: h.coverage, value: (r) => r.summary?.coverage ?? null },
-    { header: h.risk, value: (r) => r.riskLoad },
-    { header: h.suppressed, value: (r) => (r.suppressed ? h.yes : h.no) },
+    ...groupBy.map((d) => ({ header: h[d], value: (r: TMeasurementRow) => r.labels[d] ?? null })),
+    { header: h.n, value: (r) => figure(r.summary?.n) },
+    { header: h.mean, value: (r) => figure(r.summary?.mean) },
+    { header: h.lo, value: (r) => figure(r.summary?.ci95?.[0]) },
+    { header: h.hi, value: (r) => figure(r.summary?.ci95?.[1]) },
+    { header: h.coverage, value: (r) => figure(r.summary?.coverage) },
+    { header: h.risk, value: (r) => figure(r.riskLoad) },
+    { header: h.hidden, value: (r) => hiddenReason(h, r) },
   ];
-  if (rest.baselinePeriod) {
+  if (withBaseline) {
     columns.push(
-      { header: h.baseline, value: (r) => r.baseline?.mean ?? null },
-      { header: h.delta, value: (r) => r.change?.delta ?? null },
+      { header: h.baseline, value: (r) => figure(r.baseline?.mean) },
+      { header: h.delta, value: (r) => figure(r.change?.delta) },
       { header: h.significant, value: (r) => (r.change ? (r.change.significant ? h.yes : h.no) : null) },
     );
   }
-  const stamp = new Date().toISOString().slice(0, 10);
+  return columns;
+}
+
+export interface TExportFile {
+  filename: string;
+  contentType: string;
+  body: string | Buffer;
+}
+
+/** The decoded table as a CSV or XLSX file in the user's language. */
+export async function writeMeasurementFile(
+  format: 'csv' | 'xlsx',
+  locale: TLocale,
+  table: { groupBy: readonly TMeasurementDimension[]; rows: TMeasurementRow[] },
+  withBaseline: boolean,
+): Promise<TExportFile> {
+  const columns = measurementColumns(table.groupBy, locale, withBaseline);
+  const stamp = danishDate(new Date());
   if (format === 'csv') {
     return {
       filename: `maaleparameter-${stamp}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: toCsv(columns, result.rows),
+      body: toCsv(columns, table.rows),
     };
   }
   return {
     filename: `maaleparameter-${stamp}.xlsx`,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await toXlsx(ctx.locale === 'da' ? 'Måleparameter' : 'Measurement', columns, result.rows),
+    body: await toXlsx(locale === 'da' ? 'Måleparameter' : 'Measurement', columns, table.rows),
   };
+}
+
+/** The same figures as the dashboard, with the same cells hidden: an export never shows more than the screen. */
+export async function exportMeasurement(ctx: TCtx, query: TMeasurementExportQuery): Promise<TExportFile> {
+  const { format, ...rest } = query;
+  const table = decodeMeasurement(await findMeasurement(ctx, rest));
+  return writeMeasurementFile(format, ctx.locale, table, Boolean(rest.baselinePeriod));
 }

@@ -6,7 +6,7 @@ import { childName } from './format';
 import { PositionBadge } from './position';
 import type { TUnitWellbeing } from './types';
 
-/** Yellow and red children of the latest round: the leader follows up with the parents. */
+/** Children whose newest joint assessment is yellow or red: the leader follows up with the parents. */
 export function FollowUpTable({ items, caption }: { items: TUnitWellbeing['followUp']; caption: string }) {
   const { t, i18n } = useTranslation('assessments');
   return (
@@ -17,6 +17,7 @@ export function FollowUpTable({ items, caption }: { items: TUnitWellbeing['follo
           <Table.Th scope="col">{t('progress.child')}</Table.Th>
           <Table.Th scope="col">{t('progress.age')}</Table.Th>
           <Table.Th scope="col">{t('wellbeing.position')}</Table.Th>
+          <Table.Th scope="col">{t('wellbeing.round')}</Table.Th>
           <Table.Th scope="col">{t('wellbeing.assessedOn')}</Table.Th>
           <Table.Th scope="col">{t('wellbeing.persistentRisks')}</Table.Th>
           <Table.Th scope="col">{t('wellbeing.assessment')}</Table.Th>
@@ -36,6 +37,7 @@ export function FollowUpTable({ items, caption }: { items: TUnitWellbeing['follo
               <Table.Td>
                 <PositionBadge position={c.position} />
               </Table.Td>
+              <Table.Td>{c.round.name}</Table.Td>
               <Table.Td>{formatDate(c.assessedOn, i18n.language)}</Table.Td>
               <Table.Td>{c.persistentRisks}</Table.Td>
               <Table.Td>

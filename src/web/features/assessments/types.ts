@@ -167,6 +167,8 @@ export interface TUnitWellbeing {
     assessmentId: string;
     position: TPosition;
     assessedOn: string;
+    /** The round of the listed assessment: the last completed round or a later one. */
+    round: { id: string; name: string };
     persistentRisks: number;
   }[];
 }
