@@ -182,7 +182,6 @@ describe('GET /api/v1/measurement through the rollup', () => {
       [m, fixture.period],
     );
     const population = new Map(pop.map((r) => [r.unit_id as string, r.children as number]));
-    expect(rows.some((r) => r.summary !== null)).toBe(true);
     for (const row of rows) {
       const cell = expected.get(`${row.keys.unit}|${row.keys.theme}`);
       expect(cell).toBeDefined();
