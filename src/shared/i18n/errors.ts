@@ -44,7 +44,8 @@ const da = {
   'field.groupBy':
     'Vælg højst tre forskellige opdelinger, ikke både enhed og distrikt og ikke både aldersgruppe og køn.',
   'field.scopeUnits': 'Du ser de enheder, du er leder af, én ad gangen – ikke distrikter.',
-  'field.unitsUnderDistrict': 'Enheder kan ikke lægges sammen til distrikter: vælg enten enheder eller distrikter.',
+  'field.unitsUnderDistrict':
+    'Enheder kan ikke lægges sammen til distrikter: vælg enten enheder eller distrikter.',
   'field.ageBandAndGender':
     'Vælg enten aldersgrupper eller køn: tal for én aldersgruppe af ét køn kan afsløre enkelte børn.',
   'field.unknownTheme': 'Ukendt politiktema: {codes}.',

@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attackSlice, type TObserved } from '../../../../tests/fixtures/disclosure-attack.ts';
 import { protectSlice } from './protect-slice.ts';
-import { ABSENT, COLUMNS, COMPLEMENTARY, OMITTED, PRIMARY, SHOWN, sliceOf, type TFineCell, type TSlice } from './slice.ts';
+import {
+  ABSENT,
+  COLUMNS,
+  COMPLEMENTARY,
+  OMITTED,
+  PRIMARY,
+  SHOWN,
+  sliceOf,
+  type TFineCell,
+  type TSlice,
+} from './slice.ts';
 
 /** What an analyst sees of a protected slice: every listed cell with its code, and n and mean where shown. */
 function published(slice: TSlice, codes: Uint8Array): Map<number, TObserved> {
@@ -29,7 +39,12 @@ const population = fc
   .record({
     districtOf: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 2, maxLength: 7 }),
     children: fc.array(
-      fc.record({ unit: fc.nat(), age: fc.integer({ min: 0, max: 5 }), gender: fc.integer({ min: 0, max: 2 }), x: share }),
+      fc.record({
+        unit: fc.nat(),
+        age: fc.integer({ min: 0, max: 5 }),
+        gender: fc.integer({ min: 0, max: 2 }),
+        x: share,
+      }),
       { minLength: 1, maxLength: 120 },
     ),
   })
@@ -94,6 +109,8 @@ describe('protectSlice', () => {
       }),
       { numRuns: 30, seed: 20261207 },
     );
-    console.log(`protectSlice attack: ${small} small and ${hidden - small} complementary cells hidden, 0 recoverable`);
+    console.log(
+      `protectSlice attack: ${small} small and ${hidden - small} complementary cells hidden, 0 recoverable`,
+    );
   }, 300_000);
 });

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attackSlice, type TObserved, type TAttackResult } from '../../../../tests/fixtures/disclosure-attack.ts';
+import {
+  attackSlice,
+  type TAttackResult,
+  type TObserved,
+} from '../../../../tests/fixtures/disclosure-attack.ts';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import { AGE_BANDS } from '../../../domain/measurement/age-band.ts';
-import { COLUMNS, FIRST_AGE, FIRST_GENDER, type TSlice } from '../../../domain/measurement/disclosure/slice.ts';
+import {
+  COLUMNS,
+  FIRST_AGE,
+  FIRST_GENDER,
+  type TSlice,
+} from '../../../domain/measurement/disclosure/slice.ts';
 import { decodeMeasurement, type TDecodedRow } from '../../../shared/measurement-wire.ts';
 import { GENDERS } from './period-protection.ts';
 import { readCsv } from './read-export-file.ts';
@@ -29,10 +38,12 @@ beforeAll(async () => {
   analyst = await t.login('analyst@demo.beskyt.test');
   const m = analyst.user.municipality.id;
   // What anyone in the municipality may know: its units, its districts and which unit lies where.
-  const units = (await t.db.pool.query('SELECT id, district_id FROM units WHERE municipality_id = $1 ORDER BY id', [m]))
-    .rows;
-  const districts = (await t.db.pool.query('SELECT id FROM districts WHERE municipality_id = $1 ORDER BY id', [m]))
-    .rows;
+  const units = (
+    await t.db.pool.query('SELECT id, district_id FROM units WHERE municipality_id = $1 ORDER BY id', [m])
+  ).rows;
+  const districts = (
+    await t.db.pool.query('SELECT id FROM districts WHERE municipality_id = $1 ORDER BY id', [m])
+  ).rows;
   unitIds = units.map((u) => u.id);
   districtIds = districts.map((d) => d.id);
   rowOfUnit = new Map(unitIds.map((id, i) => [id, i]));
@@ -45,7 +56,9 @@ beforeAll(async () => {
   for (let d = 0; d < districts.length; d++) parent[units.length + d] = total;
   parent[total] = -1;
   structure = { units: units.length, districts: districts.length, parent };
-  const answer = decodeMeasurement((await t.as(analyst, 'GET', '/api/v1/measurement?groupBy=period,theme')).json());
+  const answer = decodeMeasurement(
+    (await t.as(analyst, 'GET', '/api/v1/measurement?groupBy=period,theme')).json(),
+  );
   periods = [...new Set(answer.rows.map((r) => r.keys.period as string))].sort();
   themes = [...new Set(answer.rows.map((r) => r.keys.theme as string))].sort();
 }, 180_000);
@@ -93,7 +106,11 @@ interface TSeen extends TObserved {
 function cellOf(row: TDecodedRow): { slice: string; cell: number } | null {
   const k = row.keys;
   if (!k.period || !k.theme) return null;
-  const r = k.unit ? rowOfUnit.get(k.unit) : k.district ? rowOfDistrict.get(k.district) : structure.units + structure.districts;
+  const r = k.unit
+    ? rowOfUnit.get(k.unit)
+    : k.district
+      ? rowOfDistrict.get(k.district)
+      : structure.units + structure.districts;
   const col = k.ageBand
     ? FIRST_AGE + (AGE_BANDS as readonly string[]).indexOf(k.ageBand)
     : k.gender
@@ -123,7 +140,12 @@ describe('the analyst as attacker', () => {
           expect(at, `${search}: a cell outside the cube ${JSON.stringify(row.keys)}`).not.toBeNull();
           if (!at) continue;
           const seen: TSeen = row.summary
-            ? { hidden: 0, n: row.summary.n, mean: Math.round((row.summary.mean ?? 0) * 10_000), from: `${search}` }
+            ? {
+                hidden: 0,
+                n: row.summary.n,
+                mean: Math.round((row.summary.mean ?? 0) * 10_000),
+                from: `${search}`,
+              }
             : { hidden: row.suppressed === 'primary' ? 1 : 2, from: `${search}` };
           const slice = slices.get(at.slice) ?? new Map<number, TSeen>();
           slices.set(at.slice, slice);

@@ -23,10 +23,10 @@ import {
   toWireJson,
   toWireObject,
 } from './measurement-table.ts';
+import { periodProtections } from './period-protection.ts';
 import type { TRawCells } from './raw-cells.ts';
 import { selectCells } from './select-cells.ts';
 import { selectPackedCells, usesPackedRows } from './select-packed-cells.ts';
-import { periodProtections } from './period-protection.ts';
 
 /** A cell's figures. Coverage needs n ≤ population; a population counted on another day may be smaller. */
 function summaryOf(cells: TRawCells, i: number): TSummary {
@@ -69,15 +69,7 @@ async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasuremen
     const labels = await labelsFor(q, ctx);
     const read = usesPackedRows(query, dims)
       ? // The labels hold 'all' and the municipality's policy themes.
-        await selectPackedCells(
-          q,
-          m,
-          query,
-          dims,
-          new Set(themes ?? labels.theme?.keys()),
-          periods,
-          units,
-        )
+        await selectPackedCells(q, m, query, dims, new Set(themes ?? labels.theme?.keys()), periods, units)
       : await selectCells(q, m, query, dims, themes, periods, units);
     const baselineDims = dims.filter((d) => d !== 'period');
     const baselineRead = query.baselinePeriod

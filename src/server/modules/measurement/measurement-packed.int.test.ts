@@ -159,7 +159,9 @@ async function bothReads(search: { themes?: string; districtIds?: string }, unit
   const query = ZMeasurementQuery.parse({ groupBy: 'theme,unit,period', ...search });
   const plain = (cells: TRawCells) =>
     Array.from(cells.n, (n, i) => ({
-      keys: cells.dims.map((d, di) => `${d}=${(cells.keys[di] as string[])[(cells.at[di] as Int32Array)[i] as number]}`),
+      keys: cells.dims.map(
+        (d, di) => `${d}=${(cells.keys[di] as string[])[(cells.at[di] as Int32Array)[i] as number]}`,
+      ),
       n,
       sum: cells.sum[i],
       sumSq: cells.sumSq[i],
@@ -170,8 +172,12 @@ async function bothReads(search: { themes?: string; districtIds?: string }, unit
     const codes = (await q.query('SELECT code FROM policy_themes WHERE municipality_id = $1', [m])).rows;
     const themes = query.themes ?? ['all', ...codes.map((r) => r.code as string)];
     return {
-      packed: plain(await selectPackedCells(q, m, query, query.groupBy, new Set(themes), query.periods, units)),
-      byCell: plain(await selectCells(q, m, query, query.groupBy, query.themes ?? null, query.periods, units)),
+      packed: plain(
+        await selectPackedCells(q, m, query, query.groupBy, new Set(themes), query.periods, units),
+      ),
+      byCell: plain(
+        await selectCells(q, m, query, query.groupBy, query.themes ?? null, query.periods, units),
+      ),
     };
   });
 }
@@ -214,10 +220,14 @@ describe('GET /api/v1/measurement by theme × unit × period', () => {
     expect(packed.length).toBeGreaterThan(0);
     expect(packed).toEqual(byCell);
     const inDistrict = new Set(
-      (await t.db.pool.query('SELECT id FROM units WHERE district_id = $1', [district])).rows.map((r) => r.id),
+      (await t.db.pool.query('SELECT id FROM units WHERE district_id = $1', [district])).rows.map(
+        (r) => r.id,
+      ),
     );
     const answer = decodeMeasurement(
-      (await t.as(analyst, 'GET', `/api/v1/measurement?groupBy=unit,theme,period&districtIds=${district}`)).json(),
+      (
+        await t.as(analyst, 'GET', `/api/v1/measurement?groupBy=unit,theme,period&districtIds=${district}`)
+      ).json(),
     );
     expect(answer.rows.length).toBeGreaterThan(0);
     for (const row of answer.rows) expect(inDistrict.has(row.keys.unit)).toBe(true);

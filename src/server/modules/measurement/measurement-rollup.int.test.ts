@@ -225,7 +225,9 @@ describe('GET /api/v1/measurement through the rollup', () => {
     );
     expect(girls.groupBy).toEqual(['theme', 'unit']);
     expect(girls.rows.map((r) => [r.keys, r.summary?.n ?? null, r.suppressed])).toEqual(
-      fine.rows.filter((r) => r.keys.gender === 'female').map((r) => [r.keys, r.summary?.n ?? null, r.suppressed]),
+      fine.rows
+        .filter((r) => r.keys.gender === 'female')
+        .map((r) => [r.keys, r.summary?.n ?? null, r.suppressed]),
     );
   });
 });

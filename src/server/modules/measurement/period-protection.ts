@@ -65,7 +65,14 @@ export async function protectPeriod(
     themes.set(theme, protection.codes);
     if (protection.fellBack) fellBack++;
   }
-  return { version, rowOfUnit, rowOfDistrict, totalRow: units.rows.length + districts.rows.length, themes, fellBack };
+  return {
+    version,
+    rowOfUnit,
+    rowOfDistrict,
+    totalRow: units.rows.length + districts.rows.length,
+    themes,
+    fellBack,
+  };
 }
 
 const cache = new Map<string, { version: number; protection: Promise<TPeriodProtection> }>();

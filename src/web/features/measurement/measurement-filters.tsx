@@ -85,7 +85,16 @@ export function MeasurementFiltersForm({ value, onChange, periods, places }: TMe
           <NativeSelect
             label={t('filters.ageBand')}
             value={draft.ageBand ?? ''}
-            onChange={(e) => set('ageBand', e.currentTarget.value as TAgeBand)}
+            description={t('filters.oneOfAgeOrGender')}
+            onChange={(e) => {
+              // Figures for one age band of one gender are not offered: they could single out a child.
+              const band = e.currentTarget.value;
+              setDraft((d) => ({
+                ...d,
+                ageBand: (band || undefined) as TAgeBand | undefined,
+                gender: band ? undefined : d.gender,
+              }));
+            }}
             data={[
               { value: '', label: t('filters.allAges') },
               ...AGE_BANDS.map((b) => ({ value: b, label: t('ageBand', { band: b.replace('-', '–') }) })),
@@ -94,7 +103,15 @@ export function MeasurementFiltersForm({ value, onChange, periods, places }: TMe
           <NativeSelect
             label={t('filters.gender')}
             value={draft.gender ?? ''}
-            onChange={(e) => set('gender', e.currentTarget.value as TGender)}
+            description={t('filters.oneOfAgeOrGender')}
+            onChange={(e) => {
+              const gender = e.currentTarget.value;
+              setDraft((d) => ({
+                ...d,
+                gender: (gender || undefined) as TGender | undefined,
+                ageBand: gender ? undefined : d.ageBand,
+              }));
+            }}
             data={[
               { value: '', label: t('filters.allGenders') },
               ...GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) })),

@@ -94,7 +94,9 @@ export function MeasurementPage({ search, onSearchChange }: TMeasurementPageProp
         units: units.data ?? [],
       }
     : { allLabel: t('filters.allMyUnits'), districts: [], units: leaderUnits };
-  const [placeKind, placeId] = (search.place ?? '').split(':') as [string, string | undefined];
+  // Figures are never added up over units (decision 022): a leader of several units sees one at a time.
+  const defaultPlace = !wholeMunicipality && leaderUnits.length > 1 ? `unit:${leaderUnits[0]?.id}` : '';
+  const [placeKind, placeId] = (search.place ?? defaultPlace).split(':') as [string, string | undefined];
   const place =
     placeKind === 'unit' && placeId && (wholeMunicipality || leaderUnits.some((u) => u.id === placeId))
       ? { unitIds: [placeId] }
@@ -109,7 +111,7 @@ export function MeasurementPage({ search, onSearchChange }: TMeasurementPageProp
         : null;
   const population: Pick<TMeasurementParams, 'ageBands' | 'genders'> = {
     ageBands: search.ageBand ? [search.ageBand] : undefined,
-    genders: search.gender ? [search.gender] : undefined,
+    genders: search.gender && !search.ageBand ? [search.gender] : undefined,
   };
   const populationOf = (where: string) =>
     [
@@ -142,7 +144,7 @@ export function MeasurementPage({ search, onSearchChange }: TMeasurementPageProp
     unitIds: undefined,
     districtIds: undefined,
   };
-  const hasPlace = placeName !== null;
+  const hasPlace = placeName !== null && wholeMunicipality;
   const reference = useQuery(measurementQuery(referenceParams, ready && hasPlace));
 
   const themes = themeOptions(trend.data?.rows ?? [], catalogue.data?.items, lng);
