@@ -1,23 +1,18 @@
-import { MIN_CELL } from '../suppression.ts';
-import {
-  ABSENT,
-  COLUMNS,
-  COMPLEMENTARY,
-  containing,
-  FIRST_AGE,
-  FIRST_GENDER,
-  GENDER_COLUMNS,
-  OMITTED,
-  PRIMARY,
-  SHOWN,
-  type TSlice,
-  totalRow,
-} from './slice.ts';
+import * as limits from '../suppression.ts';
+import * as cube from './slice.ts';
+import { containing, type TSlice, totalRow } from './slice.ts';
+
+// Plain constants of this module: an imported binding is read through a getter on every use, and the
+// search below reads them millions of times.
+const { MIN_CELL } = limits;
+const { ABSENT, COLUMNS, COMPLEMENTARY, FIRST_AGE, FIRST_GENDER, GENDER_COLUMNS, OMITTED, PRIMARY, SHOWN } = cube;
 
 /** A hidden mean must stay uncertain by at least this much (a twentieth of the scale of shares). */
 export const MEAN_SPAN = 0.05;
 /** Candidate moves tried per hidden cell before the slice falls back to hiding every figure. */
 const SEARCH_LIMIT = 20_000;
+/** Once a move protects the cell, this many more are tried for a cheaper one. */
+const LOOK_FURTHER = 40;
 
 /**
  * A move: whole children moved between the finest cells (unit × age band, unit × gender) so that every
@@ -98,8 +93,9 @@ function cheapestMove(slice: TSlice, codes: Uint8Array, p: number): TMove | null
   let bestMeanSafe = false;
   const meanAnyway = meanKnownAnyway(slice, codes, p);
   let tried = 0;
+  let sinceFound = 0;
   for (const move of candidateMoves(slice, p)) {
-    if (++tried > SEARCH_LIMIT) break;
+    if (++tried > SEARCH_LIMIT || (bestMeanSafe && ++sinceFound > LOOK_FURTHER)) break;
     const e = evaluate(slice, codes, move, p);
     if (!e.feasible) continue;
     const meanSafe = meanAnyway || e.span >= MEAN_SPAN;
@@ -218,10 +214,10 @@ function affected(slice: TSlice, micro: readonly number[], coefs: readonly numbe
     const m = micro[i] as number;
     const col = m % COLUMNS;
     // Column 0 counts each child once: through its age band (a gender move is balanced by an age move).
-    const cols = col < FIRST_GENDER ? [col, 0] : [col];
+    const both = col < FIRST_GENDER;
     for (let row = (m - col) / COLUMNS; row >= 0; row = slice.parent[row] as number) {
-      for (const cc of cols) {
-        const cell = row * COLUMNS + cc;
+      for (let side = 0; side < (both ? 2 : 1); side++) {
+        const cell = row * COLUMNS + (side === 0 ? col : 0);
         const at = cells.indexOf(cell);
         if (at < 0) {
           cells.push(cell);
@@ -253,25 +249,27 @@ function unitsUnder(slice: TSlice, row: number): number[] {
   return out;
 }
 
-/** Units other than u, those adding up into the same row first (their moves leave the districts alone). */
-function partnersOf(slice: TSlice, u: number): number[] {
-  const same: number[] = [];
-  const other: number[] = [];
-  for (let v = 0; v < slice.units; v++) {
-    if (v === u) continue;
-    (slice.parent[v] === slice.parent[u] ? same : other).push(v);
+const bySize = new WeakMap<TSlice, number[]>();
+
+/**
+ * Units other than u: those adding up into the same row first (their moves leave the districts alone), the
+ * smallest first within each (their cells are the cheapest to hide, and often hidden already).
+ */
+function* partnersOf(slice: TSlice, u: number): Generator<number> {
+  let order = bySize.get(slice);
+  if (!order) {
+    const size = (v: number) => slice.n[v * COLUMNS] as number;
+    order = Array.from({ length: slice.units }, (_, v) => v).sort((a, b) => size(a) - size(b) || a - b);
+    bySize.set(slice, order);
   }
-  return same.concat(other);
+  const parent = slice.parent[u];
+  for (const v of order) if (v !== u && slice.parent[v] === parent) yield v;
+  for (const v of order) if (slice.parent[v] !== parent) yield v;
 }
 
-function sideOf(col: number): number[] {
-  const first = col >= FIRST_GENDER ? FIRST_GENDER : FIRST_AGE;
-  const count = col >= FIRST_GENDER ? GENDER_COLUMNS : FIRST_GENDER - FIRST_AGE;
-  return Array.from({ length: count }, (_, i) => first + i);
-}
-
-const AGES = sideOf(FIRST_AGE);
-const GENDERS = sideOf(FIRST_GENDER);
+const AGES = Array.from({ length: FIRST_GENDER - FIRST_AGE }, (_, i) => FIRST_AGE + i);
+const GENDERS = Array.from({ length: GENDER_COLUMNS }, (_, i) => FIRST_GENDER + i);
+const sideOf = (col: number) => (col >= FIRST_GENDER ? GENDERS : AGES);
 
 /** The moves that change p: a rectangle of finest cells, two units swapping a child, or two columns of one unit. */
 function* candidateMoves(slice: TSlice, p: number): Generator<TMove> {
@@ -286,6 +284,12 @@ function* candidateMoves(slice: TSlice, p: number): Generator<TMove> {
     for (const u2 of partnersOf(slice, row)) {
       if (col === 0) for (const a of AGES) for (const g of GENDERS) yield swap(row, u2, a, g);
       else for (const c2 of sideOf(col)) if (c2 !== col) yield rect(row, u2, col, c2);
+    }
+    if (col === 0) return;
+    // A unit whose other cells are too small to give a child: the child moves to another unit instead.
+    for (const u2 of partnersOf(slice, row)) {
+      if (col < FIRST_GENDER) for (const g of GENDERS) yield swap(row, u2, col, g);
+      else for (const a of AGES) yield swap(row, u2, a, col);
     }
     return;
   }
