@@ -164,8 +164,13 @@ async function trySetLocal(q: Queryable, name: string, value: string): Promise<v
 export async function measureCopyFloor(
   db: Db,
   municipalityId: string,
-  log: (message: string) => void = () => {},
+  options: {
+    log?: (message: string) => void;
+    /** Called with the floor schema's name before it is dropped (tests compare its rows). */
+    inspect?: (q: Queryable, schema: string) => Promise<void>;
+  } = {},
 ): Promise<TCopyFloor> {
+  const log = options.log ?? (() => {});
   const client = await db.pool.connect();
   const dir = await mkdtemp(path.join(tmpdir(), 'beskyt-p4-floor-'));
   try {
@@ -229,6 +234,7 @@ export async function measureCopyFloor(
         );
       }
     }
+    await options.inspect?.(client, FLOOR);
     return { seconds, rows: toLoad.reduce((n, t) => n + t.rows, 0), tables: loaded };
   } finally {
     await client.query(`DROP SCHEMA IF EXISTS ${FLOOR} CASCADE`).catch(() => {});

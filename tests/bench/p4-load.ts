@@ -58,7 +58,7 @@ export async function benchP4(): Promise<void> {
               (SELECT count(*) FROM measurement_cells WHERE municipality_id = $1)::int AS cells`,
       [built.id],
     );
-    const floor = await measureCopyFloor(db, built.id, (m) => console.error(m));
+    const floor = await measureCopyFloor(db, built.id, { log: (m) => console.error(m) });
 
     report('P4', 'build_seconds', built.totalSeconds, 's');
     for (const step of later) report('P4', step.metric, step.seconds, 's');
