@@ -33,8 +33,8 @@ import { withoutReferenceChecks } from '../../src/server/seed/bulk-load.ts';
  *   child-profile triggers are skipped or fire as no-ops, as in the build.
  * - No foreign keys (`LIKE` does not copy them). A loader of rows it made itself may skip their checks,
  *   and the build does for its big people, enrolment and assessment tables; the checks it still pays
- *   (contributions, cells, population: tables with triggers, where replica mode would skip those too) are
- *   its own overhead and belong in the ratio.
+ *   (contributions, cells, population, rounds) are its own overhead and belong in the ratio (for cells and
+ *   population it cannot switch to replica mode, which would skip their rollup triggers too).
  * - One transaction, committed; no ANALYZE (the build's figure includes its ANALYZE: part of the
  *   overhead over loading).
  * - Before the clock starts: the built tables vacuumed (autovacuum, due on a million fresh rows, would
