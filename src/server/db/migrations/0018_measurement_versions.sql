@@ -56,3 +56,23 @@ END $$;
 CREATE TRIGGER units_district_version AFTER UPDATE OF district_id ON units
   FOR EACH ROW WHEN (OLD.district_id IS DISTINCT FROM NEW.district_id)
   EXECUTE FUNCTION measurement_versions_unit_moved();
+
+-- The protected cube of a period as last computed (decision 022), so a new process or another instance
+-- need not compute it again: per theme, one byte per cell of the period's slice, rows in the order of
+-- unit_ids then district_ids then the municipality. Current while its version equals measurement_versions'.
+CREATE TABLE measurement_protection (
+  municipality_id uuid NOT NULL,
+  period text NOT NULL,
+  version bigint NOT NULL,
+  unit_ids uuid[] NOT NULL,
+  district_ids uuid[] NOT NULL,
+  themes text[] NOT NULL,
+  codes bytea NOT NULL,
+  fell_back integer NOT NULL,
+  PRIMARY KEY (municipality_id, period)
+);
+ALTER TABLE measurement_protection ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON measurement_protection
+  USING (municipality_id = nullif(current_setting('app.municipality_id', true), '')::uuid)
+  WITH CHECK (municipality_id = nullif(current_setting('app.municipality_id', true), '')::uuid);
+GRANT SELECT, INSERT, UPDATE, DELETE ON measurement_protection TO beskyt_app;

@@ -23,7 +23,7 @@ import {
   toWireJson,
   toWireObject,
 } from './measurement-table.ts';
-import { periodProtections } from './period-protection.ts';
+import { periodProtections, storeProtection } from './period-protection.ts';
 import type { TRawCells } from './raw-cells.ts';
 import { selectCells } from './select-cells.ts';
 import { selectPackedCells, usesPackedRows } from './select-packed-cells.ts';
@@ -77,7 +77,12 @@ async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasuremen
       : null;
     const asked = new Set(periodsOf(read, selection));
     if (query.baselinePeriod) asked.add(query.baselinePeriod);
-    const protections = await periodProtections(q, m, [...asked]);
+    const protections = await periodProtections(q, m, [...asked], (municipality, period, computed) => {
+      // Kept for other processes after this read; a failure only means computing it again later.
+      ctx.db
+        .tenant(municipality, (w) => storeProtection(w, municipality, period, computed))
+        .catch(() => {});
+    });
     const cells = listedCells(read, selection, protections);
     const baseline = baselineRead
       ? listedCells(baselineRead, { ...selection, period: query.baselinePeriod }, protections)

@@ -1,7 +1,7 @@
 import { AGE_BANDS } from '../../../domain/measurement/age-band.ts';
 import { protectSlice } from '../../../domain/measurement/disclosure/protect-slice.ts';
-import { sliceOf, type TFineCell } from '../../../domain/measurement/disclosure/slice.ts';
-import type { Queryable } from '../../db/client.ts';
+import { COLUMNS, sliceOf, type TFineCell } from '../../../domain/measurement/disclosure/slice.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 
 export const GENDERS = ['female', 'male', 'other'] as const;
 
@@ -77,17 +77,22 @@ export async function protectPeriod(
 
 const cache = new Map<string, { version: number; protection: Promise<TPeriodProtection> }>();
 
+/** Where a computed protection is kept for other processes: written on the owner's pool, after the read. */
+export type TStoreProtection = (municipalityId: string, period: string, protection: TPeriodProtection) => void;
+
 /**
- * The protection of each period asked for, from this process's cache while the period's version (kept by
- * triggers, migration 0018) is unchanged, else computed anew within the reader's own snapshot.
+ * The protection of each period asked for: this process's copy while the period's version (kept by
+ * triggers, migration 0018) is unchanged, else the stored one of the same version, else computed anew
+ * within the reader's own snapshot (and stored).
  */
 export async function periodProtections(
   q: Queryable,
   municipalityId: string,
   periods: readonly string[],
+  store?: TStoreProtection,
 ): Promise<Map<string, TPeriodProtection>> {
   // The database's name keys the cache too: one process may serve several databases (the tests do).
-  const { rows } = await q.query<[string, string | null, string | null]>({
+  const { rows } = await q.query<[string | null, string | null, string | null]>({
     text: `SELECT current_database(), NULL, NULL
            UNION ALL SELECT NULL, period, version::text FROM measurement_versions
             WHERE municipality_id = $1 AND period = ANY($2::text[])`,
@@ -95,15 +100,25 @@ export async function periodProtections(
     rowMode: 'array',
   });
   const database = rows.find(([db]) => db !== null)?.[0] ?? '';
-  const versions = new Map(rows.filter(([db]) => db === null).map(([, p, v]) => [p, Number(v)]));
+  const versions = new Map(rows.filter(([db]) => db === null).map(([, p, v]) => [p as string, Number(v)]));
+  const keyOf = (period: string) => `${database}|${municipalityId}|${period}`;
+  const missing = periods.filter((p) => cache.get(keyOf(p))?.version !== (versions.get(p) ?? 0));
+  const stored = missing.length ? await storedProtections(q, municipalityId, missing) : new Map();
   const out = new Map<string, TPeriodProtection>();
   // One at a time: a transaction's connection runs one query at a time anyway.
   for (const period of periods) {
     const version = versions.get(period) ?? 0;
-    const key = `${database}|${municipalityId}|${period}`;
+    const key = keyOf(period);
     let entry = cache.get(key);
     if (!entry || entry.version !== version) {
-      const protection = protectPeriod(q, municipalityId, period, version);
+      const kept = stored.get(period);
+      const protection =
+        kept?.version === version
+          ? Promise.resolve(kept)
+          : protectPeriod(q, municipalityId, period, version).then((computed) => {
+              store?.(municipalityId, period, computed);
+              return computed;
+            });
       entry = { version, protection };
       cache.set(key, entry);
       protection.catch(() => cache.delete(key));
@@ -111,4 +126,81 @@ export async function periodProtections(
     out.set(period, await entry.protection);
   }
   return out;
+}
+
+async function storedProtections(
+  q: Queryable,
+  municipalityId: string,
+  periods: readonly string[],
+): Promise<Map<string, TPeriodProtection>> {
+  const { rows } = await q.query<[string, string, string[], string[], string[], Buffer, number]>({
+    text: `SELECT period, version::text, unit_ids::text[], district_ids::text[], themes, codes, fell_back
+             FROM measurement_protection WHERE municipality_id = $1 AND period = ANY($2::text[])`,
+    values: [municipalityId, periods],
+    rowMode: 'array',
+  });
+  const out = new Map<string, TPeriodProtection>();
+  for (const [period, version, unitIds, districtIds, themes, codes, fellBack] of rows) {
+    const size = (unitIds.length + districtIds.length + 1) * COLUMNS;
+    out.set(period, {
+      version: Number(version),
+      rowOfUnit: new Map(unitIds.map((id, i) => [id, i])),
+      rowOfDistrict: new Map(districtIds.map((id, i) => [id, unitIds.length + i])),
+      totalRow: unitIds.length + districtIds.length,
+      themes: new Map(themes.map((theme, i) => [theme, new Uint8Array(codes.subarray(i * size, (i + 1) * size))])),
+      fellBack,
+    });
+  }
+  return out;
+}
+
+/** Keeps a computed protection unless a newer version is already kept. */
+export async function storeProtection(
+  q: Queryable,
+  municipalityId: string,
+  period: string,
+  p: TPeriodProtection,
+): Promise<void> {
+  const themes = [...p.themes.keys()];
+  await q.query(
+    `INSERT INTO measurement_protection AS s
+            (municipality_id, period, version, unit_ids, district_ids, themes, codes, fell_back)
+     VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7, $8)
+     ON CONFLICT (municipality_id, period) DO UPDATE
+       SET version = excluded.version, unit_ids = excluded.unit_ids, district_ids = excluded.district_ids,
+           themes = excluded.themes, codes = excluded.codes, fell_back = excluded.fell_back
+     WHERE s.version < excluded.version`,
+    [
+      municipalityId,
+      period,
+      p.version,
+      [...p.rowOfUnit.keys()],
+      [...p.rowOfDistrict.keys()],
+      themes,
+      Buffer.concat(themes.map((theme) => p.themes.get(theme) as Uint8Array)),
+      p.fellBack,
+    ],
+  );
+}
+
+/** Computes and keeps every period's protection of a municipality (after a bulk build; bench P4). */
+export async function buildProtection(db: Db, municipalityId: string): Promise<number> {
+  const periods = await db.tenantRead(municipalityId, async (q) => {
+    const { rows } = await q.query<{ period: string }>(
+      'SELECT period FROM measurement_versions WHERE municipality_id = $1 ORDER BY period',
+      [municipalityId],
+    );
+    return rows.map((r) => r.period);
+  });
+  for (const period of periods) {
+    const protection = await db.tenantRead(municipalityId, async (q) => {
+      const { rows } = await q.query<{ version: string }>(
+        'SELECT version::text FROM measurement_versions WHERE municipality_id = $1 AND period = $2',
+        [municipalityId, period],
+      );
+      return protectPeriod(q, municipalityId, period, Number(rows[0]?.version ?? 0));
+    });
+    await db.tenant(municipalityId, (q) => storeProtection(q, municipalityId, period, protection));
+  }
+  return periods.length;
 }
