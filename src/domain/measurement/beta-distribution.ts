@@ -110,21 +110,22 @@ function roughNormalQuantile(p: number): number {
 }
 
 /**
- * The Beta quantile with ln B(a, b) supplied. A quantile above ½ for p above ½ is solved as 1 − the
- * lower quantile of Beta(b, a), where the incomplete beta keeps its relative precision; one below ½ is
- * solved directly, since 1 − (1 − x) would lose the digits of a small x.
+ * The Beta quantile with ln B(a, b) supplied. For p above ½ it is 1 − the quantile of 1 − p for
+ * Beta(b, a), solved in its lower tail where ln I is nearly straight — unless the quantile is below
+ * 1 %, where 1 − (1 − x) would lose the digits of a small x and I is a power of x anyway.
  */
 export function betaQuantileWith(p: number, a: number, b: number, lnB: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  if (p <= 0.5 || p <= incompleteBetaWith(0.5, a, b, lnB)) return lowerTailQuantileWith(p, a, b, lnB);
+  if (p <= 0.5 || p <= incompleteBetaWith(0.01, a, b, lnB)) return lowerTailQuantileWith(p, a, b, lnB);
   return 1 - lowerTailQuantileWith(1 - p, b, a, lnB);
 }
 
 // A first guess (Numerical Recipes §6.4: A&S 26.5.22 for a, b ≥ 1, the tails' power laws otherwise).
 function firstGuess(p: number, a: number, b: number): number {
   if (a >= 1 && b >= 1) {
-    const z = roughNormalQuantile(p);
+    // A&S 26.5.22 takes the normal quantile of the upper tail: positive where p is small.
+    const z = -roughNormalQuantile(p);
     const al = (z * z - 3) / 6;
     const h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
     const w = (z * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
@@ -136,12 +137,11 @@ function firstGuess(p: number, a: number, b: number): number {
   return p < t / w ? (a * w * p) ** (1 / a) : 1 - (b * w * (1 - p)) ** (1 / b);
 }
 
-const Y_EPS = 1e-14;
-
 /**
- * The quantile for p ≤ ½, or any p whose quantile is below ½, by Newton's method on ln I against ln x. In the lower tail I behaves like a
- * power of x, which is a straight line there, so Newton converges in a few steps from any start however
- * skewed the shapes; the steps are kept inside a bracket that shrinks with every evaluation (expanding
+ * The quantile for p ≤ ½, or any p whose quantile is below 1 %, by Halley's method on ln I against ln x.
+ * In the lower tail I behaves like a power of x, a straight line there, so it converges in a few steps
+ * from any start however skewed the shapes (two evaluations of I from the first guess for the shapes of
+ * a share interval); the steps are kept inside a bracket that shrinks with every evaluation (expanding
  * downwards, then halving in ln x where a step would leave it), so it always converges.
  */
 export function lowerTailQuantileWith(p: number, a: number, b: number, lnB: number): number {
@@ -153,19 +153,32 @@ export function lowerTailQuantileWith(p: number, a: number, b: number, lnB: numb
   let hi = 0;
   const lnP = Math.log(p);
   const b1 = b - 1;
-  for (let j = 0; j < 300; j++) {
+  for (let j = 0; j < 400; j++) {
     const x = Math.exp(y);
     const i = incompleteBetaWith(x, a, b, lnB);
     const err = Math.log(i) - lnP;
     if (err === 0) return x;
     if (err < 0) lo = y;
     else hi = y;
-    // d ln I / d ln x = x · density(x) / I.
-    const slope = Math.exp(a * y + b1 * Math.log1p(-x) - lnB) / i;
-    let next = y - err / slope;
-    if (!(next > lo && next < hi))
-      next = lo === Number.NEGATIVE_INFINITY ? Math.min(2 * hi, hi - 1) : 0.5 * (lo + hi);
-    if (Math.abs(next - y) <= Y_EPS * Math.max(1, -next)) return Math.exp(next);
+    // g = ln I − ln p against y = ln x: g′ = x · density / I, g″ = g′ (a − (b − 1) x / (1 − x) − g′).
+    const g1 = Math.exp(a * y + b1 * Math.log1p(-x) - lnB) / i;
+    const g2 = g1 * (a - (b1 * x) / (1 - x) - g1);
+    const newton = err / g1;
+    const halley = err / (g1 - (err * g2) / (2 * g1));
+    // Halley only where it refines Newton; far from the quantile its correction can point anywhere.
+    const r = Math.abs(halley - newton) / Math.abs(newton);
+    const step = r < 0.5 ? halley : newton;
+    let next = y - step;
+    // The resolution of x: relative, and of 1 − x near 1. (A step below it may round back onto y.)
+    const tolerance = 1e-13 * Math.min(1, -Math.expm1(next)) + 3e-16 * -next;
+    if (Math.abs(step) <= tolerance) return Math.exp(next);
+    if (next > lo && next < hi) {
+      // Close enough that this step leaves an error below the resolution — about step · r² from the
+      // curvature, and at most step · err² from what the curvature misses (as after a Newton step):
+      // stop here rather than evaluate I once more to find out.
+      if (r < 0.5 && 10 * Math.abs(step) * Math.max(r * r, err * err) <= tolerance) return Math.exp(next);
+    } else next = lo === Number.NEGATIVE_INFINITY ? Math.min(2 * hi, hi - 1) : 0.5 * (lo + hi);
+    if (Math.abs(next - y) <= tolerance) return Math.exp(next);
     y = next;
   }
   return Math.exp(y);
