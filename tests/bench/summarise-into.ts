@@ -9,8 +9,9 @@
  * Cells are shaped like P1's (theme × unit × period at Copenhagen scale: ~41,000 cells, n mostly
  * 5–400, sums of shares k/m).
  */
-import { computeShareInterval } from '../../src/domain/measurement/share-interval.ts';
+
 import { newFigures, summariseInto, type TFigures } from '../../src/domain/measurement/rollup.ts';
+import { computeShareInterval } from '../../src/domain/measurement/share-interval.ts';
 import { mulberry32 } from '../../src/domain/measurement/share-samples.ts';
 import { tQuantile975 } from '../../src/domain/measurement/t-quantile.ts';
 
@@ -88,7 +89,12 @@ const interval = { lo: 0, hi: 0 };
 const warmup = makeCells(3, 5, 400, 5000);
 for (let i = 0; i < 5000; i++) {
   computeShareInterval(interval, warmup.n[i] as number, warmup.sum[i] as number);
-  summariseIntoBefore(newFigures(), warmup.n[i] as number, warmup.sum[i] as number, warmup.sumSq[i] as number);
+  summariseIntoBefore(
+    newFigures(),
+    warmup.n[i] as number,
+    warmup.sum[i] as number,
+    warmup.sumSq[i] as number,
+  );
 }
 
 for (let round = 1; round <= 3; round++) {
