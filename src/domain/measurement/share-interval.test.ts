@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MEASUREMENT_DEFINITION } from './definition.ts';
 import { computeShareInterval, shareIntervalInto, type TInterval } from './share-interval.ts';
 
 const interval = (n: number, s: number): [number, number] => {
@@ -127,5 +128,17 @@ describe('shareIntervalInto (cached)', () => {
         },
       ),
     );
+  });
+});
+
+describe('the definition of the interval', () => {
+  it.each([
+    ['da', 'Clopper–Pearson', 'interval ikke tilgængeligt'],
+    ['en', 'Clopper–Pearson', 'interval not available'],
+  ] as const)('%s names the interval and what is shown when there is none', (locale, method, none) => {
+    const { text } = MEASUREMENT_DEFINITION[locale].ci95;
+    expect(text).toContain(method);
+    expect(text).toContain(none);
+    expect(text).not.toContain('t-');
   });
 });
