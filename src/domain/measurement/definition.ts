@@ -84,8 +84,8 @@ const da: Record<TDefinitionTerm, TDefinitionText> = {
       'En ændring kaldes kun signifikant, når de to 95 %-konfidensintervaller ikke overlapper – når ' +
       'intervallerne siger det. Intervaller, der netop rører hinanden, tæller som overlap, og uden interval ' +
       'er ingen ændring signifikant. Reglen er forsigtig: når intet har ændret sig, markeres en ændring langt ' +
-      'sjældnere end 5 gange ud af 100, men en lille ændring kan være reel uden at blive markeret, især ved ' +
-      'få børn.',
+      'sjældnere end 5 gange ud af 100. Prisen er, at en reel ændring ofte ikke markeres: selv en ændring på ' +
+      '15 procentpoint markeres sjældent, før der er omkring 200 børn i hver periode.',
   },
 };
 
@@ -152,7 +152,8 @@ const en: Record<TDefinitionTerm, TDefinitionText> = {
       'A change is called significant only when the two 95 % confidence intervals do not overlap – when the ' +
       'intervals say so. Intervals that just touch count as overlapping, and without an interval no change is ' +
       'significant. The rule is cautious: when nothing has changed, a change is marked far less often than 5 ' +
-      'times in 100, but a small change can be real without being marked, especially with few children.',
+      'times in 100. The price is that a real change often goes unmarked: even a change of 15 percentage ' +
+      'points is rarely marked until there are about 200 children in each period.',
   },
 };
 
