@@ -139,8 +139,9 @@ export function summariseInto(
   }
   const sd = Math.sqrt(sumOfSquaredDeviations(n, sum, sumSq) / (n - 1));
   out.sd = sd;
-  const [lo, hi] = bounds;
-  if (hi !== Number.POSITIVE_INFINITY) {
+  const lo = bounds[0];
+  const hi = bounds[1];
+  if (Number.isFinite(lo) && Number.isFinite(hi)) {
     // The share interval on the values rescaled to [0, 1]; for shares themselves lo = 0 and width = 1.
     const width = hi - lo;
     shareIntervalInto(out, n, (sum - n * lo) / width);

@@ -31,21 +31,21 @@ const SNAP = 1e-9;
 export function computeShareInterval(out: TInterval, n: number, s: number): TInterval {
   const sum = s < SNAP ? 0 : s > n - SNAP ? n : s;
   const rest = n - sum;
-  // ln B(s, n − s + 1) and ln B(n − s, s + 1) share Γ(n + 1); Γ(s + 1) = s Γ(s) saves two log gammas.
+  // ln B(s, n − s + 1) and ln B(n − s, s + 1) share Γ(n + 1) (a whole n: cached), and Γ(x + 1) = x Γ(x)
+  // leaves two log gammas for both bounds.
   const lnGammaN1 = lnGammaOfWhole(n + 1);
-  if (sum === 0) out.lo = 0;
-  else {
-    const lnGammaS = lnGamma(sum);
-    const lnGammaRest1 = rest === 0 ? 0 : lnGamma(rest) + Math.log(rest);
-    out.lo = lowerTailQuantileWith(TAIL, sum, rest + 1, lnGammaS + lnGammaRest1 - lnGammaN1);
-  }
-  if (rest === 0) out.hi = 1;
-  else {
-    // The upper bound as 1 − the 2.5 % quantile of Beta(n − s, s + 1): a lower tail, computed without cancellation.
-    const lnGammaRest = lnGamma(rest);
-    const lnGammaS1 = sum === 0 ? 0 : lnGamma(sum) + Math.log(sum);
-    out.hi = 1 - lowerTailQuantileWith(TAIL, rest, sum + 1, lnGammaRest + lnGammaS1 - lnGammaN1);
-  }
+  const lnGammaS = sum === 0 ? 0 : lnGamma(sum);
+  const lnGammaRest = rest === 0 ? 0 : lnGamma(rest);
+  out.lo =
+    sum === 0
+      ? 0
+      : lowerTailQuantileWith(TAIL, sum, rest + 1, lnGammaS + lnGammaRest + Math.log(rest || 1) - lnGammaN1);
+  // The upper bound as 1 − the 2.5 % quantile of Beta(n − s, s + 1): a lower tail, without cancellation.
+  out.hi =
+    rest === 0
+      ? 1
+      : 1 -
+        lowerTailQuantileWith(TAIL, rest, sum + 1, lnGammaRest + lnGammaS + Math.log(sum || 1) - lnGammaN1);
   return out;
 }
 
