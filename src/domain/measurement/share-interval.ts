@@ -51,9 +51,10 @@ export function computeShareInterval(out: TInterval, n: number, s: number): TInt
 
 // ln Γ(n + 1) = ln n! for every n a dashboard meets, computed once each.
 const WHOLE_CACHED = 1 << 17;
-const lnFactorials = new Float64Array(WHOLE_CACHED);
+let lnFactorials: Float64Array | null = null;
 function lnGammaOfWhole(k: number): number {
   if (k >= WHOLE_CACHED || !Number.isInteger(k)) return lnGamma(k);
+  if (lnFactorials === null) lnFactorials = new Float64Array(WHOLE_CACHED);
   let v = lnFactorials[k] as number;
   if (v === 0 && k > 2) {
     v = lnGamma(k);
@@ -70,11 +71,12 @@ function lnGammaOfWhole(k: number): number {
  * (n, s)) with ~2 % of its keys in an overfull set.
  */
 const SET_BITS = 17;
-const cache = new Float64Array(8 << SET_BITS);
+// Allocated on first use: every process that imports the measurement domain need not hold 8 MB.
+let table: Float64Array | null = null;
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 
-/** computeShareInterval, cached: the same bounds, bit for bit. */
+/** computeShareInterval, cached: the same bounds, bit for bit (n a whole number ≥ 1, as there). */
 export function shareIntervalInto(out: TInterval, n: number, s: number): TInterval {
   bits[0] = s;
   let h =
@@ -83,6 +85,8 @@ export function shareIntervalInto(out: TInterval, n: number, s: number): TInterv
     Math.imul(n, 0xc2b2ae35);
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   const set = ((h ^ (h >>> 15)) >>> (32 - SET_BITS)) << 3;
+  if (table === null) table = new Float64Array(8 << SET_BITS);
+  const cache = table;
   if (cache[set] === n && cache[set + 1] === s) {
     out.lo = cache[set + 2] as number;
     out.hi = cache[set + 3] as number;
