@@ -59,9 +59,12 @@ const da: Record<TDefinitionTerm, TDefinitionText> = {
   ci95: {
     label: '95 %-konfidensinterval',
     text:
-      'Intervallet viser, hvor sikkert gennemsnittet er: det er beregnet, så det i 95 ud af 100 tilfælde ' +
-      'rummer det sande gennemsnit. Jo færre børn, jo bredere interval; ved få børn bruges t-fordelingen, ' +
-      'så intervallet ikke bliver for smalt. Under 2 børn giver intet interval.',
+      'Intervallet viser, hvor sikkert gennemsnittet er: det er beregnet, så det mindst 95 ud af 100 gange ' +
+      'rummer det sande gennemsnit, også når der er få børn. Det bygger kun på antallet af børn og ' +
+      'gennemsnittet og regner med den største usikkerhed, en andel mellem 0 og 1 kan have ' +
+      '(Clopper–Pearson-intervallet), så det er bredere end strengt nødvendigt, når børnenes andele ligger ' +
+      'tæt. Jo færre børn, jo bredere interval; også når alle børn har samme andel, er der et interval. ' +
+      'Under 2 børn er der intet interval, og der står "interval ikke tilgængeligt".',
   },
   coverage: {
     label: 'Dækning',
@@ -79,8 +82,10 @@ const da: Record<TDefinitionTerm, TDefinitionText> = {
     label: 'Signifikant ændring',
     text:
       'En ændring kaldes kun signifikant, når de to 95 %-konfidensintervaller ikke overlapper – når ' +
-      'intervallerne siger det. Intervaller, der netop rører hinanden, tæller som overlap. Reglen er ' +
-      'forsigtig: en lille ændring kan være reel uden at blive markeret.',
+      'intervallerne siger det. Intervaller, der netop rører hinanden, tæller som overlap, og uden interval ' +
+      'er ingen ændring signifikant. Reglen er forsigtig: når intet har ændret sig, markeres en ændring langt ' +
+      'sjældnere end 5 gange ud af 100. Prisen er, at en reel ændring ofte ikke markeres: selv en ændring på ' +
+      '15 procentpoint markeres sjældent, før der er omkring 200 børn i hver periode.',
   },
 };
 
@@ -120,9 +125,12 @@ const en: Record<TDefinitionTerm, TDefinitionText> = {
   ci95: {
     label: '95 % confidence interval',
     text:
-      'The interval shows how certain the average is: it is calculated so that 95 times out of 100 it ' +
-      'contains the true average. The fewer the children, the wider the interval; with few children the ' +
-      't-distribution is used so the interval is not too narrow. Fewer than 2 children give no interval.',
+      'The interval shows how certain the average is: it is calculated so that at least 95 times out of 100 ' +
+      'it contains the true average, also when there are few children. It uses only the number of children ' +
+      'and the average and allows for the largest uncertainty a share between 0 and 1 can have (the ' +
+      "Clopper–Pearson interval), so it is wider than strictly needed when the children's shares lie close " +
+      'together. The fewer the children, the wider the interval; even when all children have the same ' +
+      'share there is an interval. Fewer than 2 children give no interval, shown as "interval not available".',
   },
   coverage: {
     label: 'Coverage',
@@ -142,8 +150,10 @@ const en: Record<TDefinitionTerm, TDefinitionText> = {
     label: 'Significant change',
     text:
       'A change is called significant only when the two 95 % confidence intervals do not overlap – when the ' +
-      'intervals say so. Intervals that just touch count as overlapping. The rule is cautious: a small ' +
-      'change can be real without being marked.',
+      'intervals say so. Intervals that just touch count as overlapping, and without an interval no change is ' +
+      'significant. The rule is cautious: when nothing has changed, a change is marked far less often than 5 ' +
+      'times in 100. The price is that a real change often goes unmarked: even a change of 15 percentage ' +
+      'points is rarely marked until there are about 200 children in each period.',
   },
 };
 

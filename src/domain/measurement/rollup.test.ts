@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { betaQuantile } from './beta-distribution.ts';
 import {
   addCell,
   cellOf,
@@ -11,7 +12,6 @@ import {
   type TCell,
   type TSummary,
 } from './rollup.ts';
-import { tQuantile975 } from './t-quantile.ts';
 
 const close = (actual: number | null, expected: number | null, digits = 9) => {
   if (expected === null) expect(actual).toBeNull();
@@ -31,7 +31,8 @@ const expectSummary = (actual: TSummary, expected: TSummary, digits = 9) => {
 };
 
 describe('summarise', () => {
-  // Expected values computed independently (numpy mean/std(ddof=1), scipy t.ppf(0.975, n − 1)).
+  // Expected values computed independently: numpy mean/std(ddof=1); the interval with scipy
+  // beta.ppf(0.025, s, n − s + 1) and beta.ppf(0.975, s + 1, n − s) for n children with sum s.
   it.each<[string, number[], number | undefined, TSummary]>([
     ['no children', [], undefined, { n: 0, mean: null, sd: null, ci95: null, coverage: null }],
     ['no children in a population of 10', [], 10, { n: 0, mean: null, sd: null, ci95: null, coverage: 0 }],
@@ -42,41 +43,52 @@ describe('summarise', () => {
       { n: 1, mean: 0.75, sd: null, ci95: null, coverage: 0.25 },
     ],
     [
-      'two children: df 1, interval clamped to [0, 1]',
+      'two children: a wide interval',
       [0.9, 0.1],
       undefined,
-      { n: 2, mean: 0.5, sd: 0.565685424949, ci95: [0, 1], coverage: null },
+      { n: 2, mean: 0.5, sd: 0.565685424949, ci95: [0.012579117093, 0.987420882907], coverage: null },
     ],
     [
-      'all equal: sd 0 and a zero-width interval',
+      'all equal: sd 0, yet an interval as wide as five children warrant',
       [0.3, 0.3, 0.3, 0.3, 0.3],
       5,
-      { n: 5, mean: 0.3, sd: 0, ci95: [0.3, 0.3], coverage: 1 },
+      { n: 5, mean: 0.3, sd: 0, ci95: [0.022512765999, 0.790583335924], coverage: 1 },
     ],
-    ['all zero', [0, 0, 0], undefined, { n: 3, mean: 0, sd: 0, ci95: [0, 0], coverage: null }],
     [
-      'four evenly spread shares (t with df 3)',
+      'all zero: not the point [0, 0]',
+      [0, 0, 0],
+      undefined,
+      { n: 3, mean: 0, sd: 0, ci95: [0, 0.707598226179], coverage: null },
+    ],
+    [
+      'five children all at 1.0: not the point [1, 1]',
+      [1, 1, 1, 1, 1],
+      undefined,
+      { n: 5, mean: 1, sd: 0, ci95: [0.478176249895, 1], coverage: null },
+    ],
+    [
+      'four evenly spread shares',
       [0.2, 0.4, 0.6, 0.8],
       8,
-      { n: 4, mean: 0.5, sd: 0.258198889747, ci95: [0.089147948648, 0.910852051352], coverage: 0.5 },
+      { n: 4, mean: 0.5, sd: 0.258198889747, ci95: [0.067585986489, 0.932414013511], coverage: 0.5 },
     ],
     [
-      'six shares (t with df 5)',
+      'six shares',
       [0.5, 0.75, 1, 0.25, 0.5, 0.625],
       undefined,
       {
         n: 6,
         mean: 0.604166666667,
         sd: 0.25515518154,
-        ci95: [0.336397725455, 0.871935607879],
+        ci95: [0.18011129664, 0.932370302532],
         coverage: null,
       },
     ],
     [
-      'upper bound clamped at 1',
+      'three of four at 1.0: the upper bound just below 1',
       [1, 1, 1, 0.5],
       undefined,
-      { n: 4, mean: 0.875, sd: 0.25, ci95: [0.477194211838, 1], coverage: null },
+      { n: 4, mean: 0.875, sd: 0.25, ci95: [0.283751679563, 0.999884667212], coverage: null },
     ],
   ])('%s', (_why, values, population, expected) => {
     expectSummary(summarise(cellOf(values), population), expected);
@@ -93,15 +105,31 @@ describe('summarise', () => {
 
 describe('summarise with other bounds (risk load, a count)', () => {
   const RISK: readonly [number, number] = [0, Number.POSITIVE_INFINITY];
+  // Unbounded above: the t-interval (scipy t.ppf(0.975, n − 1)), clamped at 0.
   it.each<[string, number[], TSummary]>([
     [
       'the interval may pass 1 but not 0',
       [0, 1, 2, 5],
       { n: 4, mean: 2, sd: 2.160246899469, ci95: [0, 5.437434881858], coverage: null },
     ],
-    ['no spread', [3, 3], { n: 2, mean: 3, sd: 0, ci95: [3, 3], coverage: null }],
+    [
+      'no spread: no interval rather than a point',
+      [3, 3],
+      { n: 2, mean: 3, sd: 0, ci95: null, coverage: null },
+    ],
   ])('%s', (_why, values, expected) => {
     expectSummary(summarise(cellOf(values, RISK), undefined, RISK), expected);
+  });
+
+  it('with both bounds finite, uses the share interval on the rescaled values', () => {
+    const TEN: readonly [number, number] = [0, 10];
+    expectSummary(summarise(cellOf([2, 4, 6, 8], TEN), undefined, TEN), {
+      n: 4,
+      mean: 5,
+      sd: 2.58198889747,
+      ci95: [0.67585986489, 9.32414013511],
+      coverage: null,
+    });
   });
 
   it('replaces a contribution outside [0, 1]', () => {
@@ -150,8 +178,10 @@ function direct(values: readonly number[]): TSummary {
   const mean = values.reduce((s, x) => s + x, 0) / n;
   if (n < 2) return { n, mean, sd: null, ci95: null, coverage: null };
   const sd = Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-  const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
-  return { n, mean, sd, ci95: [Math.max(0, mean - half), Math.min(1, mean + half)], coverage: null };
+  const s = mean * n;
+  const lo = s === 0 ? 0 : betaQuantile(0.025, s, n - s + 1);
+  const hi = s === n ? 1 : betaQuantile(0.975, s + 1, n - s);
+  return { n, mean, sd, ci95: [lo, hi], coverage: null };
 }
 
 describe('cells, for any shares', () => {
@@ -176,13 +206,27 @@ describe('cells, for any shares', () => {
     );
   });
 
-  it('the interval holds the mean and stays inside [0, 1]', () => {
+  it('the interval holds the mean, stays inside [0, 1] and is never a single point', () => {
     fc.assert(
       fc.property(fc.array(share, { minLength: 2, maxLength: 60 }), (xs) => {
         const { mean, ci95 } = summarise(cellOf(xs));
         expect(ci95).not.toBeNull();
         const [lo, hi] = ci95 ?? [0, 0];
         expect(0 <= lo && lo <= (mean ?? -1) + 1e-12 && (mean ?? 2) <= hi + 1e-12 && hi <= 1).toBe(true);
+        expect(hi).toBeGreaterThan(lo);
+      }),
+    );
+  });
+
+  it('the interval depends on n and the sum only, so it tells nothing more about the children', () => {
+    fc.assert(
+      fc.property(fc.array(share, { minLength: 2, maxLength: 60 }), (xs) => {
+        // The same n and sum from children who all have the mean share.
+        const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+        const spread = summarise(cellOf(xs)).ci95;
+        const even = summarise(cellOf(xs.map(() => mean))).ci95;
+        expect(spread?.[0]).toBeCloseTo(even?.[0] ?? Number.NaN, 9);
+        expect(spread?.[1]).toBeCloseTo(even?.[1] ?? Number.NaN, 9);
       }),
     );
   });

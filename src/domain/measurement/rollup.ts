@@ -1,3 +1,4 @@
+import { shareIntervalInto } from './share-interval.ts';
 import { tQuantile975 } from './t-quantile.ts';
 
 /**
@@ -75,8 +76,12 @@ function sumOfSquaredDeviations(n: number, sum: number, sumSq: number): number {
 }
 
 /**
- * Mean, sample standard deviation and a t-based 95 % interval, clamped to the bounds (a share
- * cannot leave [0, 1]). No interval below n = 2: one child says nothing about spread.
+ * Mean, sample standard deviation and a 95 % interval for the mean. For values with both bounds finite
+ * (a share: [0, 1]) the interval depends only on n and the sum — the Clopper–Pearson-type interval of
+ * share-interval.ts, which keeps its 95 % at small n and is never a single point (decision 020). For a
+ * count with no upper bound (risk load) it is the t-interval, clamped to the lower bound, and none at
+ * all where the children do not differ (a t-interval of zero width claims certainty it does not have).
+ * No interval below n = 2 either way.
  * Coverage is n ÷ all children in the population — a mean over few assessed children may only
  * describe the ones someone was worried about.
  */
@@ -133,8 +138,23 @@ export function summariseInto(
     return out;
   }
   const sd = Math.sqrt(sumOfSquaredDeviations(n, sum, sumSq) / (n - 1));
-  const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
   out.sd = sd;
+  const lo = bounds[0];
+  const hi = bounds[1];
+  if (Number.isFinite(lo) && Number.isFinite(hi)) {
+    // The share interval on the values rescaled to [0, 1]; for shares themselves lo = 0 and width = 1.
+    const width = hi - lo;
+    shareIntervalInto(out, n, (sum - n * lo) / width);
+    out.lo = lo + out.lo * width;
+    out.hi = lo + out.hi * width;
+    return out;
+  }
+  const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
+  if (half === 0) {
+    out.lo = Number.NaN;
+    out.hi = Number.NaN;
+    return out;
+  }
   out.lo = clamp(out.mean - half, bounds);
   out.hi = clamp(out.mean + half, bounds);
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TSummary } from './rollup.ts';
+import { cellOf, summarise, type TSummary } from './rollup.ts';
 import { change, changeIsSignificant } from './significance.ts';
 
 const s = (mean: number | null, ci95: [number, number] | null): TSummary => ({
@@ -29,5 +29,20 @@ describe('changeIsSignificant and change', () => {
     expect(c.significant).toBe(significant);
     if (delta === null) expect(c.delta).toBeNull();
     else expect(c.delta).toBeCloseTo(delta, 12);
+  });
+});
+
+describe('changeIsSignificant on real intervals', () => {
+  it('five children all at 1.0 against thirty at 5/6 or 6/6 is no significant change (issue 12)', () => {
+    // The old t-interval made the five a point [1, 1] and the thirty [88.5 %, 94.8 %]: "significant".
+    const five = summarise(cellOf([1, 1, 1, 1, 1]));
+    const thirty = summarise(cellOf([...Array(15).fill(1), ...Array(15).fill(5 / 6)]));
+    expect(changeIsSignificant(five, thirty)).toBe(false);
+  });
+
+  it('a large change between enough children is significant', () => {
+    const before = summarise(cellOf([...Array(30).fill(0.5), ...Array(10).fill(0.25)]));
+    const after = summarise(cellOf([...Array(35).fill(1), ...Array(5).fill(0.75)]));
+    expect(changeIsSignificant(before, after)).toBe(true);
   });
 });

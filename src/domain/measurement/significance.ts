@@ -13,6 +13,10 @@ type TSummaryLike = Pick<TSummary, 'mean' | 'ci95'>;
  * overlap. Intervals that merely touch overlap. The rule is stricter than a two-sample test
  * (with equal standard errors, non-overlap needs about p < 0.006), so leaders are told of
  * fewer, surer changes — a missed small change costs less than steering by noise.
+ * With the share intervals of decision 020, which allow for the largest variance a share can have,
+ * it is stricter still: with no change it fires in at most 0.25 % of simulated pairs of 5–30
+ * children (significance-error.test.ts), and a real change of 15 points between spread shares is
+ * rarely caught below ~200 children a period (the decision record has the figures).
  */
 export function changeIsSignificant(a: TSummaryLike, b: TSummaryLike): boolean {
   if (!a.ci95 || !b.ci95) return false;

@@ -16,9 +16,12 @@ export function SuppressedNote({ suppressed }: { suppressed: TMeasurementRow['su
   );
 }
 
-/** n, mean, 95 % interval and coverage of one row, as table cells ("—" where hidden or not computable). */
+/**
+ * n, mean, 95 % interval and coverage of one row, as table cells ("—" where hidden or not computable;
+ * a missing interval says so in words, as the definition promises for very few children).
+ */
 export function SummaryCells({ row }: { row: TMeasurementRow }) {
-  const { i18n } = useTranslation('measurement');
+  const { t, i18n } = useTranslation('measurement');
   const lng = i18n.language;
   const s = row.summary;
   if (!s) {
@@ -39,7 +42,15 @@ export function SummaryCells({ row }: { row: TMeasurementRow }) {
       <Table.Td className="measurement-num" fw={700}>
         {formatShare(s.mean, lng)}
       </Table.Td>
-      <Table.Td className="measurement-num">{formatInterval(s.ci95, lng)}</Table.Td>
+      <Table.Td className="measurement-num">
+        {s.ci95 ? (
+          formatInterval(s.ci95, lng)
+        ) : (
+          <Text component="span" size="xs" c="dimmed">
+            {t('interval.notAvailable')}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td className="measurement-num">{formatShare(s.coverage, lng, 0)}</Table.Td>
     </>
   );
