@@ -3,6 +3,7 @@ import type { Db } from '../../src/server/db/client.ts';
 import { createDb } from '../../src/server/db/client.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
+import { buildProtection } from '../../src/server/modules/measurement/period-protection.ts';
 import { buildScaleMunicipality } from '../../src/server/seed/scale.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { measureCopyFloor } from './copy-floor.ts';
@@ -18,8 +19,11 @@ interface TLaterStep {
   run: (db: Db, municipalityId: string) => Promise<unknown>;
 }
 
-/** One line per later step, in order, e.g. `{ metric: 'protection_build', run: (db, m) => buildProtection(db, m) },`. */
-const LATER_STEPS: readonly TLaterStep[] = [];
+/** One line per later step, in order. */
+const LATER_STEPS: readonly TLaterStep[] = [
+  // The protected cube of every period (decision 022), computed and kept once the cells exist.
+  { metric: 'protection_build', run: (db, m) => buildProtection(db, m) },
+];
 
 /**
  * P4: building the Copenhagen-scale municipality (110,000 children, ten rounds, ~1 M joint assessments,

@@ -79,9 +79,7 @@ async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasuremen
     if (query.baselinePeriod) asked.add(query.baselinePeriod);
     const protections = await periodProtections(q, m, [...asked], (municipality, period, computed) => {
       // Kept for other processes after this read; a failure only means computing it again later.
-      ctx.db
-        .tenant(municipality, (w) => storeProtection(w, municipality, period, computed))
-        .catch(() => {});
+      ctx.db.tenant(municipality, (w) => storeProtection(w, municipality, period, computed)).catch(() => {});
     });
     const cells = listedCells(read, selection, protections);
     const baseline = baselineRead

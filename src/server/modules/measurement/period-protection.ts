@@ -78,7 +78,11 @@ export async function protectPeriod(
 const cache = new Map<string, { version: number; protection: Promise<TPeriodProtection> }>();
 
 /** Where a computed protection is kept for other processes: written on the owner's pool, after the read. */
-export type TStoreProtection = (municipalityId: string, period: string, protection: TPeriodProtection) => void;
+export type TStoreProtection = (
+  municipalityId: string,
+  period: string,
+  protection: TPeriodProtection,
+) => void;
 
 /**
  * The protection of each period asked for: this process's copy while the period's version (kept by
@@ -147,7 +151,9 @@ async function storedProtections(
       rowOfUnit: new Map(unitIds.map((id, i) => [id, i])),
       rowOfDistrict: new Map(districtIds.map((id, i) => [id, unitIds.length + i])),
       totalRow: unitIds.length + districtIds.length,
-      themes: new Map(themes.map((theme, i) => [theme, new Uint8Array(codes.subarray(i * size, (i + 1) * size))])),
+      themes: new Map(
+        themes.map((theme, i) => [theme, new Uint8Array(codes.subarray(i * size, (i + 1) * size))]),
+      ),
       fellBack,
     });
   }
