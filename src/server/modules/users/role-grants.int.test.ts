@@ -62,11 +62,16 @@ async function requestRole(
 }
 
 async function pendingGrantId(userId: string): Promise<string> {
-  const { rows } = await t.db.pool.query("SELECT id FROM role_grants WHERE user_id = $1 AND status = 'pending'", [
-    userId,
-  ]);
+  const { rows } = await t.db.pool.query(
+    "SELECT id FROM role_grants WHERE user_id = $1 AND status = 'pending'",
+    [userId],
+  );
   expect(rows).toHaveLength(1);
   return rows[0].id;
+}
+
+async function versionOf(userId: string): Promise<number> {
+  return (await t.db.pool.query('SELECT version FROM users WHERE id = $1', [userId])).rows[0].version;
 }
 
 async function childrenStatus(email: string): Promise<number> {
@@ -104,11 +109,15 @@ afterAll(() => t.close());
 
 describe('nobody changes their own roles', () => {
   it('refuses the admin giving itself a professional role with a translated 403, and changes nothing', async () => {
-    const me = (await t.as(admin, 'GET', `/api/v1/users?q=${encodeURIComponent('admin@demo.beskyt.test')}`)).json()
-      .items[0];
+    const me = (
+      await t.as(admin, 'GET', `/api/v1/users?q=${encodeURIComponent('admin@demo.beskyt.test')}`)
+    ).json().items[0];
     const res = await t.as(admin, 'PATCH', `/api/v1/users/${admin.user.id}`, {
       version: me.version,
-      roles: [...me.roles.map((r: { role: string }) => ({ role: r.role })), { role: 'professional', unitId: ledUnit }],
+      roles: [
+        ...me.roles.map((r: { role: string }) => ({ role: r.role })),
+        { role: 'professional', unitId: ledUnit },
+      ],
     });
     expect(res.statusCode, res.body).toBe(403);
     expect(res.json().error.code).toBe('OWN_ROLES');
@@ -118,19 +127,22 @@ describe('nobody changes their own roles', () => {
       [admin.user.id],
     );
     expect(rowCount).toBe(0);
-    expect((await t.db.pool.query('SELECT 1 FROM role_grants WHERE user_id = $1', [admin.user.id])).rowCount).toBe(0);
+    expect(
+      (await t.db.pool.query('SELECT 1 FROM role_grants WHERE user_id = $1', [admin.user.id])).rowCount,
+    ).toBe(0);
     const again = await t.login('admin@demo.beskyt.test');
     expect((await t.as(again, 'GET', '/api/v1/children')).statusCode).toBe(403);
   });
 
   it('answers in English for an English request', async () => {
-    const me = (await t.as(admin, 'GET', `/api/v1/users?q=${encodeURIComponent('admin@demo.beskyt.test')}`)).json()
-      .items[0];
+    const me = (
+      await t.as(admin, 'GET', `/api/v1/users?q=${encodeURIComponent('admin@demo.beskyt.test')}`)
+    ).json().items[0];
     const res = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/users/${admin.user.id}`,
       payload: { version: me.version, roles: [] },
-      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'accept-language': 'en' },
+      headers: { cookie: `${admin.cookie}; beskyt_lang=en`, 'x-csrf-token': admin.csrfToken },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toMatch(/own roles/);
@@ -283,12 +295,12 @@ describe('a grant that reaches children waits for a second person', () => {
 
   it('removes a role at once without a second person', async () => {
     const user = await newAnalyst();
-    const asked = await requestRole(user, [{ role: 'professional', unitId: ledUnit }]);
+    await requestRole(user, [{ role: 'professional', unitId: ledUnit }]);
     await t.as(leader, 'POST', `/api/v1/role-grants/${await pendingGrantId(user.id)}/confirm`);
     const session = await t.login(user.email, PASSWORD);
     expect((await t.as(session, 'GET', '/api/v1/children')).statusCode).toBe(200);
     const res = await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, {
-      version: asked.version,
+      version: await versionOf(user.id),
       roles: [{ role: 'analyst' }],
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -324,7 +336,9 @@ describe('the review list', () => {
     expect(Date.parse(confirmed.requestedAt)).not.toBeNaN();
     expect(Date.parse(confirmed.decidedAt)).not.toBeNaN();
     expect(pending).toMatchObject({ role: 'unitLeader', decidedBy: null, decidedAt: null });
-    const onlyPending = (await t.as(secondAdmin, 'GET', '/api/v1/role-grants?status=pending&pageSize=100')).json();
+    const onlyPending = (
+      await t.as(secondAdmin, 'GET', '/api/v1/role-grants?status=pending&pageSize=100')
+    ).json();
     expect(onlyPending.items.every((g: { status: string }) => g.status === 'pending')).toBe(true);
     expect(onlyPending.items.some((g: { id: string }) => g.id === pending.id)).toBe(true);
   });
@@ -361,10 +375,10 @@ describe('Nabo Kommune and Demo’s grants', () => {
 describe('every change of a user, role or scope is audited', () => {
   it('records creation, a grant request, its confirmation and a removal, each with who, before and after', async () => {
     const user = await newAnalyst();
-    const asked = await requestRole(user, [{ role: 'professional', unitId: ledUnit }]);
+    await requestRole(user, [{ role: 'professional', unitId: ledUnit }]);
     await t.as(secondAdmin, 'POST', `/api/v1/role-grants/${await pendingGrantId(user.id)}/confirm`);
     const removed = await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, {
-      version: asked.version,
+      version: await versionOf(user.id),
       roles: [],
     });
     expect(removed.statusCode, removed.body).toBe(200);
@@ -431,11 +445,18 @@ describe('every change of a user, role or scope is audited', () => {
 describe('bad input', () => {
   it('names the field and writes nothing: no name change, no grant, no role, no audit event', async () => {
     const user = await newAnalyst();
-    const before = (await t.db.pool.query('SELECT name, version FROM users WHERE id = $1', [user.id])).rows[0];
+    const before = (await t.db.pool.query('SELECT name, version FROM users WHERE id = $1', [user.id]))
+      .rows[0];
     const eventsBefore = (await userEvents(user.id)).length;
     const cases: [unknown, string][] = [
       [[{ role: 'professional', unitId: ledUnit }, { role: 'professional' }], 'roles.1.unitId'],
-      [[{ role: 'professional', unitId: ledUnit }, { role: 'unitLeader', unitId: randomUUID() }], 'roles.1.unitId'],
+      [
+        [
+          { role: 'professional', unitId: ledUnit },
+          { role: 'unitLeader', unitId: randomUUID() },
+        ],
+        'roles.1.unitId',
+      ],
       [[{ role: 'professional', unitId: ledUnit }, { role: 'wizard' }], 'roles.1.role'],
       [[{ role: 'professional', unitId: 'not-an-id' }], 'roles.0.unitId'],
     ];
@@ -450,7 +471,9 @@ describe('bad input', () => {
     }
     const after = (await t.db.pool.query('SELECT name, version FROM users WHERE id = $1', [user.id])).rows[0];
     expect(after).toEqual(before);
-    expect((await t.db.pool.query('SELECT 1 FROM role_grants WHERE user_id = $1', [user.id])).rowCount).toBe(0);
+    expect((await t.db.pool.query('SELECT 1 FROM role_grants WHERE user_id = $1', [user.id])).rowCount).toBe(
+      0,
+    );
     expect((await userEvents(user.id)).length).toBe(eventsBefore);
   });
 
