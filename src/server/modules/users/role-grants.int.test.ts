@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
@@ -483,5 +484,87 @@ describe('bad input', () => {
     expect(bad.json().error.fields.id).toBeTruthy();
     const unknown = await t.as(secondAdmin, 'POST', `/api/v1/role-grants/${randomUUID()}/confirm`);
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('any sequence of role lists', () => {
+  /** Roles that reach children or manage users: given only through a confirmed grant. */
+  const NEEDING = new Set(['professional', 'unitLeader', 'caseworker', 'caseworkManager', 'admin']);
+  const key = (r: { role: string; unitId?: string | null }) => `${r.role}:${r.unitId ?? ''}`;
+
+  async function state(userId: string) {
+    const { rows } = await t.db.pool.query(
+      `SELECT version,
+              (SELECT coalesce(array_agg(role || ':' || coalesce(unit_id::text, '') ORDER BY 1), '{}')
+                 FROM role_assignments WHERE user_id = $1) AS roles,
+              (SELECT coalesce(array_agg(role || ':' || coalesce(unit_id::text, '') ORDER BY 1), '{}')
+                 FROM role_grants WHERE user_id = $1 AND status = 'pending') AS pending
+         FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0] as { version: number; roles: string[]; pending: string[] };
+  }
+
+  it('never makes a role that reaches children effective without a second person, and a bad list changes nothing', async () => {
+    const user = await newAnalyst();
+    const role = fc.constantFrom(
+      'professional',
+      'unitLeader',
+      'caseworker',
+      'caseworkManager',
+      'reviewer',
+      'analyst',
+      'admin',
+      'partner',
+    );
+    const unit = fc.constantFrom<string | undefined>(ledUnit, otherUnit, undefined);
+    const list = fc.array(fc.record({ role, unitId: unit }), { maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(list, fc.boolean(), async (roles, confirmOne) => {
+        if (confirmOne) {
+          // Now and then a second admin confirms a waiting grant, so later lists start from held roles too.
+          const { rows } = await t.db.pool.query(
+            "SELECT id FROM role_grants WHERE user_id = $1 AND status = 'pending' LIMIT 1",
+            [user.id],
+          );
+          if (rows[0]) {
+            const res = await t.as(secondAdmin, 'POST', `/api/v1/role-grants/${rows[0].id}/confirm`);
+            expect(res.statusCode, res.body).toBe(200);
+          }
+        }
+        const before = await state(user.id);
+        const res = await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, {
+          version: before.version,
+          roles,
+        });
+        const after = await state(user.id);
+        expect([200, 400], res.body).toContain(res.statusCode);
+        if (res.statusCode === 400) {
+          expect(Object.keys(res.json().error.fields)[0]).toMatch(/^roles\.\d+\.unitId$/);
+          expect(after).toEqual(before);
+          return;
+        }
+        const wanted = new Set(roles.map(key));
+        const expected = [...wanted].filter(
+          (k) => before.roles.includes(k) || !NEEDING.has(k.split(':')[0] ?? ''),
+        );
+        expect(after.roles).toEqual(expected.sort());
+        for (const k of wanted) {
+          if (!before.roles.includes(k) && NEEDING.has(k.split(':')[0] ?? ''))
+            expect(after.pending).toContain(k);
+        }
+        // Nothing reaching children is held except through a grant someone else confirmed.
+        const { rows } = await t.db.pool.query(
+          `SELECT ra.role FROM role_assignments ra
+            WHERE ra.user_id = $1 AND ra.role = ANY($2::text[])
+              AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = ra.user_id AND g.role = ra.role
+                                 AND g.unit_id IS NOT DISTINCT FROM ra.unit_id AND g.status = 'confirmed'
+                                 AND g.decided_by <> g.requested_by)`,
+          [user.id, [...NEEDING]],
+        );
+        expect(rows).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
