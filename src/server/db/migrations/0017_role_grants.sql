@@ -32,6 +32,20 @@ CREATE UNIQUE INDEX role_grants_one_pending ON role_grants
 CREATE INDEX role_grants_unit ON role_grants (municipality_id, unit_id, status);
 CREATE INDEX role_grants_requested ON role_grants (municipality_id, requested_at DESC);
 
+-- A request is decided once: what was asked, by whom and when never changes, and a decision is final.
+CREATE FUNCTION role_grants_decide_once() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status <> 'pending' OR NEW.status = 'pending'
+     OR (NEW.user_id, NEW.role, NEW.unit_id, NEW.requested_by, NEW.requested_at)
+        IS DISTINCT FROM (OLD.user_id, OLD.role, OLD.unit_id, OLD.requested_by, OLD.requested_at) THEN
+    RAISE EXCEPTION 'a role grant is decided once, and only its decision is written'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER role_grants_decide_once BEFORE UPDATE ON role_grants
+  FOR EACH ROW EXECUTE FUNCTION role_grants_decide_once();
+
 ALTER TABLE role_grants ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON role_grants
   USING (municipality_id = nullif(current_setting('app.municipality_id', true), '')::uuid)

@@ -294,6 +294,26 @@ describe('a grant that reaches children waits for a second person', () => {
     expect(await childrenStatus(user.email)).toBe(403);
   });
 
+  it('keeps a decision final in the database too, whatever the application asks', async () => {
+    const user = await newAnalyst();
+    await requestRole(user, [{ role: 'professional', unitId: ledUnit }]);
+    const grantId = await pendingGrantId(user.id);
+    await t.as(leader, 'POST', `/api/v1/role-grants/${grantId}/refuse`);
+    await expect(
+      t.db.tenant(demoId, (q) =>
+        q.query("UPDATE role_grants SET status = 'confirmed' WHERE municipality_id = $1 AND id = $2", [
+          demoId,
+          grantId,
+        ]),
+      ),
+    ).rejects.toThrow(/decided once/);
+    await expect(
+      t.db.tenant(demoId, (q) =>
+        q.query('DELETE FROM role_grants WHERE municipality_id = $1 AND id = $2', [demoId, grantId]),
+      ),
+    ).rejects.toThrow(/permission denied/);
+  });
+
   it('removes a role at once without a second person', async () => {
     const user = await newAnalyst();
     await requestRole(user, [{ role: 'professional', unitId: ledUnit }]);
@@ -548,7 +568,7 @@ describe('any sequence of role lists', () => {
         const expected = [...wanted].filter(
           (k) => before.roles.includes(k) || !NEEDING.has(k.split(':')[0] ?? ''),
         );
-        expect(after.roles).toEqual(expected.sort());
+        expect([...after.roles].sort()).toEqual(expected.sort());
         for (const k of wanted) {
           if (!before.roles.includes(k) && NEEDING.has(k.split(':')[0] ?? ''))
             expect(after.pending).toContain(k);
