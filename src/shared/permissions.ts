@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'write:child:unit',
   'manage:org:municipality',
   'manage:user:municipality',
+  'confirm:grant:unit',
   'read:audit:municipality',
   'read:catalogue:municipality',
   'manage:catalogue:municipality',

@@ -5,6 +5,7 @@ import { meKey } from './features/auth/session';
 import { adminDeadlinesRoute } from './routes/admin-deadlines';
 import { adminFactorsRoute } from './routes/admin-factors';
 import { adminHandleguideRoute } from './routes/admin-handleguide';
+import { adminRoleGrantsRoute } from './routes/admin-role-grants';
 import { adminUnitsRoute } from './routes/admin-units';
 import { adminUsersRoute } from './routes/admin-users';
 import { adminWarningRulesRoute } from './routes/admin-warning-rules';
@@ -77,6 +78,7 @@ const routeTree = rootRoute.addChildren([
     childrenListRoute,
     childProfileRoute,
     adminUsersRoute,
+    adminRoleGrantsRoute,
     adminUnitsRoute,
     adminFactorsRoute,
     auditRoute,

@@ -53,6 +53,16 @@ test('two professionals make own assessments, one makes the joint one where they
     },
   });
   expect(created.status()).toBe(201);
+  // A role that reaches children waits for a second person (issue 13): the school's leader confirms it.
+  const pending = ((await created.json()) as { pendingRoles: { grantId: string; unitId: string }[] })
+    .pendingRoles;
+  await switchUser(page, demoUser('unitLeader'));
+  const grantId = pending.find((g) => g.unitId === schoolId)?.grantId;
+  const confirmed = await page.request.post(`/api/v1/role-grants/${grantId}/confirm`, {
+    headers: { 'x-csrf-token': (await me(page)).csrfToken },
+  });
+  expect(confirmed.status()).toBe(200);
+  await switchUser(page, demoUser('admin'));
 
   // The admin sees every round and may create one; the form checks its fields before sending.
   await page.goto('/runder');

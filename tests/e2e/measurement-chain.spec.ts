@@ -83,6 +83,15 @@ test('own assessments → joint assessment → the leader’s distribution → t
     },
   });
   expect(created.status()).toBe(201);
+  // A role that reaches children waits for a second person (issue 13): the school's leader confirms it.
+  const pending = ((await created.json()) as { pendingRoles: { grantId: string; unitId: string }[] })
+    .pendingRoles;
+  await switchUser(page, demoUser('unitLeader'));
+  const grantId = pending.find((g) => g.unitId === schoolId)?.grantId;
+  const confirmed = await page.request.post(`/api/v1/role-grants/${grantId}/confirm`, {
+    headers: { 'x-csrf-token': (await me(page)).csrfToken },
+  });
+  expect(confirmed.status()).toBe(200);
   const progressUrl = `/runder/${round.id}/enheder/${schoolId}`;
 
   // Professional 1: own assessment, green.

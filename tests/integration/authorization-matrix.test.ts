@@ -61,6 +61,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...MEETING_PARTICIPANT,
     'manage:meeting:unit',
     'read:practice:unit',
+    'confirm:grant:unit',
   ],
   caseworker: [
     'read:org:municipality',
@@ -169,6 +170,18 @@ async function freshUser(): Promise<{ id: string; version: number }> {
   );
   return rows[0];
 }
+
+/** A pending professional grant in the leader's unit, asked for by someone other than the caller (issue 13). */
+async function freshGrant(): Promise<string> {
+  const [grantee, requester] = [await freshUser(), await freshUser()];
+  const { rows } = await t.db.pool.query(
+    `INSERT INTO role_grants (municipality_id, user_id, role, unit_id, requested_by)
+     VALUES ($1, $2, 'professional', $3, $4) RETURNING id`,
+    [f.demoId, grantee.id, f.leaderUnitId, requester.id],
+  );
+  return rows[0].id;
+}
+const REVIEW_GRANTS: readonly TPermission[] = ['manage:user:municipality', 'confirm:grant:unit'];
 
 /** A valid CPR number no Demo child has yet (born 2020–2023, 7th digit 4 → 2000s). */
 async function freshCpr(): Promise<string> {
@@ -395,6 +408,23 @@ const ENDPOINTS: TEndpoint[] = [
       };
     },
   },
+  {
+    method: 'GET',
+    path: '/api/v1/role-grants',
+    access: REVIEW_GRANTS,
+    success: 200,
+    request: () => ({ url: '/api/v1/role-grants?status=pending' }),
+  },
+  ...(['confirm', 'refuse'] as const).map(
+    (decision): TEndpoint => ({
+      method: 'POST',
+      path: `/api/v1/role-grants/:id/${decision}`,
+      label: ' (a grant in the leader’s unit)',
+      access: REVIEW_GRANTS,
+      success: 200,
+      request: async () => ({ url: `/api/v1/role-grants/${await freshGrant()}/${decision}` }),
+    }),
+  ),
   {
     method: 'GET',
     path: '/api/v1/children',

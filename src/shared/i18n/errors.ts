@@ -148,6 +148,11 @@ const da = {
   'field.tooManyAttachments': 'Du kan højst vedhæfte {max} filer.',
   'field.contactForNamed': 'Angiv dit navn, eller vælg at være anonym.',
   'field.notYourUnit': 'Du kan kun underrette fra dine egne enheder.',
+  OWN_ROLES:
+    'Du kan ikke ændre dine egne roller eller bekræfte en rolle til dig selv. Bed en anden administrator om det.',
+  GRANT_OWN_REQUEST:
+    'Du kan ikke bekræfte eller afvise en rolle, du selv har bedt om. En anden administrator eller enhedens leder skal gøre det.',
+  GRANT_DECIDED: 'Rolletildelingen er allerede bekræftet eller afvist.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -298,6 +303,10 @@ const en: Record<TMessageKey, string> = {
   'field.tooManyAttachments': 'You can attach at most {max} files.',
   'field.contactForNamed': 'Give your name, or choose to be anonymous.',
   'field.notYourUnit': 'You can only notify from your own units.',
+  OWN_ROLES: 'You cannot change your own roles or confirm a role for yourself. Ask another admin to do it.',
+  GRANT_OWN_REQUEST:
+    "You cannot confirm or refuse a role you asked for yourself. Another admin or the unit's leader must do it.",
+  GRANT_DECIDED: 'The role grant has already been confirmed or refused.',
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };

@@ -32,3 +32,32 @@ export const ZUpdateUserRequest = z.strictObject({
   roles: z.array(ZRoleAssignmentInput).max(20).optional(),
 });
 export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
+
+/** A role grant's life: asked for, then confirmed or refused by a second person (never the one who asked). */
+export const GRANT_STATUSES = ['pending', 'confirmed', 'refused'] as const;
+export type TGrantStatus = (typeof GRANT_STATUSES)[number];
+
+export const ZFindRoleGrantsQuery = ZPaging.extend({
+  status: z.enum([...GRANT_STATUSES, 'all']).default('all'),
+}).strict();
+export type TFindRoleGrantsQuery = z.infer<typeof ZFindRoleGrantsQuery>;
+
+interface TPersonRef {
+  id: string;
+  name: string;
+}
+
+/** One grant on the review list. */
+export interface TRoleGrant {
+  id: string;
+  role: (typeof ROLES)[number];
+  status: TGrantStatus;
+  user: TPersonRef;
+  unit: TPersonRef | null;
+  requestedBy: TPersonRef;
+  requestedAt: string;
+  decidedBy: TPersonRef | null;
+  decidedAt: string | null;
+  /** Whether the one asking may confirm or refuse it (not their own request, not a grant to themselves). */
+  canDecide: boolean;
+}

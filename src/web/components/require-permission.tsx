@@ -6,14 +6,15 @@ import { can, useMe } from '../features/auth/session';
 import { usePageTitle } from './page-title';
 
 interface TRequirePermissionProps {
-  permission: TPermission;
+  /** A list lets in a user holding any one of them. */
+  permission: TPermission | readonly TPermission[];
   children: ReactNode;
 }
 
 /** The UI hides what the server would refuse; this covers a typed-in address. */
 export function RequirePermission({ permission, children }: TRequirePermissionProps) {
   const me = useMe();
-  if (can(me, permission)) return <>{children}</>;
+  if ([permission].flat().some((p) => can(me, p))) return <>{children}</>;
   return <Forbidden />;
 }
 

@@ -271,15 +271,17 @@ describe('sessions', () => {
   });
 
   it('applies a role the admin removes on the user’s very next request', async () => {
-    const { rows } = await t.db.pool.query(
-      "SELECT unit_id FROM role_assignments WHERE user_id = $1 AND role = 'professional' LIMIT 1",
-      [professional.user.id],
-    );
-    const user = await newUser([{ role: 'professional', unitId: rows[0].unit_id }]);
+    const leader = await t.login('unitLeader@demo.beskyt.test');
+    const unitId = leader.user.roles?.find((r) => r.role === 'unitLeader')?.unitId;
+    const user = await newUser([{ role: 'professional', unitId }]);
+    // A role that reaches children waits for a second person (issue 13): the unit's leader confirms it.
+    const { rows } = await t.db.pool.query('SELECT id FROM role_grants WHERE user_id = $1', [user.id]);
+    expect((await t.as(leader, 'POST', `/api/v1/role-grants/${rows[0].id}/confirm`)).statusCode).toBe(200);
     const session = await t.login(user.email, user.password);
     expect((await t.as(session, 'GET', '/api/v1/children')).statusCode).toBe(200);
+    const { version } = (await t.db.pool.query('SELECT version FROM users WHERE id = $1', [user.id])).rows[0];
     const res = await t.as(admin, 'PATCH', `/api/v1/users/${user.id}`, {
-      version: user.version,
+      version,
       roles: [{ role: 'analyst' }],
     });
     expect(res.statusCode, res.body).toBe(200);

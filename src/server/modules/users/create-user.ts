@@ -1,16 +1,19 @@
 import type { TCreateUserRequest } from '../../../shared/schemas/users.ts';
 import type { TCtx } from '../../http/context.ts';
-import { fieldError } from '../../http/errors.ts';
+import { AppError, fieldError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
 import { hashPassword } from '../auth/password.ts';
-import { assignRoles } from './assign-roles.ts';
+import { applyRoles, checkRoles } from './apply-roles.ts';
 import { getUser } from './find-users.ts';
+import { auditUserChange } from './user-audit.ts';
 
+/** A role that reaches children starts as a pending grant (apply-roles.ts): a new login is no way around it. */
 export async function createUser(ctx: TCtx, input: TCreateUserRequest) {
   requirePermission(ctx, 'manage:user:municipality');
   const m = ctx.user.municipalityId;
   const passwordHash = await hashPassword(input.password);
   return ctx.db.tenant(m, async (q) => {
+    await checkRoles(q, m, input.roles);
     // E-mail addresses are unique across all municipalities, which this tenant cannot see: ask the index.
     const { rows } = await q.query(
       `INSERT INTO users (municipality_id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
@@ -19,7 +22,10 @@ export async function createUser(ctx: TCtx, input: TCreateUserRequest) {
     );
     const id = rows[0]?.id as string | undefined;
     if (!id) throw fieldError('email', 'field.emailTaken');
-    await assignRoles(q, m, id, input.roles);
-    return getUser(q, m, id);
+    await applyRoles(ctx, q, id, input.roles);
+    const after = await getUser(q, m, id);
+    if (!after) throw new AppError('INTERNAL');
+    await auditUserChange(ctx, q, { action: 'create', before: null, after });
+    return after;
   });
 }

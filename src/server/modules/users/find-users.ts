@@ -1,19 +1,47 @@
+import type { TRole } from '../../../shared/permissions.ts';
 import type { TPage } from '../../../shared/schemas/common.ts';
 import type { TFindUsersQuery } from '../../../shared/schemas/users.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { requirePermission } from '../../http/permissions.ts';
 
+/** Effective roles come from role_assignments; a grant waiting for a second person is shown apart. */
 const USER_SELECT = `SELECT u.id, u.name, u.email, u.locale, u.active, u.version,
-  coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', un.name) ORDER BY ra.role)
+  coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', un.name) ORDER BY ra.role, un.name)
      FROM role_assignments ra LEFT JOIN units un ON un.municipality_id = ra.municipality_id AND un.id = ra.unit_id
-    WHERE ra.municipality_id = u.municipality_id AND ra.user_id = u.id), '[]') AS roles`;
+    WHERE ra.municipality_id = u.municipality_id AND ra.user_id = u.id), '[]') AS roles,
+  coalesce((SELECT json_agg(json_build_object('grantId', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitName', un.name)
+                            ORDER BY g.role, un.name)
+     FROM role_grants g LEFT JOIN units un ON un.municipality_id = g.municipality_id AND un.id = g.unit_id
+    WHERE g.municipality_id = u.municipality_id AND g.user_id = u.id AND g.status = 'pending'), '[]') AS "pendingRoles"`;
 
-export async function getUser(q: Queryable, municipalityId: string, id: string) {
-  const { rows } = await q.query(`${USER_SELECT} FROM users u WHERE u.municipality_id = $1 AND u.id = $2`, [
-    municipalityId,
-    id,
-  ]);
+interface TUserRole {
+  role: TRole;
+  unitId: string | null;
+  unitName: string | null;
+}
+
+/** A user as the admin sees it (and as the audit log records it before and after a change). */
+export interface TUserRow {
+  id: string;
+  name: string;
+  email: string;
+  locale: string;
+  active: boolean;
+  version: number;
+  roles: TUserRole[];
+  pendingRoles: (TUserRole & { grantId: string })[];
+}
+
+export async function getUser(
+  q: Queryable,
+  municipalityId: string,
+  id: string,
+): Promise<TUserRow | undefined> {
+  const { rows } = await q.query<TUserRow>(
+    `${USER_SELECT} FROM users u WHERE u.municipality_id = $1 AND u.id = $2`,
+    [municipalityId, id],
+  );
   return rows[0];
 }
 

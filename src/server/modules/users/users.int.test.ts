@@ -3,15 +3,28 @@ import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fi
 
 let t: TTestApp;
 let admin: TSession;
+let secondAdmin: TSession;
 let unitId: string;
 
 beforeAll(async () => {
   t = await startTestApp({ children: 40 });
   admin = await t.login('admin@demo.beskyt.test');
+  // A second admin, put in place directly as the seed does.
+  const { rows } = await t.db.pool.query(
+    `INSERT INTO users (municipality_id, email, name, password_hash)
+     SELECT municipality_id, 'admin2@demo.beskyt.test', 'Anden Admin', password_hash FROM users
+      WHERE email = 'admin@demo.beskyt.test' RETURNING municipality_id, id`,
+  );
+  await t.db.pool.query(
+    "INSERT INTO role_assignments (municipality_id, user_id, role) VALUES ($1, $2, 'admin')",
+    [rows[0].municipality_id, rows[0].id],
+  );
+  secondAdmin = await t.login('admin2@demo.beskyt.test');
   unitId = (await t.as(admin, 'GET', '/api/v1/units?kind=school')).json().items[0].id;
 });
 afterAll(() => t.close());
 
+/** A professional role reaches children, so a second admin confirms it (role-grants.int.test.ts). */
 async function createProfessional(email: string) {
   const res = await t.as(admin, 'POST', '/api/v1/users', {
     name: 'Sofie Skolelærer',
@@ -20,7 +33,12 @@ async function createProfessional(email: string) {
     roles: [{ role: 'professional', unitId }],
   });
   expect(res.statusCode).toBe(201);
-  return res.json();
+  const [grant] = res.json().pendingRoles;
+  expect((await t.as(secondAdmin, 'POST', `/api/v1/role-grants/${grant.grantId}/confirm`)).statusCode).toBe(
+    200,
+  );
+  const { rows } = await t.db.pool.query('SELECT version FROM users WHERE id = $1', [res.json().id]);
+  return { ...res.json(), version: rows[0].version };
 }
 
 describe('user administration', () => {

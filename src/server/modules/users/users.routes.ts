@@ -1,10 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { ZIdParams } from '../../../shared/schemas/common.ts';
-import { ZCreateUserRequest, ZFindUsersQuery, ZUpdateUserRequest } from '../../../shared/schemas/users.ts';
+import {
+  ZCreateUserRequest,
+  ZFindRoleGrantsQuery,
+  ZFindUsersQuery,
+  ZUpdateUserRequest,
+} from '../../../shared/schemas/users.ts';
 import type { TDeps } from '../../http/context.ts';
 import { route } from '../../http/route.ts';
 import { createUser } from './create-user.ts';
+import { decideRoleGrant } from './decide-role-grant.ts';
+import { findRoleGrants } from './find-role-grants.ts';
 import { findRoles, findUsers } from './find-users.ts';
+import { REVIEW_GRANTS } from './role-grant-access.ts';
 import { updateUser } from './update-user.ts';
 
 export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
@@ -44,5 +52,34 @@ export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
     params: ZIdParams,
     body: ZUpdateUserRequest,
     handler: (ctx, { params, body }) => updateUser(ctx, params.id, body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/role-grants',
+    summary:
+      'Role grants that reach children, pending and decided, for review (admins: all; unit leaders: their units)',
+    tags: ['users'],
+    permission: REVIEW_GRANTS,
+    query: ZFindRoleGrantsQuery,
+    handler: (ctx, { query }) => findRoleGrants(ctx, query),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/role-grants/:id/confirm',
+    summary:
+      'Confirm a pending role grant (a second admin, or a leader of its unit; never the one who asked)',
+    tags: ['users'],
+    permission: REVIEW_GRANTS,
+    params: ZIdParams,
+    handler: (ctx, { params }) => decideRoleGrant(ctx, params.id, 'confirmed'),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/role-grants/:id/refuse',
+    summary: 'Refuse a pending role grant (who may: as for confirming)',
+    tags: ['users'],
+    permission: REVIEW_GRANTS,
+    params: ZIdParams,
+    handler: (ctx, { params }) => decideRoleGrant(ctx, params.id, 'refused'),
   });
 }

@@ -15,6 +15,7 @@ interface TNavItem {
     | '/import'
     | '/maaling'
     | '/admin/brugere'
+    | '/admin/rolletildelinger'
     | '/admin/enheder'
     | '/admin/faktorer'
     | '/admin/revisionslog'
@@ -128,6 +129,11 @@ export function MainNav() {
   ]);
   const admin = visible([
     { to: '/admin/brugere', label: t('nav.users'), permission: 'manage:user:municipality' },
+    {
+      to: '/admin/rolletildelinger',
+      label: t('nav.roleGrants'),
+      permission: ['manage:user:municipality', 'confirm:grant:unit'],
+    },
     { to: '/admin/enheder', label: t('nav.units'), permission: 'manage:org:municipality' },
     {
       to: '/admin/faktorer',

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,7 @@ function toInput(user: TUser): TRoleInput[] {
 /** Sends the version it was opened with; a stale write gets the server's 409 message and keeps the edits. */
 function EditUserForm({ user, onClose }: { user: TUser; onClose: () => void }) {
   const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation('common');
   const queryClient = useQueryClient();
   const [name, setName] = useState(user.name);
   const [active, setActive] = useState(user.active);
@@ -93,6 +94,15 @@ function EditUserForm({ user, onClose }: { user: TUser; onClose: () => void }) {
           error={fieldError(error, 'locale')}
         />
         <RolesEditor value={roles} onChange={setRoles} error={fieldError(error, 'roles')} />
+        {user.pendingRoles.length > 0 ? (
+          <Text size="sm">
+            {t('users.pendingList', {
+              roles: user.pendingRoles
+                .map((r) => (r.unitName ? `${tc(`role.${r.role}`)} (${r.unitName})` : tc(`role.${r.role}`)))
+                .join(', '),
+            })}
+          </Text>
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('cancel')}

@@ -21,6 +21,8 @@ export interface TUser {
   active: boolean;
   version: number;
   roles: TUserRole[];
+  /** Roles asked for that wait for a second person; they give no access yet. */
+  pendingRoles: (TUserRole & { grantId: string })[];
 }
 
 // Request bodies are the server's own schemas (their input side, before defaults apply).

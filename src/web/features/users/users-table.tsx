@@ -1,6 +1,6 @@
 import { Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TUser } from './types';
+import type { TUser, TUserRole } from './types';
 
 interface TUsersTableProps {
   items: TUser[];
@@ -10,6 +10,8 @@ interface TUsersTableProps {
 export function UsersTable({ items, onEdit }: TUsersTableProps) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation('common');
+  const roleLabel = (r: TUserRole) =>
+    r.unitName ? `${tc(`role.${r.role}`)} (${r.unitName})` : tc(`role.${r.role}`);
   return (
     <Table striped captionSide="top">
       <Table.Caption>{t('users.caption')}</Table.Caption>
@@ -33,9 +35,10 @@ export function UsersTable({ items, onEdit }: TUsersTableProps) {
             </Table.Th>
             <Table.Td>{user.email}</Table.Td>
             <Table.Td>
-              {user.roles
-                .map((r) => (r.unitName ? `${tc(`role.${r.role}`)} (${r.unitName})` : tc(`role.${r.role}`)))
-                .join(', ')}
+              {[
+                ...user.roles.map(roleLabel),
+                ...user.pendingRoles.map((r) => `${roleLabel(r)} – ${t('users.pending')}`),
+              ].join(', ')}
             </Table.Td>
             <Table.Td>{user.active ? t('users.isActive') : t('users.isInactive')}</Table.Td>
             <Table.Td>{user.locale === 'en' ? 'English' : 'Dansk'}</Table.Td>
