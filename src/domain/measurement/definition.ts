@@ -75,8 +75,10 @@ const da: Record<TDefinitionTerm, TDefinitionText> = {
   suppression: {
     label: 'Skjulte tal (diskretionering)',
     text:
-      `Tal, der bygger på færre end ${MIN_CELL} børn, vises ikke, så intet barn kan genkendes. Kunne et skjult ` +
-      'tal regnes ud fra en total og de øvrige tal, skjules også det næstmindste tal i samme række eller kolonne.',
+      `Tal, der bygger på færre end ${MIN_CELL} børn, vises ikke ("n < ${MIN_CELL}"), så intet barn kan genkendes. ` +
+      'Kunne et skjult tal regnes ud af de viste – også på tværs af opdelinger og filtre – skjules også andre ' +
+      'tal ("skjult for at beskytte en anden celle"). Tal inden i et skjult tal vises slet ikke. Filtre vælger ' +
+      'tal ud; de lægger aldrig tal sammen, så perioder, temaer og enheder opgøres hver for sig.',
   },
   significance: {
     label: 'Signifikant ændring',
@@ -142,9 +144,11 @@ const en: Record<TDefinitionTerm, TDefinitionText> = {
   suppression: {
     label: 'Hidden figures (suppression)',
     text:
-      `Figures based on fewer than ${MIN_CELL} children are not shown, so no child can be recognised. If a ` +
-      'hidden figure could be worked out from a total and the other figures, the next smallest figure in the ' +
-      'same row or column is hidden too.',
+      `Figures based on fewer than ${MIN_CELL} children are not shown ("n < ${MIN_CELL}"), so no child can be ` +
+      'recognised. If a hidden figure could be worked out from the shown ones – also across groupings and ' +
+      'filters – other figures are hidden too ("hidden to protect another cell"). Figures inside a hidden one ' +
+      'are not listed at all. Filters pick figures out; they never add figures up, so periods, themes and ' +
+      'units are counted each on their own.',
   },
   significance: {
     label: 'Significant change',
