@@ -26,24 +26,23 @@ export async function protectPeriod(
   period: string,
   version: number,
 ): Promise<TPeriodProtection> {
-  const [units, districts, cells] = await Promise.all([
-    q.query<[string, string | null]>({
-      text: 'SELECT id::text, district_id::text FROM units WHERE municipality_id = $1 ORDER BY id',
-      values: [municipalityId],
-      rowMode: 'array',
-    }),
-    q.query<[string]>({
-      text: 'SELECT id::text FROM districts WHERE municipality_id = $1 ORDER BY id',
-      values: [municipalityId],
-      rowMode: 'array',
-    }),
-    q.query<[string, string, string, string, number, number]>({
-      text: `SELECT theme_key, unit_id::text, age_band, gender::text, n, sum_x FROM measurement_cells
-              WHERE municipality_id = $1 AND period = $2 AND n > 0`,
-      values: [municipalityId, period],
-      rowMode: 'array',
-    }),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const units = await q.query<[string, string | null]>({
+    text: 'SELECT id::text, district_id::text FROM units WHERE municipality_id = $1 ORDER BY id',
+    values: [municipalityId],
+    rowMode: 'array',
+  });
+  const districts = await q.query<[string]>({
+    text: 'SELECT id::text FROM districts WHERE municipality_id = $1 ORDER BY id',
+    values: [municipalityId],
+    rowMode: 'array',
+  });
+  const cells = await q.query<[string, string, string, string, number, number]>({
+    text: `SELECT theme_key, unit_id::text, age_band, gender::text, n, sum_x FROM measurement_cells
+            WHERE municipality_id = $1 AND period = $2 AND n > 0`,
+    values: [municipalityId, period],
+    rowMode: 'array',
+  });
   const rowOfUnit = new Map(units.rows.map(([id], i) => [id, i]));
   const districtIndex = new Map(districts.rows.map(([id], i) => [id, i]));
   const districtOf = Int32Array.from(units.rows, ([, d]) => (d === null ? -1 : (districtIndex.get(d) ?? -1)));
