@@ -1,4 +1,5 @@
 import { persistentRisks, riskObservation } from '../../../domain/measurement/index.ts';
+import type { TDistribution, TUnitWellbeing } from '../../../shared/schemas/assessment-views.ts';
 import { POSITIONS, type TPosition } from '../../../shared/schemas/assessments.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -6,31 +7,7 @@ import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts
 import { CURRENT_ENROLMENT } from './assessments.access.ts';
 import { catalogueFactors, packedFromText, statesFromMasks } from './catalogue-factors.ts';
 
-interface TDistribution {
-  round: { id: string; name: string; period: string; opensOn: string; closesOn: string };
-  total: number;
-  counts: Record<TPosition, number>;
-  /** count ÷ total; null when the round has no joint assessments in the unit. */
-  shares: Record<TPosition, number | null>;
-}
-
-export interface TUnitWellbeing {
-  unit: { id: string; name: string };
-  latest: TDistribution | null;
-  previous: TDistribution | null;
-  /** Yellow and red children of the latest round, still in the unit: follow up with the parents. */
-  followUp: {
-    childId: string;
-    firstName: string;
-    lastName: string;
-    birthDate: string;
-    assessmentId: string;
-    position: TPosition;
-    assessedOn: string;
-    /** Risk factors present in at least the last two joint assessments in a row. */
-    persistentRisks: number;
-  }[];
-}
+export type { TUnitWellbeing };
 
 /**
  * The leader's view of their unit: green/yellow/red among the unit's joint assessments in the latest round
