@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import type { TProfession, ZCreateConcernRequest } from '../../../shared/schemas/concerns';
+import type { TLevel } from '../../../shared/schemas/concern-views';
+import type { ZCreateConcernRequest } from '../../../shared/schemas/concerns';
 
-export type TLevel = 1 | 2 | 3 | 4;
+// The concern is the server's own type: one definition for both sides.
+export type { TConcern, TLevel } from '../../../shared/schemas/concern-views';
 
 export interface TGuideLink {
   label: string;
@@ -29,26 +31,6 @@ export interface TGuideSign {
   sortOrder: number;
   version: number;
   actions: TGuideAction[];
-}
-
-export interface TConcern {
-  id: string;
-  childId: string | null;
-  childName: string | null;
-  anonymous: boolean;
-  unitId: string;
-  unitName: string;
-  createdBy: string;
-  createdByName: string;
-  profession: TProfession;
-  signs: string[];
-  description: string;
-  factorCodes: string[];
-  level: TLevel;
-  actionCode: string | null;
-  actionText: string;
-  acute: boolean;
-  createdAt: string;
 }
 
 export type TCreateConcernInput = z.input<typeof ZCreateConcernRequest>;
