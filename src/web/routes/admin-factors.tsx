@@ -3,7 +3,7 @@ import { RequirePermission } from '../components/require-permission';
 import { can, useMe } from '../features/auth/session';
 import { CataloguePage } from '../features/factors/catalogue-page';
 import '../features/factors/factors.css';
-import { appRoute } from '../features/auth/app-layout';
+import { appRoute } from './app-layout';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

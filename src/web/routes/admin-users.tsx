@@ -8,12 +8,12 @@ import { ErrorAlert } from '../components/error-alert';
 import { usePageTitle } from '../components/page-title';
 import { Pager } from '../components/pager';
 import { RequirePermission } from '../components/require-permission';
-import { appRoute } from '../features/auth/app-layout';
 import { CreateUserModal } from '../features/users/create-user-modal';
 import { EditUserModal } from '../features/users/edit-user-modal';
 import { USERS_PAGE_SIZE, usersQuery } from '../features/users/queries';
 import type { TUser } from '../features/users/types';
 import { UsersTable } from '../features/users/users-table';
+import { appRoute } from './app-layout';
 
 export const adminUsersRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,7 @@
 import { createRoute } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { appRoute } from '../features/auth/app-layout';
 import { ImportPage } from '../features/imports/import-page';
+import { appRoute } from './app-layout';
 
 export const importsRoute = createRoute({
   getParentRoute: () => appRoute,

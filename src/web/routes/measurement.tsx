@@ -1,9 +1,9 @@
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { appRoute } from '../features/auth/app-layout';
 import { can, useMe } from '../features/auth/session';
 import { MeasurementPage } from '../features/measurement/measurement-page';
 import { AGE_BANDS, GENDERS, type TMeasurementSearch } from '../features/measurement/types';
+import { appRoute } from './app-layout';
 import { optionalText } from './search-params';
 
 const period = (value: unknown) => {

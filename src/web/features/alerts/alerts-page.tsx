@@ -1,35 +1,20 @@
 import { Checkbox, Loader, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
-import { RequirePermission } from '../../components/require-permission';
-import { positiveInt } from '../../routes/search-params';
-import { appRoute } from '../auth/app-layout';
 import { AlertList } from './alert-list';
 import { alertsQuery } from './queries';
 
-export const alertsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/advarsler',
-  validateSearch: (search: Record<string, unknown>): { page?: number; unread?: boolean } => ({
-    page: positiveInt(search.page),
-    unread: search.unread === true || search.unread === 'true' ? true : undefined,
-  }),
-  component: () => (
-    <RequirePermission permission="read:alert:own">
-      <AlertsPage />
-    </RequirePermission>
-  ),
-});
+const alertsApi = getRouteApi('/app/advarsler');
 
-function AlertsPage() {
+export function AlertsPage() {
   const { t } = useTranslation('concerns');
   usePageTitle(t('alerts.title'));
-  const search = alertsRoute.useSearch();
-  const navigate = useNavigate({ from: alertsRoute.fullPath });
+  const search = alertsApi.useSearch();
+  const navigate = useNavigate({ from: '/advarsler' });
   const page = search.page ?? 1;
   const alerts = useQuery({
     ...alertsQuery({ page, unreadOnly: search.unread === true }),

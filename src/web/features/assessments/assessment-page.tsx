@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
 import { AssessmentForm } from './assessment-form';
 import { AssessmentSummary } from './assessment-summary';
 import { formFactors } from './form-model';
@@ -23,44 +22,12 @@ import {
   ownAssessmentsQuery,
   roundsQuery,
 } from './queries';
-import type { TAssessment, TAssessmentMode } from './types';
+import type { TAssessment } from './types';
 import './assessments.css';
-import { optionalText } from '../../routes/search-params';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 
-interface TNewSearch {
-  mode: TAssessmentMode;
-  /** The unit whose overview the user came from, for the way back. */
-  unitId?: string;
-}
-
-export const newAssessmentRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/runder/$roundId/boern/$childId/vurdering',
-  validateSearch: (search: Record<string, unknown>): TNewSearch => ({
-    mode: search.mode === 'joint' ? 'joint' : 'own',
-    unitId: optionalText(search.unitId),
-  }),
-  component: () => (
-    <RequirePermission permission="write:assessment:unit">
-      <NewAssessmentPage />
-    </RequirePermission>
-  ),
-});
-
-export const editAssessmentRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/vurderinger/$assessmentId',
-  validateSearch: (search: Record<string, unknown>): { saved?: boolean } => ({
-    saved: search.saved === true || search.saved === 'true' || search.saved === 1 ? true : undefined,
-  }),
-  component: () => (
-    <RequirePermission permission="read:assessment:unit">
-      <EditAssessmentPage />
-    </RequirePermission>
-  ),
-});
+const newAssessmentApi = getRouteApi('/app/runder/$roundId/boern/$childId/vurdering');
+const editAssessmentApi = getRouteApi('/app/vurderinger/$assessmentId');
 
 const notFoundError = (error: unknown) =>
   error instanceof ApiError && (error.status === 404 || error.status === 400);
@@ -98,12 +65,12 @@ function Placeholder({ title, error, back }: { title: string; error?: unknown; b
   );
 }
 
-function NewAssessmentPage() {
+export function NewAssessmentPage() {
   const { t } = useTranslation('assessments');
   const me = useMe();
   const navigate = useNavigate();
-  const { roundId, childId } = newAssessmentRoute.useParams();
-  const { mode, unitId } = newAssessmentRoute.useSearch();
+  const { roundId, childId } = newAssessmentApi.useParams();
+  const { mode, unitId } = newAssessmentApi.useSearch();
   const rounds = useQuery(roundsQuery);
   const own = useQuery(ownAssessmentsQuery(roundId, childId));
   const round = rounds.data?.find((r) => r.id === roundId);
@@ -169,9 +136,9 @@ function NewAssessmentPage() {
   );
 }
 
-function EditAssessmentPage() {
+export function EditAssessmentPage() {
   const { t } = useTranslation('assessments');
-  const { assessmentId } = editAssessmentRoute.useParams();
+  const { assessmentId } = editAssessmentApi.useParams();
   const assessment = useQuery(assessmentQuery(assessmentId));
   const a = assessment.data;
   const title = a ? t(`form.title.${a.mode}`, { name: childName(a.child) }) : t('form.titlePlain.own');
@@ -184,7 +151,7 @@ function EditAssessment({ assessment: a }: { assessment: TAssessment }) {
   const { t, i18n } = useTranslation('assessments');
   const me = useMe();
   const queryClient = useQueryClient();
-  const { saved } = editAssessmentRoute.useSearch();
+  const { saved } = editAssessmentApi.useSearch();
   const [generation, setGeneration] = useState(0);
   const own = useQuery({ ...ownAssessmentsQuery(a.round.id, a.child.id), enabled: a.mode === 'joint' });
   const catalogue = useQuery(catalogueQuery(a.catalogue.id));

@@ -1,36 +1,23 @@
 import { Group, NativeSelect, Progress, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
 import { ProgressTable } from './progress-table';
 import { roundProgressQuery } from './queries';
 import { RoundStatus } from './rounds-table';
 import type { TProgressChild, TRoundProgress } from './types';
 import './assessments.css';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 
-const SHOW = ['all', 'missingOwn', 'missingMine', 'missingJoint', 'withJoint'] as const;
-type TShow = (typeof SHOW)[number];
+const roundProgressApi = getRouteApi('/app/runder/$roundId/enheder/$unitId');
 
-export const roundProgressRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/runder/$roundId/enheder/$unitId',
-  validateSearch: (search: Record<string, unknown>): { show?: TShow } => ({
-    show: SHOW.find((s) => s !== 'all' && s === search.show),
-  }),
-  component: () => (
-    <RequirePermission permission="read:round:unit">
-      <RoundProgressPage />
-    </RequirePermission>
-  ),
-});
+export const SHOW = ['all', 'missingOwn', 'missingMine', 'missingJoint', 'withJoint'] as const;
+export type TShow = (typeof SHOW)[number];
 
 const filters: Record<TShow, (c: TProgressChild) => boolean> = {
   all: () => true,
@@ -40,9 +27,9 @@ const filters: Record<TShow, (c: TProgressChild) => boolean> = {
   withJoint: (c) => !!c.jointId,
 };
 
-function RoundProgressPage() {
+export function RoundProgressPage() {
   const { t } = useTranslation('assessments');
-  const { roundId, unitId } = roundProgressRoute.useParams();
+  const { roundId, unitId } = roundProgressApi.useParams();
   const progress = useQuery(roundProgressQuery(roundId, unitId));
   const notFound =
     progress.error instanceof ApiError && (progress.error.status === 404 || progress.error.status === 400);
@@ -71,8 +58,8 @@ function RoundProgressPage() {
 function Overview({ data }: { data: TRoundProgress }) {
   const { t, i18n } = useTranslation('assessments');
   const me = useMe();
-  const { show = 'all' } = roundProgressRoute.useSearch();
-  const navigate = useNavigate({ from: roundProgressRoute.fullPath });
+  const { show = 'all' } = roundProgressApi.useSearch();
+  const navigate = useNavigate({ from: '/runder/$roundId/enheder/$unitId' });
   const { round, unit, totals } = data;
   const shown = data.children.filter(filters[show]);
   const progressText = t('progress.jointOf', { count: totals.withJoint, total: totals.children });

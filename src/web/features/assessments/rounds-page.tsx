@@ -1,7 +1,6 @@
 import { Button, Group, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPermission } from '../../../shared/permissions';
@@ -12,14 +11,7 @@ import { CreateRoundModal } from './create-round-modal';
 import { roundsQuery } from './queries';
 import { RoundsTable } from './rounds-table';
 import './assessments.css';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
-
-export const roundsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/runder',
-  component: RoundsRoutePage,
-});
 
 /** Any one of these opens the page; the server decides which rounds the list holds. */
 const ROUND_PERMISSIONS: TPermission[] = [
@@ -28,7 +20,7 @@ const ROUND_PERMISSIONS: TPermission[] = [
   'manage:round:unit',
 ];
 
-function RoundsRoutePage() {
+export function RoundsRoutePage() {
   const me = useMe();
   const permission = ROUND_PERMISSIONS.find((p) => can(me, p)) ?? 'read:round:unit';
   return (

@@ -1,32 +1,22 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
 import { DistributionBars, DistributionTable, NoDistribution } from './distribution';
 import { FollowUpTable } from './follow-up-table';
 import { unitWellbeingQuery } from './queries';
 import type { TUnitWellbeing } from './types';
 import './assessments.css';
-import { appRoute } from '../auth/app-layout';
 
-export const unitWellbeingRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/enheder/$unitId/trivsel',
-  component: () => (
-    <RequirePermission permission="read:measurement:unit">
-      <UnitWellbeingPage />
-    </RequirePermission>
-  ),
-});
+const unitWellbeingApi = getRouteApi('/app/enheder/$unitId/trivsel');
 
-function UnitWellbeingPage() {
+export function UnitWellbeingPage() {
   const { t } = useTranslation('assessments');
-  const { unitId } = unitWellbeingRoute.useParams();
+  const { unitId } = unitWellbeingApi.useParams();
   const view = useQuery(unitWellbeingQuery(unitId));
   const notFound = view.error instanceof ApiError && (view.error.status === 404 || view.error.status === 400);
   usePageTitle(

@@ -1,40 +1,21 @@
 import { Button, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
-import { RequirePermission } from '../../components/require-permission';
-import { isoDate, optionalText, positiveInt } from '../../routes/search-params';
-import { appRoute } from '../auth/app-layout';
 import { AuditFiltersForm } from './audit-filters';
 import { AuditTable } from './audit-table';
 import { AUDIT_PAGE_SIZE, auditExportUrl, auditQuery } from './queries';
-import type { TAuditSearch } from './types';
 
-export const auditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/revisionslog',
-  validateSearch: (search: Record<string, unknown>): TAuditSearch => ({
-    userId: optionalText(search.userId),
-    childId: optionalText(search.childId),
-    from: isoDate(search.from),
-    to: isoDate(search.to),
-    page: positiveInt(search.page),
-  }),
-  component: () => (
-    <RequirePermission permission="read:audit:municipality">
-      <AuditPage />
-    </RequirePermission>
-  ),
-});
+const auditApi = getRouteApi('/app/admin/revisionslog');
 
-function AuditPage() {
+export function AuditPage() {
   const { t } = useTranslation('audit');
   usePageTitle(t('title'));
-  const search = auditRoute.useSearch();
-  const navigate = useNavigate({ from: auditRoute.fullPath });
+  const search = auditApi.useSearch();
+  const navigate = useNavigate({ from: '/admin/revisionslog' });
   const events = useQuery(auditQuery(search));
   const { page, ...filters } = search;
 

@@ -1,26 +1,14 @@
 import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { createRoute, Outlet, redirect, useLocation } from '@tanstack/react-router';
+import { Outlet, useLocation } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/language-switch';
-import { rootRoute } from '../../routes/root';
 import { LogoutButton } from './logout-button';
 import { MainNav } from './main-nav';
-import { meQuery, useMe } from './session';
+import { useMe } from './session';
 
-/** Every page below needs a session; without one the user is sent to the login page and back. */
-export const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'app',
-  beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
-    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
-  },
-  component: AppLayout,
-});
-
-function AppLayout() {
+export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();

@@ -1,18 +1,10 @@
 import { Text, Title } from '@mantine/core';
-import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { appRoute } from './app-layout';
 import { can, useMe } from './session';
 
-export const homeRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/',
-  component: HomePage,
-});
-
-function HomePage() {
+export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   usePageTitle(t('home.title'));

@@ -1,41 +1,20 @@
 import { Button, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { createRoute, redirect, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { PlainShell } from '../../components/plain-shell';
-import { rootRoute } from '../../routes/root';
-import { login, meKey, meQuery } from './session';
+import { login, meKey } from './session';
 
-interface TLoginSearch {
-  redirect?: string;
-}
+const loginApi = getRouteApi('/login');
 
-/** Only same-site paths, so the login page cannot be used to send people elsewhere. */
-function safeRedirect(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
-}
-
-export const loginRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/login',
-  validateSearch: (search: Record<string, unknown>): TLoginSearch => ({
-    redirect: safeRedirect(search.redirect),
-  }),
-  beforeLoad: async ({ context }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
-    if (me) throw redirect({ to: '/' });
-  },
-  component: LoginPage,
-});
-
-function LoginPage() {
+export function LoginPage() {
   const { t } = useTranslation('auth');
   usePageTitle(t('login.title'));
-  const { redirect: target } = loginRoute.useSearch();
+  const { redirect: target } = loginApi.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');

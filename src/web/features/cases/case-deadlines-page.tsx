@@ -1,6 +1,5 @@
 import { Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TCaseDeadlineRow } from '../../../shared/schemas/cases';
 import { ErrorAlert } from '../../components/error-alert';
@@ -8,19 +7,7 @@ import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { OnTimeShare } from '../../components/on-time-share';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { caseDeadlinesQuery } from './queries';
-
-export const caseDeadlinesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/frister',
-  component: () => (
-    <RequirePermission permission="read:case:team">
-      <DeadlinesPage />
-    </RequirePermission>
-  ),
-});
 
 function RowsTable({
   caption,
@@ -71,7 +58,7 @@ function RowsTable({
   );
 }
 
-function DeadlinesPage() {
+export function DeadlinesPage() {
   const { t, i18n } = useTranslation('cases');
   usePageTitle(t('deadlines.title'));
   const query = useQuery(caseDeadlinesQuery);

@@ -1,12 +1,10 @@
 import { Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import {
   AssessmentSection,
@@ -20,19 +18,11 @@ import { DeadlineBadge } from './deadline-badge';
 import { PlanSection } from './plan-section';
 import { caseQuery } from './queries';
 
-export const caseDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/sager/$caseId',
-  component: () => (
-    <RequirePermission permission="read:case:team">
-      <CasePage />
-    </RequirePermission>
-  ),
-});
+const caseDetailApi = getRouteApi('/app/sager/$caseId');
 
-function CasePage() {
+export function CasePage() {
   const { t, i18n } = useTranslation('cases');
-  const { caseId } = caseDetailRoute.useParams();
+  const { caseId } = caseDetailApi.useParams();
   const me = useMe();
   const query = useQuery(caseQuery(caseId));
   const c = query.data;

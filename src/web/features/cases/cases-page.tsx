@@ -1,53 +1,26 @@
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
 import { PagedTable } from '../../components/paged-table';
-import { RequirePermission } from '../../components/require-permission';
-import { optionalText, positiveInt } from '../../routes/search-params';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { DeadlineBadge } from './deadline-badge';
 import { OpenCaseModal } from './open-case-modal';
 import { casesQuery } from './queries';
 
-interface TSearch {
-  page?: number;
-  status?: 'open' | 'closed';
-  overdue?: 'true';
-  /** Prefill "open a case" (e.g. from a notification). */
-  childId?: string;
-  notificationId?: string;
-}
+const casesListApi = getRouteApi('/app/sager');
 
-export const casesListRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/sager',
-  validateSearch: (search: Record<string, unknown>): TSearch => ({
-    page: positiveInt(search.page),
-    status: search.status === 'open' || search.status === 'closed' ? search.status : undefined,
-    overdue: search.overdue === 'true' ? 'true' : undefined,
-    childId: optionalText(search.childId),
-    notificationId: optionalText(search.notificationId),
-  }),
-  component: () => (
-    <RequirePermission permission="read:case:team">
-      <CasesPage />
-    </RequirePermission>
-  ),
-});
-
-function CasesPage() {
+export function CasesPage() {
   const { t, i18n } = useTranslation('cases');
   usePageTitle(t('list.title'));
   const me = useMe();
-  const search = casesListRoute.useSearch();
-  const navigate = useNavigate({ from: casesListRoute.fullPath });
+  const search = casesListApi.useSearch();
+  const navigate = useNavigate({ from: '/sager' });
   const page = search.page ?? 1;
   const [opening, { open, close }] = useDisclosure(Boolean(search.childId || search.notificationId));
   const list = useQuery({

@@ -1,6 +1,6 @@
 import { Button, Group, Loader, NativeSelect, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
@@ -8,23 +8,13 @@ import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { changeApi, changeQuery } from './queries';
 
-export const caseworkerChangeDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/raadgiverskifte/$changeId',
-  component: () => (
-    <RequirePermission permission="manage:case:team">
-      <ChangePage />
-    </RequirePermission>
-  ),
-});
+const caseworkerChangeDetailApi = getRouteApi('/app/raadgiverskifte/$changeId');
 
-function ChangePage() {
+export function ChangePage() {
   const { t, i18n } = useTranslation('cases');
-  const { changeId } = caseworkerChangeDetailRoute.useParams();
+  const { changeId } = caseworkerChangeDetailApi.useParams();
   const query = useQuery(changeQuery(changeId));
   const change = query.data;
   usePageTitle(change ? t('change.proposalTitle', { name: change.leaving.name }) : t('change.title'));

@@ -1,6 +1,6 @@
 import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
@@ -8,22 +8,10 @@ import { fieldError } from '../../components/field-errors';
 import { formatDate, formatDateTime } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { caseTeamsQuery } from '../cases/queries';
 import { changeApi, changesQuery } from './queries';
 
-export const caseworkerChangeRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/raadgiverskifte',
-  component: () => (
-    <RequirePermission permission="manage:case:team">
-      <StartPage />
-    </RequirePermission>
-  ),
-});
-
-function StartPage() {
+export function StartPage() {
   const { t, i18n } = useTranslation('cases');
   usePageTitle(t('change.title'));
   const teams = useQuery(caseTeamsQuery);

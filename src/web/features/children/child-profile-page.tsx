@@ -1,15 +1,13 @@
 import { Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
 import { ChildAssessmentsSection } from '../assessments/child-assessments-section';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { ChildConcernsSection } from '../concerns/child-concerns-section';
 import { ChildSharingSections } from '../meetings/child-sharing-sections';
@@ -22,19 +20,11 @@ import { HouseholdsTable } from './households-table';
 import { childQuery } from './queries';
 import type { TChildProfile } from './types';
 
-export const childProfileRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/boern/$childId',
-  component: () => (
-    <RequirePermission permission="read:child:unit">
-      <ChildProfilePage />
-    </RequirePermission>
-  ),
-});
+const childProfileApi = getRouteApi('/app/boern/$childId');
 
-function ChildProfilePage() {
+export function ChildProfilePage() {
   const { t } = useTranslation('children');
-  const { childId } = childProfileRoute.useParams();
+  const { childId } = childProfileApi.useParams();
   const child = useQuery(childQuery(childId));
   // A malformed id (400) is as much "not found" as an unknown or unrelated child (404).
   const notFound =

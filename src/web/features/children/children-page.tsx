@@ -1,33 +1,20 @@
 import { Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { ChildSearchForm } from './child-search-form';
 import { ChildTable } from './child-table';
 import { CHILDREN_PAGE_SIZE, childrenQuery } from './queries';
 import type { TChildSearch } from './types';
 
-export const childrenListRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/boern',
-  component: () => (
-    <RequirePermission permission="read:child:unit">
-      <ChildrenListPage />
-    </RequirePermission>
-  ),
-});
-
 // The search may be a CPR number, so it stays in memory instead of the address bar and browser history;
 // it survives a visit to a profile and back, not a reload.
 let lastSearch: TChildSearch = {};
 
-function ChildrenListPage() {
+export function ChildrenListPage() {
   const { t } = useTranslation('children');
   usePageTitle(t('list.title'));
   const [search, setSearchState] = useState<TChildSearch>(lastSearch);

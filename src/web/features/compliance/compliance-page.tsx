@@ -1,40 +1,20 @@
 import { Anchor, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TComplianceReport } from '../../../shared/schemas/compliance';
 import { api, withQuery } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { OnTimeShare } from '../../components/on-time-share';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { isoDate } from '../../routes/search-params';
-import { appRoute } from '../auth/app-layout';
 
-interface TSearch {
-  from?: string;
-  to?: string;
-}
+const complianceApi = getRouteApi('/app/overholdelse');
 
-export const complianceRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/overholdelse',
-  validateSearch: (search: Record<string, unknown>): TSearch => ({
-    from: isoDate(search.from),
-    to: isoDate(search.to),
-  }),
-  component: () => (
-    <RequirePermission permission="read:compliance:municipality">
-      <CompliancePage />
-    </RequirePermission>
-  ),
-});
-
-function CompliancePage() {
+export function CompliancePage() {
   const { t } = useTranslation('cases');
   usePageTitle(t('compliance.title'));
-  const search = complianceRoute.useSearch();
-  const navigate = useNavigate({ from: complianceRoute.fullPath });
+  const search = complianceApi.useSearch();
+  const navigate = useNavigate({ from: '/overholdelse' });
   const year = new Date().getFullYear();
   const from = search.from ?? `${year}-01-01`;
   const to = search.to ?? `${year}-12-31`;

@@ -1,50 +1,25 @@
 import { Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
 import { PagedTable } from '../../components/paged-table';
-import { RequirePermission } from '../../components/require-permission';
-import { positiveInt } from '../../routes/search-params';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { ButtonLink } from './button-link';
 import { signNames } from './labels';
 import { concernsQuery, handleguideQuery } from './queries';
 
-interface TSearch {
-  page?: number;
-  level?: number;
-  anonymous?: 'true' | 'false';
-}
+const concernsApi = getRouteApi('/app/bekymringer');
 
-export const concernsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/bekymringer',
-  validateSearch: (search: Record<string, unknown>): TSearch => {
-    const level = Number(search.level);
-    return {
-      page: positiveInt(search.page),
-      level: [1, 2, 3, 4].includes(level) ? level : undefined,
-      anonymous: search.anonymous === 'true' || search.anonymous === 'false' ? search.anonymous : undefined,
-    };
-  },
-  component: () => (
-    <RequirePermission permission="read:concern:unit">
-      <ConcernsPage />
-    </RequirePermission>
-  ),
-});
-
-function ConcernsPage() {
+export function ConcernsPage() {
   const { t, i18n } = useTranslation('concerns');
   usePageTitle(t('list.title'));
   const me = useMe();
-  const search = concernsRoute.useSearch();
-  const navigate = useNavigate({ from: concernsRoute.fullPath });
+  const search = concernsApi.useSearch();
+  const navigate = useNavigate({ from: '/bekymringer' });
   const page = search.page ?? 1;
   const list = useQuery({
     ...concernsQuery({ page, level: search.level, anonymous: search.anonymous }),

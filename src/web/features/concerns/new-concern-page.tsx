@@ -1,32 +1,17 @@
 import { Loader, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { childQuery } from '../children/queries';
 import { ConcernForm } from './concern-form';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const concernNewApi = getRouteApi('/app/bekymringer/ny');
 
-export const concernNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/bekymringer/ny',
-  validateSearch: (search: Record<string, unknown>): { childId?: string } => ({
-    childId: typeof search.childId === 'string' && UUID.test(search.childId) ? search.childId : undefined,
-  }),
-  component: () => (
-    <RequirePermission permission="write:concern:unit">
-      <NewConcernPage />
-    </RequirePermission>
-  ),
-});
-
-function NewConcernPage() {
-  const { childId } = concernNewRoute.useSearch();
+export function NewConcernPage() {
+  const { childId } = concernNewApi.useSearch();
   return childId ? <NamedConcern childId={childId} /> : <AnonymousConcern />;
 }
 

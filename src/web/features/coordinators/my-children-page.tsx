@@ -1,29 +1,16 @@
 import { Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
 import { PositionBadge } from '../assessments/position';
 import '../assessments/assessments.css';
-import { appRoute } from '../auth/app-layout';
 import { myChildrenQuery } from './queries';
 
-export const myChildrenRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/mine-boern',
-  component: () => (
-    <RequirePermission permission="read:child:unit">
-      <MyChildrenPage />
-    </RequirePermission>
-  ),
-});
-
 /** The coordinator's overview of the children they are named for. */
-function MyChildrenPage() {
+export function MyChildrenPage() {
   const { t, i18n } = useTranslation('concerns');
   usePageTitle(t('myChildren.title'));
   const children = useQuery(myChildrenQuery);

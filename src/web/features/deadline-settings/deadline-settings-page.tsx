@@ -1,26 +1,13 @@
 import { Button, Checkbox, Loader, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { deadlineSettingsQuery, saveDeadlineSettings } from '../notifications/queries';
 import type { TDeadlineSettings } from '../notifications/types';
-
-export const adminDeadlinesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/frister',
-  component: () => (
-    <RequirePermission permission="read:deadline:municipality">
-      <DeadlinesPage />
-    </RequirePermission>
-  ),
-});
 
 const NUMBERS = [
   ['assessmentHours', 1, 168],
@@ -33,7 +20,7 @@ const NUMBERS = [
 ] as const;
 const DAYS = ['constitutionDayOff', 'christmasEveOff', 'newYearsEveOff'] as const;
 
-function DeadlinesPage() {
+export function DeadlinesPage() {
   const { t } = useTranslation('notifications');
   usePageTitle(t('deadlines.title'));
   const me = useMe();

@@ -1,26 +1,13 @@
 import { Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
 import { rulesQuery } from '../alerts/queries';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { RuleCard } from './rule-card';
 
-export const adminWarningRulesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/advarselsregler',
-  component: () => (
-    <RequirePermission permission="read:warning-rule:municipality">
-      <RulesPage />
-    </RequirePermission>
-  ),
-});
-
-function RulesPage() {
+export function RulesPage() {
   const { t } = useTranslation('concerns');
   usePageTitle(t('rules.title'));
   const me = useMe();

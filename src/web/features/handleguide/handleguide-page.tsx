@@ -1,29 +1,16 @@
 import { Button, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { handleguideQuery } from '../concerns/queries';
 import type { TGuideSign } from '../concerns/types';
 import { SignModal } from './sign-modal';
 import { SignsTable } from './signs-table';
 
-export const adminHandleguideRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/handleguide',
-  component: () => (
-    <RequirePermission permission="read:handleguide:municipality">
-      <HandleguidePage />
-    </RequirePermission>
-  ),
-});
-
-function HandleguidePage() {
+export function HandleguidePage() {
   const { t } = useTranslation('concerns');
   usePageTitle(t('handleguide.title'));
   const me = useMe();

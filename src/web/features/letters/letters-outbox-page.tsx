@@ -1,47 +1,25 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LETTER_STATUSES, type TLetterStatus } from '../../../shared/schemas/letters';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { PagedTable } from '../../components/paged-table';
-import { RequirePermission } from '../../components/require-permission';
-import { positiveInt } from '../../routes/search-params';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { letterPdfUrl, lettersQuery, retryLetter } from './queries';
 
-interface TSearch {
-  page?: number;
-  status?: TLetterStatus;
-}
-
-export const lettersOutboxRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/breve',
-  validateSearch: (search: Record<string, unknown>): TSearch => ({
-    page: positiveInt(search.page),
-    status: LETTER_STATUSES.includes(search.status as TLetterStatus)
-      ? (search.status as TLetterStatus)
-      : undefined,
-  }),
-  component: () => (
-    <RequirePermission permission="read:letter:municipality">
-      <OutboxPage />
-    </RequirePermission>
-  ),
-});
+const lettersOutboxApi = getRouteApi('/app/breve');
 
 const COLOR: Record<TLetterStatus, string> = { queued: 'blue', sent: 'green', failed: 'red' };
 
-function OutboxPage() {
+export function OutboxPage() {
   const { t, i18n } = useTranslation('letters');
   usePageTitle(t('title'));
   const me = useMe();
-  const search = lettersOutboxRoute.useSearch();
-  const navigate = useNavigate({ from: lettersOutboxRoute.fullPath });
+  const search = lettersOutboxApi.useSearch();
+  const navigate = useNavigate({ from: '/breve' });
   const page = search.page ?? 1;
   const list = useQuery({
     ...lettersQuery({ page, status: search.status }),

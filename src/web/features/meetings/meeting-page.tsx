@@ -1,31 +1,21 @@
 import { Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { AddItemForm } from './add-item-form';
 import { AgendaItem } from './agenda-item';
 import { meetingQuery } from './queries';
 
-export const meetingDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/moeder/$meetingId',
-  component: () => (
-    <RequirePermission permission="read:meeting:own">
-      <MeetingPage />
-    </RequirePermission>
-  ),
-});
+const meetingDetailApi = getRouteApi('/app/moeder/$meetingId');
 
-function MeetingPage() {
+export function MeetingPage() {
   const { t, i18n } = useTranslation('meetings');
-  const { meetingId } = meetingDetailRoute.useParams();
+  const { meetingId } = meetingDetailApi.useParams();
   const meeting = useQuery(meetingQuery(meetingId));
   const notFound = meeting.error instanceof ApiError && [400, 404].includes(meeting.error.status);
   usePageTitle(meeting.data?.title ?? t('detail.notFound'));

@@ -1,29 +1,16 @@
 import { Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { ButtonLink } from '../concerns/button-link';
 import { meetingsQuery } from './queries';
 
-export const meetingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/moeder',
-  component: () => (
-    <RequirePermission permission="read:meeting:own">
-      <MeetingsPage />
-    </RequirePermission>
-  ),
-});
-
-function MeetingsPage() {
+export function MeetingsPage() {
   const { t, i18n } = useTranslation('meetings');
   usePageTitle(t('list.pageTitle'));
   const me = useMe();

@@ -1,6 +1,5 @@
 import { Badge, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMeetingSummary } from '../../../shared/schemas/meetings';
@@ -10,10 +9,8 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
 import { AlertReason } from '../alerts/alert-reason';
 import { alertsQuery } from '../alerts/queries';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { updateAction } from '../meetings/queries';
 
@@ -32,17 +29,7 @@ interface TMyWork {
   meetings: TMeetingSummary[];
 }
 
-export const myWorkRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/mit-arbejde',
-  component: () => (
-    <RequirePermission permission="read:meeting:own">
-      <MyWorkPage />
-    </RequirePermission>
-  ),
-});
-
-function MyWorkPage() {
+export function MyWorkPage() {
   const { t, i18n } = useTranslation('work');
   const { t: tm } = useTranslation('meetings');
   usePageTitle(t('title'));

@@ -1,50 +1,23 @@
 import { Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 import { ButtonLink } from '../concerns/button-link';
 import { NotificationForm } from './notification-form';
 import { ownNotificationsQuery } from './queries';
 
-export const myNotificationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/mine-underretninger',
-  validateSearch: (search: Record<string, unknown>): { sent?: string } => ({
-    sent: typeof search.sent === 'string' && /^U-[0-9A-Z]{6}$/.test(search.sent) ? search.sent : undefined,
-  }),
-  component: () => (
-    <RequirePermission permission="read:notification:own">
-      <MyNotificationsPage />
-    </RequirePermission>
-  ),
-});
+const myNotificationsApi = getRouteApi('/app/mine-underretninger');
+const newNotificationApi = getRouteApi('/app/mine-underretninger/ny');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const newNotificationRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/mine-underretninger/ny',
-  validateSearch: (search: Record<string, unknown>): { childId?: string } => ({
-    childId: typeof search.childId === 'string' && UUID.test(search.childId) ? search.childId : undefined,
-  }),
-  component: () => (
-    <RequirePermission permission="write:notification:unit">
-      <NewNotificationPage />
-    </RequirePermission>
-  ),
-});
-
-function NewNotificationPage() {
+export function NewNotificationPage() {
   const { t } = useTranslation('notifications');
   usePageTitle(t('form.title'));
   const navigate = useNavigate();
-  const { childId } = newNotificationRoute.useSearch();
+  const { childId } = newNotificationApi.useSearch();
   return (
     <Stack>
       <Title order={1}>{t('form.title')}</Title>
@@ -57,11 +30,11 @@ function NewNotificationPage() {
   );
 }
 
-function MyNotificationsPage() {
+export function MyNotificationsPage() {
   const { t, i18n } = useTranslation('notifications');
   usePageTitle(t('mine.title'));
   const me = useMe();
-  const { sent } = myNotificationsRoute.useSearch();
+  const { sent } = myNotificationsApi.useSearch();
   const list = useQuery(ownNotificationsQuery);
   return (
     <Stack>

@@ -1,12 +1,11 @@
 import { Anchor, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
 import { can, useMe } from '../auth/session';
 import { ButtonLink } from '../concerns/button-link';
 import { AssessmentPanel } from './assessment-panel';
@@ -16,17 +15,8 @@ import { MatchPanel } from './match-panel';
 import { notificationQuery } from './queries';
 import type { TNotificationDetail } from './types';
 import './notifications.css';
-import { appRoute } from '../auth/app-layout';
 
-export const notificationDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/underretninger/$notificationId',
-  component: () => (
-    <RequirePermission permission="read:notification:municipality">
-      <NotificationPage />
-    </RequirePermission>
-  ),
-});
+const notificationDetailApi = getRouteApi('/app/underretninger/$notificationId');
 
 function Facts({ n }: { n: TNotificationDetail }) {
   const { t, i18n } = useTranslation('notifications');
@@ -101,9 +91,9 @@ function Facts({ n }: { n: TNotificationDetail }) {
   );
 }
 
-function NotificationPage() {
+export function NotificationPage() {
   const { t, i18n } = useTranslation('notifications');
-  const { notificationId } = notificationDetailRoute.useParams();
+  const { notificationId } = notificationDetailApi.useParams();
   const me = useMe();
   const query = useQuery(notificationQuery(notificationId));
   const n = query.data;

@@ -1,40 +1,25 @@
 import { Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
-import { RequirePermission } from '../../components/require-permission';
 import { Countdown } from './countdown';
 import { queueQuery, type TQueueStatus } from './queries';
 import './notifications.css';
-import { positiveInt } from '../../routes/search-params';
-import { appRoute } from '../auth/app-layout';
 
-const STATUSES: TQueueStatus[] = ['open', 'decided', 'all'];
+const notificationsQueueApi = getRouteApi('/app/underretninger');
 
-export const notificationsQueueRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/underretninger',
-  validateSearch: (search: Record<string, unknown>): { page?: number; status?: TQueueStatus } => ({
-    page: positiveInt(search.page),
-    status: STATUSES.includes(search.status as TQueueStatus) ? (search.status as TQueueStatus) : undefined,
-  }),
-  component: () => (
-    <RequirePermission permission="read:notification:municipality">
-      <QueuePage />
-    </RequirePermission>
-  ),
-});
+export const STATUSES: TQueueStatus[] = ['open', 'decided', 'all'];
 
-function QueuePage() {
+export function QueuePage() {
   const { t, i18n } = useTranslation('notifications');
   usePageTitle(t('queue.title'));
-  const search = notificationsQueueRoute.useSearch();
-  const navigate = useNavigate({ from: notificationsQueueRoute.fullPath });
+  const search = notificationsQueueApi.useSearch();
+  const navigate = useNavigate({ from: '/underretninger' });
   const status = search.status ?? 'open';
   const page = search.page ?? 1;
   const queue = useQuery({

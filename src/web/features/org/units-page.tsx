@@ -1,28 +1,15 @@
 import { Button, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
-import { RequirePermission } from '../../components/require-permission';
-import { appRoute } from '../auth/app-layout';
 import { unitsQuery } from './queries';
 import type { TUnit } from './types';
 import { UnitModal } from './unit-modal';
 import { UnitsTable } from './units-table';
 
-export const adminUnitsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/enheder',
-  component: () => (
-    <RequirePermission permission="manage:org:municipality">
-      <AdminUnitsPage />
-    </RequirePermission>
-  ),
-});
-
-function AdminUnitsPage() {
+export function AdminUnitsPage() {
   const { t } = useTranslation('admin');
   usePageTitle(t('units.title'));
   const units = useQuery(unitsQuery);

@@ -1,6 +1,5 @@
 import { Anchor, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPracticeCell } from '../../../domain/practice/practice-figures';
@@ -8,7 +7,6 @@ import { api, withQuery } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { usePageTitle } from '../../components/page-title';
-import { appRoute } from '../auth/app-layout';
 import { can, useMe } from '../auth/session';
 
 interface TPractice {
@@ -19,13 +17,7 @@ interface TPractice {
   cells: TPracticeCell[];
 }
 
-export const practiceRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/praksis',
-  component: PracticeGate,
-});
-
-function PracticeGate() {
+export function PracticeGate() {
   const me = useMe();
   const { t } = useTranslation();
   if (can(me, 'read:practice:unit') || can(me, 'read:practice:municipality')) return <PracticePage />;

@@ -1,0 +1,27 @@
+import { createRoute } from '@tanstack/react-router';
+import { LETTER_STATUSES, type TLetterStatus } from '../../shared/schemas/letters';
+import { RequirePermission } from '../components/require-permission';
+import { OutboxPage } from '../features/letters/letters-outbox-page';
+import { appRoute } from './app-layout';
+import { positiveInt } from './search-params';
+
+interface TSearch {
+  page?: number;
+  status?: TLetterStatus;
+}
+
+export const lettersOutboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/breve',
+  validateSearch: (search: Record<string, unknown>): TSearch => ({
+    page: positiveInt(search.page),
+    status: LETTER_STATUSES.includes(search.status as TLetterStatus)
+      ? (search.status as TLetterStatus)
+      : undefined,
+  }),
+  component: () => (
+    <RequirePermission permission="read:letter:municipality">
+      <OutboxPage />
+    </RequirePermission>
+  ),
+});

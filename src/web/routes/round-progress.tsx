@@ -1,0 +1,17 @@
+import { createRoute } from '@tanstack/react-router';
+import { RequirePermission } from '../components/require-permission';
+import { RoundProgressPage, SHOW, type TShow } from '../features/assessments/round-progress-page';
+import { appRoute } from './app-layout';
+
+export const roundProgressRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/runder/$roundId/enheder/$unitId',
+  validateSearch: (search: Record<string, unknown>): { show?: TShow } => ({
+    show: SHOW.find((s) => s !== 'all' && s === search.show),
+  }),
+  component: () => (
+    <RequirePermission permission="read:round:unit">
+      <RoundProgressPage />
+    </RequirePermission>
+  ),
+});
