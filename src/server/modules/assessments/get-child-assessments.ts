@@ -25,7 +25,7 @@ export type { TChildAssessments };
 
 /**
  * The assessment part of a child's profile, built from the joint assessments: the measurement parameter per
- * child (domain.md) over time. Needs a relation to the child; the read is audited.
+ * child (docs/domain.md) over time. Needs a relation to the child; the read is audited.
  */
 export async function getChildAssessments(ctx: TCtx, childId: string): Promise<TChildAssessments> {
   requirePermission(ctx, 'read:assessment:unit');
