@@ -1,10 +1,10 @@
+import type { TLevel } from '../../domain/handleguide/suggest.ts';
 import type { TProfession } from './concerns.ts';
 
 // The answers of the concern endpoints: one definition for the server that builds them and the web app
 // that reads them.
 
-/** The handleguide's level of a concern, 1 (no concern) to 4 (acute). */
-export type TLevel = 1 | 2 | 3 | 4;
+export type { TLevel };
 
 export interface TConcern {
   id: string;
