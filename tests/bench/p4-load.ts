@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createDb } from '../../src/server/db/client.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
-import { buildScaleMunicipality } from '../../src/server/seed/scale.ts';
+import { buildScaleMunicipality } from '../../src/server/seed/scale/scale.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { report } from './report.ts';
 

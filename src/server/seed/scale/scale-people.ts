@@ -1,9 +1,9 @@
-import type { CprCipher } from '../modules/children/cpr.ts';
-import { addYears, dayNumber, isoDate } from './dates.ts';
-import { createCprAllocator } from './fake-cpr.ts';
-import { BOY_NAMES, GIRL_NAMES } from './names.ts';
-import { FAMILY_SIZES, familyName, siblingBirthDays } from './population.ts';
-import type { Rng } from './rng.ts';
+import type { CprCipher } from '../../modules/children/cpr.ts';
+import { addYears, dayNumber, isoDate } from '../dates.ts';
+import { createCprAllocator } from '../fake-cpr.ts';
+import { BOY_NAMES, GIRL_NAMES } from '../names.ts';
+import { FAMILY_SIZES, familyName, siblingBirthDays } from '../population.ts';
+import type { Rng } from '../rng.ts';
 
 /** A family as staged for the set-based build: SQL gives it ids, a home and guardians. */
 export interface TStagedFamily {

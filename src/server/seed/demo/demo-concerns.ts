@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../db/client.ts';
-import { evaluateEarlyWarning } from '../modules/early-warning/evaluate-child.ts';
-import { insertRows } from './bulk-insert.ts';
-import { dayNumber, isoDate } from './dates.ts';
-import type { TEnrolmentRow } from './enrolments.ts';
-import type { TSeededCatalogue } from './factor-catalogue.ts';
-import { DEMO_SIGNS, demoActions } from './handleguide-catalogue.ts';
-import type { TUnitRow } from './org.ts';
-import type { Rng } from './rng.ts';
+import type { Queryable } from '../../db/client.ts';
+import { evaluateEarlyWarning } from '../../modules/early-warning/evaluate-child.ts';
+import { insertRows } from '../bulk-insert.ts';
+import type { TSeededCatalogue } from '../catalogues/factor-catalogue.ts';
+import { DEMO_SIGNS, demoActions } from '../catalogues/handleguide-catalogue.ts';
+import { dayNumber, isoDate } from '../dates.ts';
+import type { TEnrolmentRow } from '../enrolments.ts';
+import type { TUnitRow } from '../org.ts';
+import type { Rng } from '../rng.ts';
 
 export interface TDemoConcernInput {
   municipalityId: string;

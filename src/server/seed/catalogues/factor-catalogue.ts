@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../db/client.ts';
-import { insertRows } from './bulk-insert.ts';
+import type { Queryable } from '../../db/client.ts';
+import { insertRows } from '../bulk-insert.ts';
 
 // The demo factor catalogue, written from the facts in docs/domain.md ("Risk and protective
 // factors"). The wording is our own; it is demo data, not a validated instrument.

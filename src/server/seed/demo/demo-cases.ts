@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { followUpForMeasure } from '../../domain/cases/index.ts';
-import { childAssessmentDue, DEFAULT_DEADLINE_CONFIG } from '../../domain/deadlines/index.ts';
-import type { Queryable } from '../db/client.ts';
-import { insertRows } from './bulk-insert.ts';
-import { addDays } from './dates.ts';
-import type { Rng } from './rng.ts';
+import { followUpForMeasure } from '../../../domain/cases/index.ts';
+import { childAssessmentDue, DEFAULT_DEADLINE_CONFIG } from '../../../domain/deadlines/index.ts';
+import type { Queryable } from '../../db/client.ts';
+import { insertRows } from '../bulk-insert.ts';
+import { addDays } from '../dates.ts';
+import type { Rng } from '../rng.ts';
 
 export interface TDemoCasesInput {
   municipalityId: string;

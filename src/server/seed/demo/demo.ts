@@ -1,10 +1,10 @@
-import { ROLES, type TRole } from '../../shared/permissions.ts';
-import type { Db } from '../db/client.ts';
-import { hashPassword } from '../modules/auth/password.ts';
-import type { CprCipher } from '../modules/children/cpr.ts';
+import { ROLES, type TRole } from '../../../shared/permissions.ts';
+import type { Db } from '../../db/client.ts';
+import { hashPassword } from '../../modules/auth/password.ts';
+import type { CprCipher } from '../../modules/children/cpr.ts';
+import { createRng, seedFromText } from '../rng.ts';
 import { demoEmail } from './demo-users.ts';
 import { seedMunicipality } from './municipality.ts';
-import { createRng, seedFromText } from './rng.ts';
 
 export const DEMO_PASSWORD = 'beskyt-demo';
 /** Every role gets one demo login per demo municipality. */

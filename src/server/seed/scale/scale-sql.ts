@@ -1,7 +1,7 @@
-import type { Queryable } from '../db/client.ts';
-import { LEVEL_BUCKETS, LEVEL_MODEL } from './assessment-model.ts';
-import { CELL_COLUMNS, CONTRIBUTION_COLUMNS } from './measurement-fill.ts';
-import { KINDERGARTEN_GROUPS, NURSERY_GROUPS, STREETS } from './names.ts';
+import type { Queryable } from '../../db/client.ts';
+import { LEVEL_BUCKETS, LEVEL_MODEL } from '../assessment-model.ts';
+import { CELL_COLUMNS, CONTRIBUTION_COLUMNS } from '../measurement-fill.ts';
+import { KINDERGARTEN_GROUPS, NURSERY_GROUPS, STREETS } from '../names.ts';
 
 // Set-based statements of the scale build (scale.ts), over its staging tables: scale_family_in,
 // scale_child_in (from JS), scale_area (units per district) and scale_round.

@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { TRole } from '../../shared/permissions.ts';
-import type { Queryable } from '../db/client.ts';
-import type { CprCipher } from '../modules/children/cpr.ts';
-import { insertRows } from './bulk-insert.ts';
-import { todayIso } from './dates.ts';
+import type { TRole } from '../../../shared/permissions.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { CprCipher } from '../../modules/children/cpr.ts';
+import { insertRows } from '../bulk-insert.ts';
+import { seedFactorCatalogue } from '../catalogues/factor-catalogue.ts';
+import { todayIso } from '../dates.ts';
+import type { TEnrolmentRow } from '../enrolments.ts';
+import { insertOrganisation } from '../insert-organisation.ts';
+import { buildOrganisation, type TLocalArea } from '../org.ts';
+import { buildPopulation } from '../population.ts';
+import { createRng, type Rng, seedFromText } from '../rng.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
 import { buildDemoUsers } from './demo-users.ts';
-import type { TEnrolmentRow } from './enrolments.ts';
-import { seedFactorCatalogue } from './factor-catalogue.ts';
-import { insertOrganisation } from './insert-organisation.ts';
-import { buildOrganisation, type TLocalArea } from './org.ts';
-import { buildPopulation } from './population.ts';
-import { createRng, type Rng, seedFromText } from './rng.ts';
 
 export interface TMunicipalitySpec {
   slug: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ROLES, type TRole } from '../../shared/permissions.ts';
-import { ROLE_PERSONAS } from './names.ts';
+import { ROLES, type TRole } from '../../../shared/permissions.ts';
+import { ROLE_PERSONAS } from '../names.ts';
 
 export interface TUserRow {
   municipality_id: string;

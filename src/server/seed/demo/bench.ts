@@ -1,9 +1,9 @@
-import type { Db } from '../db/client.ts';
-import { hashPassword } from '../modules/auth/password.ts';
-import type { CprCipher } from '../modules/children/cpr.ts';
+import type { Db } from '../../db/client.ts';
+import { hashPassword } from '../../modules/auth/password.ts';
+import type { CprCipher } from '../../modules/children/cpr.ts';
+import { createRng, seedFromText } from '../rng.ts';
 import { DEMO_PASSWORD, refuseInProduction } from './demo.ts';
 import { seedMunicipality, type TSeededMunicipality } from './municipality.ts';
-import { createRng, seedFromText } from './rng.ts';
 
 const SHARED_DOMAIN = 'bench.beskyt.test';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../db/client.ts';
-import { insertRows } from './bulk-insert.ts';
-import { addDays } from './dates.ts';
-import type { Rng } from './rng.ts';
+import type { Queryable } from '../../db/client.ts';
+import { insertRows } from '../bulk-insert.ts';
+import { addDays } from '../dates.ts';
+import type { Rng } from '../rng.ts';
 
 export interface TDemoMeetingsInput {
   municipalityId: string;

@@ -3,12 +3,12 @@ import {
   DEFAULT_DEADLINE_CONFIG,
   notificationAssessmentDue,
   receiptDue,
-} from '../../domain/deadlines/index.ts';
-import type { Queryable } from '../db/client.ts';
-import { insertAlert } from '../modules/alerts/insert-alert.ts';
-import { insertRows } from './bulk-insert.ts';
-import type { TPopulation } from './population.ts';
-import type { Rng } from './rng.ts';
+} from '../../../domain/deadlines/index.ts';
+import type { Queryable } from '../../db/client.ts';
+import { insertAlert } from '../../modules/alerts/insert-alert.ts';
+import { insertRows } from '../bulk-insert.ts';
+import type { TPopulation } from '../population.ts';
+import type { Rng } from '../rng.ts';
 
 export interface TDemoNotificationsInput {
   municipalityId: string;

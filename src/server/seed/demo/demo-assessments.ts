@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ageOn } from '../../domain/measurement/age-band.ts';
-import { popcount } from '../../domain/measurement/packed-states.ts';
-import type { Queryable } from '../db/client.ts';
-import { refreshPopulation } from '../modules/measurement/refresh-population.ts';
+import { ageOn } from '../../../domain/measurement/age-band.ts';
+import { popcount } from '../../../domain/measurement/packed-states.ts';
+import type { Queryable } from '../../db/client.ts';
+import { refreshPopulation } from '../../modules/measurement/refresh-population.ts';
 import {
   applicableMask,
   childLatent,
@@ -14,17 +14,17 @@ import {
   positionFor,
   roundLevel,
   type TPosition,
-} from './assessment-model.ts';
-import { insertRows } from './bulk-insert.ts';
-import { withoutReferenceChecks } from './bulk-load.ts';
-import { addDays, dayNumber, todayIso } from './dates.ts';
-import type { TEnrolmentRow } from './enrolments.ts';
-import type { TSeededCatalogue } from './factor-catalogue.ts';
-import { fillMeasurement } from './measurement-fill.ts';
-import type { TUnitRow } from './org.ts';
-import type { TChildRow } from './population.ts';
-import type { Rng } from './rng.ts';
-import { roundCalendar, type TRoundSpec } from './round-calendar.ts';
+} from '../assessment-model.ts';
+import { insertRows } from '../bulk-insert.ts';
+import { withoutReferenceChecks } from '../bulk-load.ts';
+import type { TSeededCatalogue } from '../catalogues/factor-catalogue.ts';
+import { addDays, dayNumber, todayIso } from '../dates.ts';
+import type { TEnrolmentRow } from '../enrolments.ts';
+import { fillMeasurement } from '../measurement-fill.ts';
+import type { TUnitRow } from '../org.ts';
+import type { TChildRow } from '../population.ts';
+import type { Rng } from '../rng.ts';
+import { roundCalendar, type TRoundSpec } from '../round-calendar.ts';
 
 /** Share of the children in a daycare or school that got a joint assessment in a past round. */
 const COVERAGE = 0.85;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseCpr } from '../../domain/cpr.ts';
-import { createDb, type Db } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
-import { createCprCipher } from '../modules/children/cpr.ts';
+import { parseCpr } from '../../../domain/cpr.ts';
+import { createDb, type Db } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
+import { createCprCipher } from '../../modules/children/cpr.ts';
 import { seedDemo } from './demo.ts';
 
 // Its own database on the integration run's server, or on the local one when run without that setup.

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
-import { createCprCipher } from '../modules/children/cpr.ts';
-import { todayIso } from './dates.ts';
-import { seedDemo } from './demo.ts';
-import { DEMO_FACTORS, POLICY_THEMES } from './factor-catalogue.ts';
+import { createDb, type Db } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
+import { createCprCipher } from '../../modules/children/cpr.ts';
+import { DEMO_FACTORS, POLICY_THEMES } from '../catalogues/factor-catalogue.ts';
+import { todayIso } from '../dates.ts';
 import {
   cellsAgainstAssessments,
   cellsAgainstContributions,
@@ -14,7 +13,8 @@ import {
   danglingReferences,
   masksAgainstFactorRows,
   riskPersistence,
-} from './seed-checks.ts';
+} from '../seed-checks.ts';
+import { seedDemo } from './demo.ts';
 
 const ADMIN_URL =
   process.env.TEST_PG_URL ?? inject('pgAdminUrl') ?? 'postgres://postgres@127.0.0.1:5432/postgres';

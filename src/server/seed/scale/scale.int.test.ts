@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseCpr } from '../../domain/cpr.ts';
-import { createDb, type Db } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
-import { fillChildProfiles } from '../jobs/fill-child-profiles.ts';
-import { createCprCipher } from '../modules/children/cpr.ts';
-import { buildScaleMunicipality, type TScaleResult } from './scale.ts';
+import { parseCpr } from '../../../domain/cpr.ts';
+import { createDb, type Db } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
+import { fillChildProfiles } from '../../jobs/fill-child-profiles.ts';
+import { createCprCipher } from '../../modules/children/cpr.ts';
 import {
   cellsAgainstAssessments,
   cellsAgainstContributions,
   countsAgainstMasks,
   danglingReferences,
   riskPersistence,
-} from './seed-checks.ts';
+} from '../seed-checks.ts';
+import { buildScaleMunicipality, type TScaleResult } from './scale.ts';
 
 // The Copenhagen build at 2,000 children: the same statements as at 110,000, checked row by row.
 const ADMIN_URL =

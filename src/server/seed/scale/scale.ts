@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { TRole } from '../../shared/permissions.ts';
-import type { Db, Queryable } from '../db/client.ts';
-import { hashPassword } from '../modules/auth/password.ts';
-import type { CprCipher } from '../modules/children/cpr.ts';
-import { refreshPopulation } from '../modules/measurement/refresh-population.ts';
-import { applicableMask, buildMaskPools, kindMask } from './assessment-model.ts';
-import { insertRows } from './bulk-insert.ts';
-import { deferChildProfiles, withoutReferenceChecks } from './bulk-load.ts';
-import { dayNumber, todayIso } from './dates.ts';
-import { DEMO_PASSWORD } from './demo.ts';
-import { buildDemoUsers } from './demo-users.ts';
-import { seedFactorCatalogue, type TSeededCatalogue } from './factor-catalogue.ts';
-import { insertOrganisation } from './insert-organisation.ts';
-import { insertCellsFromContributions } from './measurement-fill.ts';
-import { buildOrganisation, type TLocalArea } from './org.ts';
-import { createRng, seedFromText } from './rng.ts';
-import { roundCalendar } from './round-calendar.ts';
+import type { TRole } from '../../../shared/permissions.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { hashPassword } from '../../modules/auth/password.ts';
+import type { CprCipher } from '../../modules/children/cpr.ts';
+import { refreshPopulation } from '../../modules/measurement/refresh-population.ts';
+import { applicableMask, buildMaskPools, kindMask } from '../assessment-model.ts';
+import { insertRows } from '../bulk-insert.ts';
+import { deferChildProfiles, withoutReferenceChecks } from '../bulk-load.ts';
+import { seedFactorCatalogue, type TSeededCatalogue } from '../catalogues/factor-catalogue.ts';
+import { dayNumber, todayIso } from '../dates.ts';
+import { DEMO_PASSWORD } from '../demo/demo.ts';
+import { buildDemoUsers } from '../demo/demo-users.ts';
+import { insertOrganisation } from '../insert-organisation.ts';
+import { insertCellsFromContributions } from '../measurement-fill.ts';
+import { buildOrganisation, type TLocalArea } from '../org.ts';
+import { createRng, seedFromText } from '../rng.ts';
+import { roundCalendar } from '../round-calendar.ts';
 import { stagePeople, type TStagedFamily } from './scale-people.ts';
 import {
   generateAssessments,
