@@ -9,7 +9,7 @@ import { enqueueAssessmentImport, startJobs } from './jobs/jobs.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
 import { enqueueCaseworkerChange } from './modules/caseworker-change/caseworker-change.jobs.ts';
 import { createCprCipher } from './modules/children/cpr.ts';
-import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
+import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo/demo.ts';
 import { readOrCreateDevKey } from './seed/dev-key.ts';
 
 const env = readEnv();

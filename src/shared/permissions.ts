@@ -1,4 +1,4 @@
-/** Roles of domain.md. The permissions each role holds live in the database (role_permissions). */
+/** Roles of docs/domain.md. The permissions each role holds live in the database (role_permissions). */
 export const ROLES = [
   'professional',
   'unitLeader',

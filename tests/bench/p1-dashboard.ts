@@ -6,8 +6,8 @@ import { selectBinary, type TCopyColumn } from '../../src/server/db/copy-binary.
 import { migrate } from '../../src/server/db/migrate.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
 import { buildProtection } from '../../src/server/modules/measurement/period-protection.ts';
-import { DEMO_PASSWORD } from '../../src/server/seed/demo.ts';
-import { buildScaleMunicipality } from '../../src/server/seed/scale.ts';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo/demo.ts';
+import { buildScaleMunicipality } from '../../src/server/seed/scale/scale.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import type { TP1Answer, TP1Request } from './p1-client.ts';
 import { report } from './report.ts';

@@ -4,7 +4,7 @@ import autocannon from 'autocannon';
 import { createDb } from '../../src/server/db/client.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo/demo.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { treeCpuSeconds } from './process-cpu.ts';
 import { report } from './report.ts';

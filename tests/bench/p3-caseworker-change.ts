@@ -9,7 +9,7 @@ import { AuditWriter } from '../../src/server/modules/audit/audit-writer.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
 import { fileDropTransport } from '../../src/server/modules/letters/file-drop-transport.ts';
 import { sendAllDueLetters } from '../../src/server/modules/letters/send-due-letters.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo/demo.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { report } from './report.ts';
 

@@ -4,7 +4,7 @@ import { createDb } from '../../src/server/db/client.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
 import { buildProtection } from '../../src/server/modules/measurement/period-protection.ts';
-import { buildScaleMunicipality } from '../../src/server/seed/scale.ts';
+import { buildScaleMunicipality } from '../../src/server/seed/scale/scale.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { measureCopyFloor } from './copy-floor.ts';
 import { report } from './report.ts';

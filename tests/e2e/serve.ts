@@ -14,7 +14,7 @@ import { migrate } from '../../src/server/db/migrate.ts';
 import { ensureDatabase } from '../../src/server/db/open-database.ts';
 import { AuditWriter } from '../../src/server/modules/audit/audit-writer.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
-import { seedDemo } from '../../src/server/seed/demo.ts';
+import { seedDemo } from '../../src/server/seed/demo/demo.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const name = `beskyt_e2e_${randomBytes(4).toString('hex')}`;

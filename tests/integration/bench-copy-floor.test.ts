@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '../../src/server/db/client.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { createCprCipher } from '../../src/server/modules/children/cpr.ts';
-import { buildScaleMunicipality } from '../../src/server/seed/scale.ts';
+import { buildScaleMunicipality } from '../../src/server/seed/scale/scale.ts';
 import { measureCopyFloor } from '../bench/copy-floor.ts';
 
 // P4's floor (tests/bench/copy-floor.ts) on a small Copenhagen build: it must load exactly the built rows,

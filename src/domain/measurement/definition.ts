@@ -1,7 +1,7 @@
 import { MIN_CELL } from './suppression.ts';
 
 /**
- * The measurement parameter's definition, shown next to every figure (domain.md): leaders steer
+ * The measurement parameter's definition, shown next to every figure (docs/domain.md): leaders steer
  * by these numbers, so each must say in plain words what it counts and what it leaves out.
  * The texts follow the rules implemented beside this file; change them together.
  */

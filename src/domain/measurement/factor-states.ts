@@ -1,6 +1,6 @@
 /**
  * A child's joint assessment as factor states, and the per-child figures of the measurement
- * parameter (domain.md, "The measurement parameter"). Each factor appears at most once in a list.
+ * parameter (docs/domain.md, "The measurement parameter"). Each factor appears at most once in a list.
  */
 export type TFactorKind = 'risk' | 'protective';
 export type TFactorStateValue = 'present' | 'absent' | 'unknown';

@@ -3,7 +3,7 @@ import { shareOf, type TFactorKind, type TFactorStateValue, type TShare } from '
 /**
  * Factor states packed as two 64-bit masks, so an assessment is two bigint columns and a
  * dashboard counts with AND + popcount instead of joining ~40 rows per assessment
- * (architecture.md, "Dashboards at scale"). A bit set in `knownMask` means present or absent;
+ * (docs/architecture.md, "Dashboards at scale"). A bit set in `knownMask` means present or absent;
  * `presentMask` is always a subset of it. Unset in both means not known.
  */
 export interface TPackedStates {

@@ -1,7 +1,7 @@
 import type { TFactorState } from './factor-states.ts';
 
 /**
- * Risk matters more the longer it lasts and the more factors occur together (domain.md).
+ * Risk matters more the longer it lasts and the more factors occur together (docs/domain.md).
  * One joint assessment's risk factors: those seen present, and those the adults could not
  * judge. A risk factor in neither set was judged absent.
  */

@@ -5,7 +5,7 @@ import { tQuantile975 } from './t-quantile.ts';
  * Sufficient statistics of children's protective shares (x in [0, 1]) for one population cell.
  * Cells add and subtract exactly, so a rollup table can be kept correct on every write
  * (subtract the child's old contribution, add the new) and cells combine into any coarser
- * population without going back to the assessments (architecture.md, "Dashboards at scale").
+ * population without going back to the assessments (docs/architecture.md, "Dashboards at scale").
  */
 export interface TCell {
   n: number;

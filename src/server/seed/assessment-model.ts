@@ -1,4 +1,4 @@
-import type { TCatalogueFactor, TFactorDomain } from './factor-catalogue.ts';
+import type { TCatalogueFactor, TFactorDomain } from './catalogues/factor-catalogue.ts';
 import type { Rng } from './rng.ts';
 
 /**

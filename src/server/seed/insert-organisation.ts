@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import { insertRows } from './bulk-insert.ts';
-import type { TRoleAssignmentRow, TUserRow } from './demo-users.ts';
+import type { TRoleAssignmentRow, TUserRow } from './demo/demo-users.ts';
 import type { TOrganisation } from './org.ts';
 
 /** The municipality row, its districts, units and teams, and its users with their roles: shared by every seed. */

@@ -7,10 +7,10 @@ import { startEmbeddedPostgres } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
 import { readEnv } from '../env.ts';
 import { createCprCipher } from '../modules/children/cpr.ts';
-import { seedBenchmark } from './bench.ts';
-import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo.ts';
+import { seedBenchmark } from './demo/bench.ts';
+import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo/demo.ts';
 import { readOrCreateDevKey } from './dev-key.ts';
-import { buildScaleMunicipality } from './scale.ts';
+import { buildScaleMunicipality } from './scale/scale.ts';
 
 const USAGE = `Usage: npm run seed [-- --children N]   (N children per municipality, default 2000)
        npm run seed -- --scale copenhagen [--children N] [--all-contributions]

@@ -1,15 +1,6 @@
-import { Button, Group, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../components/error-alert';
-import { usePageTitle } from '../components/page-title';
 import { RequirePermission } from '../components/require-permission';
-import { unitsQuery } from '../features/org/queries';
-import type { TUnit } from '../features/org/types';
-import { UnitModal } from '../features/org/unit-modal';
-import { UnitsTable } from '../features/org/units-table';
+import { AdminUnitsPage } from '../features/org/units-page';
 import { appRoute } from './app-layout';
 
 export const adminUnitsRoute = createRoute({
@@ -21,25 +12,3 @@ export const adminUnitsRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-function AdminUnitsPage() {
-  const { t } = useTranslation('admin');
-  usePageTitle(t('units.title'));
-  const units = useQuery(unitsQuery);
-  const [target, setTarget] = useState<TUnit | 'new' | null>(null);
-
-  return (
-    <>
-      <Group justify="space-between" mb="md">
-        <Title order={1}>{t('units.title')}</Title>
-        <Button onClick={() => setTarget('new')}>{t('units.create')}</Button>
-      </Group>
-      <ErrorAlert error={units.error} />
-      <Text role="status" mb="xs">
-        {units.data ? t('units.found', { count: units.data.length }) : ''}
-      </Text>
-      {units.data && units.data.length > 0 ? <UnitsTable items={units.data} onEdit={setTarget} /> : null}
-      <UnitModal target={target} onClose={() => setTarget(null)} />
-    </>
-  );
-}

@@ -1,13 +1,6 @@
-import { Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../components/error-alert';
-import { usePageTitle } from '../components/page-title';
 import { RequirePermission } from '../components/require-permission';
-import { rulesQuery } from '../features/alerts/queries';
-import { RuleCard } from '../features/alerts/rule-card';
-import { can, useMe } from '../features/auth/session';
+import { RulesPage } from '../features/early-warning/warning-rules-page';
 import { appRoute } from './app-layout';
 
 export const adminWarningRulesRoute = createRoute({
@@ -19,23 +12,3 @@ export const adminWarningRulesRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-function RulesPage() {
-  const { t } = useTranslation('concerns');
-  usePageTitle(t('rules.title'));
-  const me = useMe();
-  const canEdit = can(me, 'manage:warning-rule:municipality');
-  const rules = useQuery(rulesQuery);
-  return (
-    <Stack>
-      <Title order={1}>{t('rules.title')}</Title>
-      <Text>{t('rules.intro')}</Text>
-      {canEdit ? null : <Text>{t('rules.readOnly')}</Text>}
-      {rules.isPending ? <Loader aria-label={t('rules.loading')} /> : null}
-      <ErrorAlert error={rules.error} />
-      {rules.data?.map((rule) => (
-        <RuleCard key={`${rule.code}-${rule.version}`} rule={rule} canEdit={canEdit} />
-      ))}
-    </Stack>
-  );
-}

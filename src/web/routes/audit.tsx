@@ -1,14 +1,6 @@
-import { Button, Group, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../components/error-alert';
-import { usePageTitle } from '../components/page-title';
-import { Pager } from '../components/pager';
+import { createRoute } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { AuditFiltersForm } from '../features/audit/audit-filters';
-import { AuditTable } from '../features/audit/audit-table';
-import { AUDIT_PAGE_SIZE, auditExportUrl, auditQuery } from '../features/audit/queries';
+import { AuditPage } from '../features/audit/audit-page';
 import type { TAuditSearch } from '../features/audit/types';
 import { appRoute } from './app-layout';
 import { isoDate, optionalText, positiveInt } from './search-params';
@@ -29,48 +21,3 @@ export const auditRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-function AuditPage() {
-  const { t } = useTranslation('audit');
-  usePageTitle(t('title'));
-  const search = auditRoute.useSearch();
-  const navigate = useNavigate({ from: auditRoute.fullPath });
-  const events = useQuery(auditQuery(search));
-  const { page, ...filters } = search;
-
-  return (
-    <>
-      <Title order={1} mb="md">
-        {t('title')}
-      </Title>
-      <AuditFiltersForm
-        value={filters}
-        onChange={(next) => void navigate({ search: { ...next, page: undefined } })}
-      />
-      <Group mt="md">
-        <Button component="a" href={auditExportUrl('csv', filters)} variant="default" download>
-          {t('exportCsv')}
-        </Button>
-        <Button component="a" href={auditExportUrl('xlsx', filters)} variant="default" download>
-          {t('exportXlsx')}
-        </Button>
-      </Group>
-      <ErrorAlert error={events.error} />
-      <Text role="status" mt="md" mb="xs">
-        {events.data ? t('found', { count: events.data.total }) : ''}
-      </Text>
-      {events.data && events.data.items.length > 0 ? (
-        <>
-          <AuditTable items={events.data.items} />
-          <Pager
-            page={page ?? 1}
-            pageSize={AUDIT_PAGE_SIZE}
-            total={events.data.total}
-            label={t('paging')}
-            onChange={(p) => void navigate({ search: { ...search, page: p } })}
-          />
-        </>
-      ) : null}
-    </>
-  );
-}

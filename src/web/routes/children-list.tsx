@@ -1,16 +1,6 @@
-import { Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../components/error-alert';
-import { usePageTitle } from '../components/page-title';
-import { Pager } from '../components/pager';
 import { RequirePermission } from '../components/require-permission';
-import { ChildSearchForm } from '../features/children/child-search-form';
-import { ChildTable } from '../features/children/child-table';
-import { CHILDREN_PAGE_SIZE, childrenQuery } from '../features/children/queries';
-import type { TChildSearch } from '../features/children/types';
+import { ChildrenListPage } from '../features/children/children-page';
 import { appRoute } from './app-layout';
 
 export const childrenListRoute = createRoute({
@@ -22,49 +12,3 @@ export const childrenListRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-// The search may be a CPR number, so it stays in memory instead of the address bar and browser history;
-// it survives a visit to a profile and back, not a reload.
-let lastSearch: TChildSearch = {};
-
-function ChildrenListPage() {
-  const { t } = useTranslation('children');
-  usePageTitle(t('list.title'));
-  const [search, setSearchState] = useState<TChildSearch>(lastSearch);
-  const children = useQuery(childrenQuery(search));
-  const page = search.page ?? 1;
-
-  function setSearch(next: TChildSearch) {
-    lastSearch = next;
-    setSearchState(next);
-  }
-
-  return (
-    <>
-      <Title order={1} mb="md">
-        {t('list.title')}
-      </Title>
-      <ChildSearchForm value={search} onSearch={setSearch} />
-      <ErrorAlert error={children.error} />
-      <Text role="status" mt="md" mb="xs">
-        {children.isPlaceholderData
-          ? t('list.searching')
-          : children.data
-            ? t('list.found', { count: children.data.total })
-            : ''}
-      </Text>
-      {children.data && children.data.items.length > 0 ? (
-        <>
-          <ChildTable items={children.data.items} caption={t('list.caption')} />
-          <Pager
-            page={page}
-            pageSize={CHILDREN_PAGE_SIZE}
-            total={children.data.total}
-            label={t('list.paging')}
-            onChange={(p) => setSearch({ ...search, page: p })}
-          />
-        </>
-      ) : null}
-    </>
-  );
-}

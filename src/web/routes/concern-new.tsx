@@ -1,22 +1,14 @@
-import { Loader, Stack, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../components/error-alert';
-import { AnchorLink } from '../components/links';
-import { usePageTitle } from '../components/page-title';
+import { createRoute } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { childQuery } from '../features/children/queries';
-import { ConcernForm } from '../features/concerns/concern-form';
+import { NewConcernPage } from '../features/concerns/new-concern-page';
 import { appRoute } from './app-layout';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { uuid } from './search-params';
 
 export const concernNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/bekymringer/ny',
   validateSearch: (search: Record<string, unknown>): { childId?: string } => ({
-    childId: typeof search.childId === 'string' && UUID.test(search.childId) ? search.childId : undefined,
+    childId: uuid(search.childId),
   }),
   component: () => (
     <RequirePermission permission="write:concern:unit">
@@ -24,41 +16,3 @@ export const concernNewRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-function NewConcernPage() {
-  const { childId } = concernNewRoute.useSearch();
-  return childId ? <NamedConcern childId={childId} /> : <AnonymousConcern />;
-}
-
-function NamedConcern({ childId }: { childId: string }) {
-  const { t } = useTranslation('concerns');
-  const navigate = useNavigate();
-  const child = useQuery(childQuery(childId));
-  const name = child.data ? `${child.data.firstName} ${child.data.lastName}` : '';
-  usePageTitle(name ? t('form.titleFor', { name }) : t('form.title'));
-  if (child.isPending) return <Loader aria-label={t('form.loading')} />;
-  if (child.error) return <ErrorAlert error={child.error} />;
-  const back = () => void navigate({ to: '/boern/$childId', params: { childId } });
-  return (
-    <Stack>
-      <AnchorLink to="/boern/$childId" params={{ childId }} size="sm">
-        {name}
-      </AnchorLink>
-      <Title order={1}>{t('form.titleFor', { name })}</Title>
-      <ConcernForm childId={childId} onSaved={back} onCancel={back} />
-    </Stack>
-  );
-}
-
-function AnonymousConcern() {
-  const { t } = useTranslation('concerns');
-  const navigate = useNavigate();
-  usePageTitle(t('form.titleAnonymous'));
-  const back = () => void navigate({ to: '/bekymringer' });
-  return (
-    <Stack>
-      <Title order={1}>{t('form.titleAnonymous')}</Title>
-      <ConcernForm childId={null} onSaved={back} onCancel={back} />
-    </Stack>
-  );
-}

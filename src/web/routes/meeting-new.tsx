@@ -1,10 +1,6 @@
-import { Stack, Title } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../components/links';
-import { usePageTitle } from '../components/page-title';
 import { RequirePermission } from '../components/require-permission';
-import { MeetingForm } from '../features/meetings/meeting-form';
+import { NewMeetingPage } from '../features/meetings/new-meeting-page';
 import { appRoute } from './app-layout';
 
 export const meetingNewRoute = createRoute({
@@ -16,21 +12,3 @@ export const meetingNewRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-function NewMeetingPage() {
-  const { t } = useTranslation('meetings');
-  usePageTitle(t('form.pageTitle'));
-  return (
-    <Stack gap="lg">
-      <div>
-        <AnchorLink to="/moeder" size="sm">
-          {t('back')}
-        </AnchorLink>
-        <Title order={1} mt="xs">
-          {t('form.pageTitle')}
-        </Title>
-      </div>
-      <MeetingForm />
-    </Stack>
-  );
-}

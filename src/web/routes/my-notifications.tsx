@@ -1,16 +1,8 @@
-import { Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { createRoute, useNavigate } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../components/error-alert';
-import { formatDate, formatDateTime } from '../components/format';
-import { usePageTitle } from '../components/page-title';
+import { createRoute } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { can, useMe } from '../features/auth/session';
-import { ButtonLink } from '../features/concerns/button-link';
-import { NotificationForm } from '../features/notifications/notification-form';
-import { ownNotificationsQuery } from '../features/notifications/queries';
+import { MyNotificationsPage, NewNotificationPage } from '../features/notifications/my-notifications-page';
 import { appRoute } from './app-layout';
+import { uuid } from './search-params';
 
 export const myNotificationsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -25,13 +17,11 @@ export const myNotificationsRoute = createRoute({
   ),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const newNotificationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/mine-underretninger/ny',
   validateSearch: (search: Record<string, unknown>): { childId?: string } => ({
-    childId: typeof search.childId === 'string' && UUID.test(search.childId) ? search.childId : undefined,
+    childId: uuid(search.childId),
   }),
   component: () => (
     <RequirePermission permission="write:notification:unit">
@@ -39,80 +29,3 @@ export const newNotificationRoute = createRoute({
     </RequirePermission>
   ),
 });
-
-function NewNotificationPage() {
-  const { t } = useTranslation('notifications');
-  usePageTitle(t('form.title'));
-  const navigate = useNavigate();
-  const { childId } = newNotificationRoute.useSearch();
-  return (
-    <Stack>
-      <Title order={1}>{t('form.title')}</Title>
-      <Text>{t('form.intro')}</Text>
-      <NotificationForm
-        childId={childId}
-        onSaved={(reference) => void navigate({ to: '/mine-underretninger', search: { sent: reference } })}
-      />
-    </Stack>
-  );
-}
-
-function MyNotificationsPage() {
-  const { t, i18n } = useTranslation('notifications');
-  usePageTitle(t('mine.title'));
-  const me = useMe();
-  const { sent } = myNotificationsRoute.useSearch();
-  const list = useQuery(ownNotificationsQuery);
-  return (
-    <Stack>
-      <Title order={1}>{t('mine.title')}</Title>
-      <Text>{t('mine.intro')}</Text>
-      <div aria-live="polite">
-        {sent ? <Text fw={700}>{t('mine.sent', { reference: sent })}</Text> : null}
-      </div>
-      {can(me, 'write:notification:unit') ? (
-        <div>
-          <ButtonLink to="/mine-underretninger/ny" variant="light">
-            {t('mine.new')}
-          </ButtonLink>
-        </div>
-      ) : null}
-      {list.isPending ? <Loader aria-label={t('mine.loading')} /> : null}
-      <ErrorAlert error={list.error} />
-      {list.data && list.data.length === 0 ? <Text>{t('mine.empty')}</Text> : null}
-      {list.data && list.data.length > 0 ? (
-        <Table striped>
-          <Table.Caption>{t('mine.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('queue.reference')}</Table.Th>
-              <Table.Th scope="col">{t('queue.received')}</Table.Th>
-              <Table.Th scope="col">{t('mine.receipt')}</Table.Th>
-              <Table.Th scope="col">{t('mine.outcome')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td>{n.reference}</Table.Td>
-                <Table.Td>{formatDateTime(n.receivedAt, i18n.language)}</Table.Td>
-                <Table.Td>
-                  {n.receiptSentAt
-                    ? t('mine.receiptSent', { at: formatDate(n.receiptSentAt, i18n.language) })
-                    : t('mine.receiptDue', { date: formatDate(n.receiptDueOn, i18n.language) })}
-                </Table.Td>
-                <Table.Td>
-                  {n.investigationStarted === null
-                    ? t('mine.pending')
-                    : n.investigationStarted
-                      ? t('mine.investigation')
-                      : t('mine.noInvestigation')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      ) : null}
-    </Stack>
-  );
-}

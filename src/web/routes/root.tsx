@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
-import { NotFoundPage } from './not-found';
+import { NotFoundPage } from '../components/not-found-page';
 
 export interface TRouterContext {
   queryClient: QueryClient;

@@ -5,7 +5,8 @@ import { containing, type TSlice, totalRow } from './slice.ts';
 // Plain constants of this module: an imported binding is read through a getter on every use, and the
 // search below reads them millions of times.
 const { MIN_CELL } = limits;
-const { ABSENT, COLUMNS, COMPLEMENTARY, FIRST_AGE, FIRST_GENDER, GENDER_COLUMNS, OMITTED, PRIMARY, SHOWN } = cube;
+const { ABSENT, COLUMNS, COMPLEMENTARY, FIRST_AGE, FIRST_GENDER, GENDER_COLUMNS, OMITTED, PRIMARY, SHOWN } =
+  cube;
 
 /** A hidden mean must stay uncertain by at least this much (a twentieth of the scale of shares). */
 export const MEAN_SPAN = 0.05;

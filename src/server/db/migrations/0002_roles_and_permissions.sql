@@ -1,4 +1,4 @@
--- The roles of domain.md and what each may do. Scopes: unit (children enrolled in the user's units),
+-- The roles of docs/domain.md and what each may do. Scopes: unit (children enrolled in the user's units),
 -- municipality (the whole tenant, never child data unless the entity says so).
 INSERT INTO roles (name) VALUES
   ('professional'), ('unitLeader'), ('caseworker'), ('caseworkManager'),

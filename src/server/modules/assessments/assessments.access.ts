@@ -5,7 +5,7 @@ import { unitsWith } from '../../http/permissions.ts';
 
 /**
  * Who may touch which assessment, and why. The relation is always a current enrolment of the child in a
- * unit where the user holds the permission (architecture.md, rule 2):
+ * unit where the user holds the permission (docs/architecture.md, rule 2):
  *
  * - making an assessment: the enrolment unit must also take part in the round; it becomes the assessment's unit;
  * - a joint assessment is the child's, so everyone with such a relation to the child sees it;

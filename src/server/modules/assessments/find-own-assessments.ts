@@ -1,4 +1,4 @@
-import type { TFactorStateValue, TPosition } from '../../../shared/schemas/assessments.ts';
+import type { TOwnAssessments } from '../../../shared/schemas/assessment-views.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
@@ -6,30 +6,7 @@ import { assessorUnits, CURRENT_ENROLMENT } from './assessments.access.ts';
 import { catalogueFactors, labelOf, packedFromText, statesFromMasks } from './catalogue-factors.ts';
 import { disagrees } from './rules.ts';
 
-export interface TOwnAssessmentsView {
-  round: { id: string; name: string; catalogueVersion: number };
-  child: { id: string; firstName: string; lastName: string; birthDate: string };
-  assessments: {
-    id: string;
-    author: { id: string; name: string | null };
-    unit: { id: string; name: string };
-    position: TPosition;
-    assessedOn: string;
-    locked: boolean;
-  }[];
-  positionsDisagree: boolean;
-  factors: {
-    code: string;
-    kind: 'risk' | 'protective';
-    label: string;
-    labelDa: string;
-    labelEn: string;
-    /** One per assessment above, in the same order. */
-    states: { assessmentId: string; state: TFactorStateValue; reason: string | null }[];
-    disagree: boolean;
-  }[];
-  joint: { id: string; position: TPosition; version: number; locked: boolean } | null;
-}
+export type TOwnAssessmentsView = TOwnAssessments;
 
 /**
  * The own assessments of a child in a round side by side, with the factors they disagree on — what the

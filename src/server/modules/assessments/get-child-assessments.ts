@@ -6,9 +6,8 @@ import {
   riskLoad,
   riskObservation,
   type TFactorState,
-  type TShare,
 } from '../../../domain/measurement/index.ts';
-import type { TFactorStateValue, TPosition } from '../../../shared/schemas/assessments.ts';
+import type { TChildAssessments } from '../../../shared/schemas/assessment-views.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
@@ -22,52 +21,11 @@ import {
   type TCatalogueFactor,
 } from './catalogue-factors.ts';
 
-interface TThemeShare extends TShare {
-  themeCode: string;
-}
-
-export interface TChildAssessments {
-  childId: string;
-  themes: { code: string; name: string; nameDa: string; nameEn: string }[];
-  /** Joint assessments, oldest first. */
-  timeline: {
-    assessmentId: string;
-    round: { id: string; name: string; period: string };
-    assessedOn: string;
-    position: TPosition;
-    catalogueVersion: number;
-    protectiveShare: TShare;
-    byTheme: TThemeShare[];
-    riskLoad: number;
-    locked: boolean;
-  }[];
-  /**
-   * Factor × time: one row per factor code of the versions used, one cell per timeline entry. A cell is
-   * null when the factor was not in that assessment's catalogue version.
-   */
-  grid: {
-    code: string;
-    kind: 'risk' | 'protective';
-    domain: string;
-    label: string;
-    labelDa: string;
-    labelEn: string;
-    cells: (TFactorStateValue | null)[];
-  }[];
-  /** Every risk factor of the latest version: consecutive most recent joint assessments it was present in. */
-  persistence: { code: string; label: string; run: number }[];
-  /** Risk factors present together in the latest joint assessment. */
-  coOccurrence: { count: number; codes: string[] };
-  /** Protective share per theme over time (one point per timeline entry; share null when nothing was known). */
-  themeSeries: {
-    themeCode: string;
-    points: { assessmentId: string; assessedOn: string; share: number | null }[];
-  }[];
-}
+export type { TChildAssessments };
 
 /**
  * The assessment part of a child's profile, built from the joint assessments: the measurement parameter per
- * child (domain.md) over time. Needs a relation to the child; the read is audited.
+ * child (docs/domain.md) over time. Needs a relation to the child; the read is audited.
  */
 export async function getChildAssessments(ctx: TCtx, childId: string): Promise<TChildAssessments> {
   requirePermission(ctx, 'read:assessment:unit');

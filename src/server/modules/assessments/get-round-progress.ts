@@ -1,30 +1,12 @@
-import type { TPosition, TRoundProgressQuery } from '../../../shared/schemas/assessments.ts';
+import type { TProgressChild, TRoundProgress } from '../../../shared/schemas/assessment-views.ts';
+import type { TRoundProgressQuery } from '../../../shared/schemas/assessments.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
 import { CURRENT_ENROLMENT } from './assessments.access.ts';
-import { selectRounds, type TRound } from './rounds.ts';
+import { selectRounds } from './rounds.ts';
 
-export interface TProgressChild {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  ownCount: number;
-  /** The current user's own assessment of the child in this round, if made. */
-  myOwnId: string | null;
-  jointId: string | null;
-  jointPosition: TPosition | null;
-}
-
-export interface TRoundProgress {
-  round: TRound;
-  unit: { id: string; name: string };
-  children: TProgressChild[];
-  totals: { children: number; withOwn: number; withJoint: number; missingOwn: number; missingJoint: number };
-  /** Share of the unit's children with a joint assessment, 0–100, for the progress bar. */
-  percentJoint: number;
-}
+export type { TProgressChild, TRoundProgress };
 
 /**
  * The unit's overview of a round: every child currently enrolled in the unit and how far the adults are.

@@ -1,33 +1,14 @@
 import { danishDate } from '../../../domain/deadlines/index.ts';
 import { persistentRisks, riskObservation } from '../../../domain/measurement/index.ts';
+import type { TDistribution, TUnitWellbeing } from '../../../shared/schemas/assessment-views.ts';
 import { POSITIONS, type TPosition } from '../../../shared/schemas/assessments.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
 import { catalogueFactors, packedFromText, statesFromMasks } from './catalogue-factors.ts';
-import { selectFollowUp, type TFollowUpRow } from './follow-up-list.ts';
+import { selectFollowUp } from './follow-up-list.ts';
 
-interface TDistribution {
-  round: { id: string; name: string; period: string; opensOn: string; closesOn: string };
-  total: number;
-  counts: Record<TPosition, number>;
-  /** count ÷ total; null when the round has no joint assessments in the unit. */
-  shares: Record<TPosition, number | null>;
-}
-
-export interface TUnitWellbeing {
-  unit: { id: string; name: string };
-  latest: TDistribution | null;
-  previous: TDistribution | null;
-  /**
-   * Children still in the unit whose newest joint assessment is yellow or red, from the last completed round
-   * on: follow up with the parents. See `selectFollowUp`.
-   */
-  followUp: (TFollowUpRow & {
-    /** Risk factors present in at least the last two joint assessments in a row. */
-    persistentRisks: number;
-  })[];
-}
+export type { TUnitWellbeing };
 
 /**
  * The leader's view of their unit: green/yellow/red among the unit's joint assessments in the latest round

@@ -1,14 +1,10 @@
+import type { TLockedAssessment } from '../../../shared/schemas/assessment-views.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
 import { replaceContribution } from '../measurement/replace-contribution.ts';
 
-export interface TLockedAssessment {
-  id: string;
-  version: number;
-  lockedAt: string;
-  lockedBy: string;
-}
+export type { TLockedAssessment };
 
 /**
  * The leader of the unit an assessment was made in locks it; after that it never changes. The answer names

@@ -1,17 +1,7 @@
+import type { TRound } from '../../../shared/schemas/assessment-views.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TRoundStatus } from './rules.ts';
 
-export interface TRound {
-  id: string;
-  name: string;
-  period: string;
-  opensOn: string;
-  closesOn: string;
-  status: TRoundStatus;
-  catalogueId: string;
-  catalogueVersion: number;
-  units: { id: string; name: string }[];
-}
+export type { TRound };
 
 /** Rounds with their units, newest first; `where` filters rounds aliased `r` (parameters from $2). */
 export async function selectRounds(

@@ -1,3 +1,4 @@
+import type { TRoundStatus } from '../../../shared/schemas/assessment-views.ts';
 import type { TFactorStateValue } from '../../../shared/schemas/assessments.ts';
 
 /** The half-year a round measures, from its opening date: January–June is H1, July–December H2. */
@@ -6,7 +7,7 @@ export function roundPeriod(opensOn: string): string {
   return `${opensOn.slice(0, 4)}H${month <= 6 ? 1 : 2}`;
 }
 
-export type TRoundStatus = 'upcoming' | 'open' | 'closed';
+export type { TRoundStatus };
 
 export function roundStatus(opensOn: string, closesOn: string, today: string): TRoundStatus {
   if (today < opensOn) return 'upcoming';

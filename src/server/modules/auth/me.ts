@@ -1,7 +1,8 @@
+import type { TSessionResponse } from '../../../shared/schemas/auth-views.ts';
 import type { TSessionUser } from '../../http/context.ts';
 
 /** What the browser needs to know about the signed-in user; the UI hides what these permissions do not allow. */
-export function describeMe(user: TSessionUser) {
+export function describeMe(user: TSessionUser): TSessionResponse {
   return {
     user: {
       id: user.userId,

@@ -4,7 +4,7 @@ import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 
 /**
- * Who may touch which case, and why (architecture.md, rule 2):
+ * Who may touch which case, and why (docs/architecture.md, rule 2):
  *
  * - a caseworker reads and writes the cases of the teams they are a caseworker in, the cases assigned to
  *   them, and cases a manager gave them access to (case_access_grants) — never another team's case otherwise;

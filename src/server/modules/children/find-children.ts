@@ -1,5 +1,6 @@
 import { parseSearchTerm } from '../../../domain/search-term.ts';
 import type { TFindChildrenQuery } from '../../../shared/schemas/children.ts';
+import type { TChildListItem } from '../../../shared/schemas/children-views.ts';
 import type { TPage } from '../../../shared/schemas/common.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
@@ -7,15 +8,7 @@ import { requirePermission, roleFor } from '../../http/permissions.ts';
 import { readableUnits, relationSql } from './children.access.ts';
 import { maskCpr } from './cpr.ts';
 
-export interface TChildListItem {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  gender: string;
-  cprMasked: string;
-  units: { id: string; name: string }[];
-}
+export type { TChildListItem };
 
 /** Search among the children the user may see; the list itself is a read of each child shown, and audited. */
 export async function findChildren(ctx: TCtx, query: TFindChildrenQuery): Promise<TPage<TChildListItem>> {

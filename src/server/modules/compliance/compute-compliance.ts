@@ -2,7 +2,7 @@ import type { TComplianceReport, TComplianceRow } from '../../../shared/schemas/
 import type { Queryable } from '../../db/client.ts';
 import { caseDeadlineConfig } from '../cases/case-deadline-config.ts';
 
-/** Fewer children than this in a cell and the change in protective share is not shown (domain.md). */
+/** Fewer children than this in a cell and the change in protective share is not shown (docs/domain.md). */
 export const MIN_CELL = 5;
 
 // A deadline counts once it is met or has passed; one still running is not yet a verdict. Every cell is

@@ -1,24 +1,7 @@
+import type { TConcern } from '../../../shared/schemas/concern-views.ts';
 import type { Queryable } from '../../db/client.ts';
 
-export interface TConcern {
-  id: string;
-  childId: string | null;
-  childName: string | null;
-  anonymous: boolean;
-  unitId: string;
-  unitName: string;
-  createdBy: string;
-  createdByName: string;
-  profession: string;
-  signs: string[];
-  description: string;
-  factorCodes: string[];
-  level: number;
-  actionCode: string | null;
-  actionText: string;
-  acute: boolean;
-  createdAt: string;
-}
+export type { TConcern };
 
 /** SQL selecting concerns as documents (alias k); the caller adds WHERE and ORDER. */
 export const CONCERN_SELECT = `SELECT k.id, k.child_id AS "childId",

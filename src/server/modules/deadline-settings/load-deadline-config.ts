@@ -1,11 +1,8 @@
 import { DEFAULT_DEADLINE_CONFIG, type TDeadlineConfig } from '../../../domain/deadlines/index.ts';
+import type { TDeadlineSettings } from '../../../shared/schemas/notification-views.ts';
 import type { Queryable } from '../../db/client.ts';
 
-export interface TDeadlineSettings extends TDeadlineConfig {
-  /** 1 while the municipality uses the defaults (no row yet). */
-  version: number;
-  updatedAt: string | null;
-}
+export type { TDeadlineSettings };
 
 const COLUMNS = `assessment_hours AS "assessmentHours", receipt_weekdays AS "receiptWeekdays",
   child_assessment_months AS "childAssessmentMonths", plan_months AS "planMonths", follow_up_months AS "followUpMonths",

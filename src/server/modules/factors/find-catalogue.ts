@@ -1,10 +1,19 @@
+import type {
+  TCatalogue,
+  TCatalogueVersion,
+  TPolicyTheme,
+} from '../../../shared/schemas/factor-catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
 
 /** One catalogue version with its factors and their theme codes, in bit order. */
-export async function selectCatalogue(q: Queryable, municipalityId: string, catalogueId: string) {
+export async function selectCatalogue(
+  q: Queryable,
+  municipalityId: string,
+  catalogueId: string,
+): Promise<TCatalogue | undefined> {
   const { rows } = await q.query(
     `SELECT c.id, c.version, c.status, c.published_at AS "publishedAt",
        coalesce((SELECT json_agg(json_build_object('id', f.id, 'code', f.code, 'kind', f.kind, 'domain', f.domain,
@@ -30,7 +39,7 @@ export async function currentCatalogueId(q: Queryable, municipalityId: string): 
   return rows[0]?.id;
 }
 
-export async function findCatalogue(ctx: TCtx, catalogueId: string | 'current') {
+export async function findCatalogue(ctx: TCtx, catalogueId: string | 'current'): Promise<TCatalogue> {
   requirePermission(ctx, 'read:catalogue:municipality');
   const m = ctx.user.municipalityId;
   const catalogue = await ctx.db.tenantRead(m, async (q) => {
@@ -41,7 +50,7 @@ export async function findCatalogue(ctx: TCtx, catalogueId: string | 'current') 
   return catalogue;
 }
 
-export async function findCatalogueVersions(ctx: TCtx) {
+export async function findCatalogueVersions(ctx: TCtx): Promise<{ items: TCatalogueVersion[] }> {
   requirePermission(ctx, 'read:catalogue:municipality');
   const { rows } = await ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
     q.query(
@@ -54,7 +63,7 @@ export async function findCatalogueVersions(ctx: TCtx) {
   return { items: rows };
 }
 
-export async function findPolicyThemes(ctx: TCtx) {
+export async function findPolicyThemes(ctx: TCtx): Promise<{ items: TPolicyTheme[] }> {
   requirePermission(ctx, 'read:catalogue:municipality');
   const { rows } = await ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
     q.query(

@@ -1,33 +1,9 @@
-import type { TLevel } from '../../../domain/handleguide/suggest.ts';
+import type { TGuideAction, TGuideLink, TGuideSign } from '../../../shared/schemas/handleguide-views.ts';
 import type { Queryable } from '../../db/client.ts';
 
-export interface TGuideLink {
-  label: string;
-  url: string;
-}
-
-export interface TGuideActionRow {
-  signCode: string;
-  level: TLevel;
-  code: string;
-  titleDa: string;
-  titleEn: string;
-  guidanceDa: string;
-  guidanceEn: string;
-  links: TGuideLink[];
-  sortOrder: number;
-}
-
-export interface TGuideSignRow {
-  code: string;
-  labelDa: string;
-  labelEn: string;
-  acute: boolean;
-  active: boolean;
-  sortOrder: number;
-  version: number;
-  actions: TGuideActionRow[];
-}
+export type { TGuideLink };
+export type TGuideActionRow = TGuideAction;
+export type TGuideSignRow = TGuideSign;
 
 /** The municipality's sign catalogue with each sign's handleguide actions (level, then sort order). */
 export async function loadGuide(

@@ -206,7 +206,7 @@ describe('the analyst as attacker', () => {
 
   it('refuses a filter that would add cells up, naming the field', async () => {
     for (const [search, field] of [
-      ['groupBy=district&unitIds=' + unitIdsJoined(), 'unitIds'],
+      [`groupBy=district&unitIds=${unitIdsJoined()}`, 'unitIds'],
       ['groupBy=theme&ageBands=3-5&genders=male', 'genders'],
       ['groupBy=ageBand,gender', 'groupBy'],
     ] as const) {

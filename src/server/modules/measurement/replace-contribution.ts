@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/client.ts';
  * assessment in that period: its old contribution (overall and per policy theme) is taken out of the cells
  * and the new one put in, in one statement each, in key order so concurrent writers lock cells alike.
  *
- * Definition (domain.md, "The measurement parameter"): x = protective factors present ÷ protective factors
+ * Definition (docs/domain.md, "The measurement parameter"): x = protective factors present ÷ protective factors
  * assessed (not-known excluded), overall (theme_key 'all') and per policy theme; risk load = risk factors
  * present. Children without any assessed protective factor in a theme are left out of that theme.
  */

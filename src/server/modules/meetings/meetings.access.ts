@@ -11,7 +11,7 @@ import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 
 /**
- * Who may touch a meeting, and who may see a named child through it (architecture.md, rule 2). A meeting is
+ * Who may touch a meeting, and who may see a named child through it (docs/architecture.md, rule 2). A meeting is
  * seen only by its participants (the organiser is one). Its named items follow the sharing rule
  * (src/domain/sharing): a valid consent naming the reader's unit or profession, or the legal basis for the
  * one meeting. A participant without that basis gets 403 for the child; anyone else gets 404.

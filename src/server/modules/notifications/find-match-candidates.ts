@@ -1,17 +1,11 @@
 import { parseSearchTerm } from '../../../domain/search-term.ts';
+import type { TMatchCandidate } from '../../../shared/schemas/notification-views.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
 import { INTAKE_PURPOSE } from './notifications.access.ts';
 
-export interface TMatchCandidate {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  cprMasked: string;
-  address: string | null;
-}
+export type { TMatchCandidate };
 
 /**
  * Children of the municipality an intake worker may match a notification to: by the search text (CPR

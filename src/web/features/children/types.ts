@@ -1,12 +1,5 @@
-export interface TChildListItem {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  gender: string;
-  cprMasked: string;
-  units: { id: string; name: string }[];
-}
+// The list item is the server's own type: one definition for both sides.
+export type { TChildListItem } from '../../../shared/schemas/children-views';
 
 export interface TChildProfile {
   id: string;

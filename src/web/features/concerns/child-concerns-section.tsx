@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { can, useMe } from '../auth/session';
-import { CoordinatorPanel } from '../coordinator/coordinator-panel';
+import { CoordinatorPanel } from '../coordinators/coordinator-panel';
 import { ButtonLink } from './button-link';
 import { ConcernTimeline } from './concern-list';
 import { childConcernsQuery } from './queries';

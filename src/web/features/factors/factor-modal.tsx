@@ -132,8 +132,10 @@ function FactorForm({ catalogueId, factor, themes, onClose, onSaved }: TFactorFo
     };
     // The server's own schemas, so the browser and the server agree on what a valid factor is.
     const send = factor
-      ? sendParsed(ZUpdateFactorForm.safeParse(fields), (body) => updateFactor(catalogueId, factor.id, body))
-      : sendParsed(ZCreateFactorRequest.safeParse({ code, ...fields }), (body) =>
+      ? sendParsed(ZUpdateFactorForm.safeParse(fields, { reportInput: true }), (body) =>
+          updateFactor(catalogueId, factor.id, body),
+        )
+      : sendParsed(ZCreateFactorRequest.safeParse({ code, ...fields }, { reportInput: true }), (body) =>
           addFactor(catalogueId, body),
         );
     if ('issues' in send) {

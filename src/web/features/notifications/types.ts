@@ -1,3 +1,4 @@
+export type { TDeadlineSettings, TMatchCandidate } from '../../../shared/schemas/notification-views';
 export type {
   TNotificationDecision,
   TNotifierKind,
@@ -53,28 +54,4 @@ export interface TNotificationDetail {
   attachments: { id: string; fileName: string; mediaType: string; sizeBytes: number }[];
   linked: { id: string; reference: string; source: string; receivedAt: string; decision: string | null }[];
   version: number;
-}
-
-export interface TMatchCandidate {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  cprMasked: string;
-  address: string | null;
-}
-
-export interface TDeadlineSettings {
-  assessmentHours: number;
-  receiptWeekdays: number;
-  childAssessmentMonths: number;
-  planMonths: number;
-  followUpMonths: number;
-  youthPlanAge: number;
-  partyStatusAge: number;
-  constitutionDayOff: boolean;
-  christmasEveOff: boolean;
-  newYearsEveOff: boolean;
-  version: number;
-  updatedAt: string | null;
 }

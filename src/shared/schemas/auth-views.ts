@@ -1,0 +1,25 @@
+import type { TLocale } from '../i18n/errors.ts';
+import type { TPermission, TRole } from '../permissions.ts';
+
+// The signed-in user as the server describes it: one definition for the server and the web app.
+
+export interface TRoleAssignment {
+  role: TRole;
+  unitId: string | null;
+  unitName: string | null;
+}
+
+export interface TMe {
+  id: string;
+  name: string;
+  email: string;
+  locale: TLocale;
+  municipality: { id: string; name: string };
+  roles: TRoleAssignment[];
+  permissions: TPermission[];
+}
+
+export interface TSessionResponse {
+  user: TMe;
+  csrfToken: string;
+}
