@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type TPermission, type TRole } from '../../src/shared/permissions.ts';
-import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
+import { ROLES, type TPermission, type TRole } from '../../../shared/permissions.ts';
+import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 
 /**
  * Concerns, handleguide, early-warning rules, alerts and coordinators: every endpoint × every role. The

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type TPermission, type TRole } from '../../src/shared/permissions.ts';
-import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
+import { ROLES, type TPermission, type TRole } from '../../../shared/permissions.ts';
+import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 
 /**
  * Every endpoint of the cases, caseworker-change, compliance and letters areas × every role: a role without
@@ -182,7 +182,7 @@ beforeAll(async () => {
   });
   expect(change.statusCode).toBe(201);
   changeId = change.json().id;
-  const { queueLetter } = await import('../../src/server/modules/letters/queue-letter.ts');
+  const { queueLetter } = await import('../letters/queue-letter.ts');
   const demoId = (await t.db.pool.query("SELECT id FROM municipalities WHERE slug = 'demo'")).rows[0].id;
   letterId = (
     await t.db.tenant(demoId, (q) =>

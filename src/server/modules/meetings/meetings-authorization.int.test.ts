@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enforceConsentExpiry } from '../../src/server/modules/consents/enforce-consent-expiry.ts';
-import { sendReminders } from '../../src/server/modules/my-work/send-reminders.ts';
-import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
+import { enforceConsentExpiry } from '../consents/enforce-consent-expiry.ts';
+import { sendReminders } from '../my-work/send-reminders.ts';
+import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 
 /**
  * Consents, meetings, my work and practice analytics: endpoint × role, with the refusals — 401 without a

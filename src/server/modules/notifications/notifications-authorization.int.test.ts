@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type TPermission, type TRole } from '../../src/shared/permissions.ts';
-import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
+import { ROLES, type TPermission, type TRole } from '../../../shared/permissions.ts';
+import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 
 /**
  * Every notification and deadline-settings endpoint × every role: the success status for a role holding the
