@@ -335,8 +335,8 @@ export const CASES_ROWS: TEndpoint[] = [
       access: 'manage:case:team',
       success: 200,
       child,
-      request: async () => ({
-        url: `/api/v1/caseworker-changes/${child === 'own' ? await proposedChange() : await changeOfOtherTeam()}`,
+      request: async (_role, _f, allowed) => ({
+        url: `/api/v1/caseworker-changes/${child === 'own' && allowed ? await proposedChange() : await changeOfOtherTeam()}`,
       }),
     },
     {
@@ -346,8 +346,8 @@ export const CASES_ROWS: TEndpoint[] = [
       access: 'manage:case:team',
       success: 202,
       child,
-      request: async () => ({
-        url: `/api/v1/caseworker-changes/${child === 'own' ? await proposedChange() : await changeOfOtherTeam()}/confirm`,
+      request: async (_role, _f, allowed) => ({
+        url: `/api/v1/caseworker-changes/${child === 'own' && allowed ? await proposedChange() : await changeOfOtherTeam()}/confirm`,
         payload: { version: 1, assignments: [] },
       }),
     },
@@ -409,7 +409,9 @@ export const CASES_ROWS: TEndpoint[] = [
     label: ' (a failed letter)',
     access: 'manage:letter:municipality',
     success: 200,
-    request: async () => ({ url: `/api/v1/letters/${await letter(true)}/retry` }),
+    request: async (_role, _f, allowed) => ({
+      url: `/api/v1/letters/${allowed ? await letter(true) : await letterOnce()}/retry`,
+    }),
   },
 ];
 

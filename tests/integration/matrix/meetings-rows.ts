@@ -1,5 +1,4 @@
 import type { TRole } from '../../../src/shared/permissions.ts';
-import type { TSession } from '../../fixtures/test-app.ts';
 import { addDays, env, type TEndpoint, today } from './types.ts';
 
 /**
@@ -116,15 +115,22 @@ const consentBody = (guardianId: string) => ({
   validTo: addDays(today(), 180),
 });
 
-async function consent(childId: string, by: TSession): Promise<string> {
+async function consent(childId: string): Promise<string> {
   const { rows } = await env.t.db.pool.query(
     `INSERT INTO consents (municipality_id, child_id, guardian_ids, info_kinds, recipient_professions, purpose, signed_on,
                            valid_from, valid_to, created_by)
      VALUES ($1, $2, ARRAY[$3::uuid], ARRAY['concerns'], ARRAY['teacher'], 'Matrixsamtykke', current_date, current_date,
              current_date + 90, $4) RETURNING id`,
-    [env.f.demoId, childId, await custodian(childId), by.user.id],
+    [env.f.demoId, childId, await custodian(childId), env.f.sessions.unitLeader.user.id],
   );
   return rows[0].id;
+}
+
+let shared: Promise<string> | undefined;
+/** One consent for the refused roles and anonymous callers (they never reach it). */
+function sharedConsent(): Promise<string> {
+  shared ??= consent(env.f.ownChild.unitLeader);
+  return shared;
 }
 
 const childOf = (role: TRole, child: 'own' | 'other') =>
@@ -337,8 +343,8 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         access: 'write:consent:unit',
         success: 200,
         child,
-        request: async (role) => ({
-          url: `/api/v1/consents/${await consent(childOf(role, child), env.f.sessions.unitLeader)}/withdraw`,
+        request: async (role, _f, allowed) => ({
+          url: `/api/v1/consents/${child === 'own' && !allowed ? await sharedConsent() : await consent(childOf(role, child))}/withdraw`,
           payload: { version: 1 },
         }),
       },
