@@ -776,8 +776,15 @@ async function childFor(userId: string, relation: 'own' | 'other'): Promise<stri
       JOIN role_assignments ra ON ra.municipality_id = e.municipality_id AND ra.unit_id = e.unit_id AND ra.user_id = $2
      WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND ${current})`;
   const enrolledSomewhere = `EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND ${current})`;
+  // Outside every relation the user could have to the child: no case of their teams, not its coordinator.
+  const noOtherRelation = `NOT EXISTS (SELECT 1 FROM cases k
+      JOIN role_assignments ra ON ra.municipality_id = k.municipality_id AND ra.team_id = k.team_id AND ra.user_id = $2
+     WHERE k.municipality_id = c.municipality_id AND k.child_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM child_coordinators cc
+     WHERE cc.municipality_id = c.municipality_id AND cc.child_id = c.id AND cc.user_id = $2)`;
   const { rows } = await t.db.pool.query(
-    `SELECT c.id FROM children c WHERE c.municipality_id = $1 AND ${relation === 'own' ? inUserUnits : `NOT ${inUserUnits} AND ${enrolledSomewhere}`}
+    `SELECT c.id FROM children c WHERE c.municipality_id = $1
+        AND ${relation === 'own' ? inUserUnits : `NOT ${inUserUnits} AND ${enrolledSomewhere} AND ${noOtherRelation}`}
       ORDER BY c.id LIMIT 1`,
     [f.demoId, userId],
   );

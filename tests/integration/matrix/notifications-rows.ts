@@ -1,53 +1,9 @@
+import { citizenNotification as fixture } from '../../fixtures/citizen-notification.ts';
 import { env, type TEndpoint } from './types.ts';
 
 /** Notifications and deadline settings (issue 5): intake reads and assesses, the notifiers see their own. */
 
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-let address = 0;
-
-/** A citizen's notification through the public form (multipart, from an address of its own). */
-async function citizenNotification(withAttachment = false): Promise<{ id: string; attachmentId?: string }> {
-  const boundary = 'b0undary';
-  const fields = {
-    childName: 'Matrix Testbarn',
-    childBirthDate: '01-02-2015',
-    childAddress: 'Vej 2, 9999 By',
-    description: 'Bekymring til autorisationsmatricen.',
-    anonymous: 'yes',
-  };
-  const parts = Object.entries(fields).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  const attachment = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    PDF,
-    Buffer.from('\r\n'),
-  ]);
-  const n = ++address;
-  const res = await env.t.app.inject({
-    method: 'POST',
-    url: '/borger/demo/underretning',
-    payload: Buffer.concat([
-      Buffer.from(parts.join('')),
-      withAttachment ? attachment : Buffer.alloc(0),
-      Buffer.from(`--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    // The form's per-IP limit is not what is tested here.
-    remoteAddress: `10.2.${Math.floor(n / 250)}.${n % 250}`,
-  });
-  if (res.statusCode !== 303) throw new Error(`citizen form: ${res.statusCode} ${res.body}`);
-  const ref = /ref=(U-[0-9A-Z]{6})/.exec(res.headers.location as string)?.[1];
-  const { rows } = await env.t.db.pool.query(
-    `SELECT n.id, a.id AS attachment_id FROM notifications n
-       LEFT JOIN notification_attachments a ON a.municipality_id = n.municipality_id AND a.notification_id = n.id
-      WHERE n.municipality_id = $1 AND n.reference = $2`,
-    [env.f.demoId, ref],
-  );
-  return { id: rows[0].id, attachmentId: rows[0].attachment_id ?? undefined };
-}
+const citizenNotification = (withAttachment = false) => fixture(env.t, withAttachment);
 
 /** A notification matched to a child and assessed by the demo caseworker, ready for a decision. */
 async function assessed(): Promise<{ id: string; version: number }> {
