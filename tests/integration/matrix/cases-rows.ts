@@ -1,5 +1,6 @@
 import { queueLetter } from '../../../src/server/modules/letters/queue-letter.ts';
-import { env, type TEndpoint, today, unique } from './types.ts';
+import type { TPermission } from '../../../src/shared/permissions.ts';
+import { env, read, setUp, type TEndpoint, today, unique } from './types.ts';
 
 /**
  * Cases, caseworker changes, compliance and the letters outbox (issue 5). The demo caseworker and casework
@@ -50,15 +51,8 @@ async function childWithoutCase(): Promise<string> {
   return rows[0].id;
 }
 
-async function asCaseworker(
-  method: string,
-  url: string,
-  payload: unknown,
-): Promise<{ id: string; version: number }> {
-  const res = await env.t.as(env.f.sessions.caseworker, method, url, payload);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+const asCaseworker = (method: string, url: string, payload: unknown) =>
+  setUp(env.f.sessions.caseworker, method, url, payload);
 
 /** A case of the first team, opened today by the demo caseworker. */
 async function freshCase(): Promise<{ id: string; version: number }> {
@@ -154,28 +148,36 @@ async function letter(failed: boolean): Promise<string> {
 
 const TEAM_LABEL = { own: ' (a case of their team)', other: ' (a case of another team)' } as const;
 
+/**
+ * A write to one case (`/api/v1/cases/:id<route>`): `payload` builds the body, readying a fresh case of the
+ * first team first where the write needs it (`fresh`: a case was made for this request).
+ */
+function caseRow(
+  child: 'own' | 'other',
+  method: TEndpoint['method'],
+  route: string,
+  access: TPermission,
+  success: number,
+  payload: (c: { id: string; version: number }, fresh: boolean) => unknown,
+): TEndpoint {
+  return {
+    method,
+    path: `/api/v1/cases/:id${route}`,
+    label: TEAM_LABEL[child],
+    access,
+    success,
+    child,
+    request: async (_role, _f, allowed) => {
+      const c = await caseFor(child, allowed);
+      return { url: `/api/v1/cases/${c.id}${route}`, payload: await payload(c, child === 'own' && allowed) };
+    },
+  };
+}
+
 export const CASES_ROWS: TEndpoint[] = [
-  {
-    method: 'GET',
-    path: '/api/v1/cases',
-    access: 'read:case:team',
-    success: 200,
-    request: () => ({ url: '/api/v1/cases?pageSize=10' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/case-teams',
-    access: 'read:case:team',
-    success: 200,
-    request: () => ({ url: '/api/v1/case-teams' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/case-deadlines',
-    access: 'read:case:team',
-    success: 200,
-    request: () => ({ url: '/api/v1/case-deadlines' }),
-  },
+  read('/api/v1/cases', 'read:case:team', '?pageSize=10'),
+  read('/api/v1/case-teams', 'read:case:team'),
+  read('/api/v1/case-deadlines', 'read:case:team'),
   {
     method: 'POST',
     path: '/api/v1/cases',
@@ -206,79 +208,26 @@ export const CASES_ROWS: TEndpoint[] = [
         url: `/api/v1/cases/${child === 'own' ? (await freshCaseOnce()).id : (await caseTeams()).otherCase}`,
       }),
     },
-    {
-      method: 'POST',
-      path: '/api/v1/cases/:id/conversations',
-      label: TEAM_LABEL[child],
-      access: 'write:case:team',
-      success: 201,
-      child,
-      request: async (_role, _f, allowed) => ({
-        url: `/api/v1/cases/${(await caseFor(child, allowed)).id}/conversations`,
-        payload: conversation(),
-      }),
-    },
-    {
-      method: 'POST',
-      path: '/api/v1/cases/:id/measures',
-      label: TEAM_LABEL[child],
-      access: 'write:case:team',
-      success: 201,
-      child,
-      request: async (_role, _f, allowed) => {
-        const c = await caseFor(child, allowed);
-        // A measure needs the child conversation first.
-        if (child === 'own' && allowed)
-          await asCaseworker('POST', `/api/v1/cases/${c.id}/conversations`, conversation());
-        return { url: `/api/v1/cases/${c.id}/measures`, payload: measure() };
-      },
-    },
-    {
-      method: 'PUT',
-      path: '/api/v1/cases/:id/plan',
-      label: TEAM_LABEL[child],
-      access: 'write:case:team',
-      success: 200,
-      child,
-      request: async (_role, _f, allowed) => ({
-        url: `/api/v1/cases/${(await caseFor(child, allowed)).id}/plan`,
-        payload: {
-          madeOn: today(),
-          childWishes: 'At gå til svømning',
-          goals: [{ text: 'Går til svømning', factorCodes: [await protectiveFactor()] }],
-        },
-      }),
-    },
-    {
-      method: 'POST',
-      path: '/api/v1/cases/:id/preliminary-assessment',
-      label: TEAM_LABEL[child],
-      access: 'write:case:team',
-      success: 200,
-      child,
-      request: async (_role, _f, allowed) => {
-        const c = await caseFor(child, allowed);
-        return {
-          url: `/api/v1/cases/${c.id}/preliminary-assessment`,
-          payload: { version: c.version, text: 'Foreløbig' },
-        };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/api/v1/cases/:id/child-assessment',
-      label: TEAM_LABEL[child],
-      access: 'write:case:team',
-      success: 200,
-      child,
-      request: async (_role, _f, allowed) => {
-        const c = await caseFor(child, allowed);
-        return {
-          url: `/api/v1/cases/${c.id}/child-assessment`,
-          payload: { version: c.version, completedOn: today(), summary: 'Færdig' },
-        };
-      },
-    },
+    caseRow(child, 'POST', '/conversations', 'write:case:team', 201, () => conversation()),
+    caseRow(child, 'POST', '/measures', 'write:case:team', 201, async (c, fresh) => {
+      // A measure needs the child conversation first.
+      if (fresh) await asCaseworker('POST', `/api/v1/cases/${c.id}/conversations`, conversation());
+      return measure();
+    }),
+    caseRow(child, 'PUT', '/plan', 'write:case:team', 200, async () => ({
+      madeOn: today(),
+      childWishes: 'At gå til svømning',
+      goals: [{ text: 'Går til svømning', factorCodes: [await protectiveFactor()] }],
+    })),
+    caseRow(child, 'POST', '/preliminary-assessment', 'write:case:team', 200, (c) => ({
+      version: c.version,
+      text: 'Foreløbig',
+    })),
+    caseRow(child, 'POST', '/child-assessment', 'write:case:team', 200, (c) => ({
+      version: c.version,
+      completedOn: today(),
+      summary: 'Færdig',
+    })),
     {
       method: 'POST',
       path: '/api/v1/cases/:id/follow-ups/:followUpId/held',
@@ -304,30 +253,14 @@ export const CASES_ROWS: TEndpoint[] = [
         return { url: `/api/v1/cases/${c.id}/follow-ups/${followUpId}/held`, payload: { heldOn: today() } };
       },
     },
-    {
-      method: 'POST',
-      path: '/api/v1/cases/:id/access-grants',
-      label: TEAM_LABEL[child],
-      access: 'manage:case:team',
-      success: 200,
-      child,
-      request: async (_role, _f, allowed) => ({
-        url: `/api/v1/cases/${(await caseFor(child, allowed)).id}/access-grants`,
-        payload: { userId: (await caseTeams()).caseworker4, reason: 'Vikar under ferie' },
-      }),
-    },
-    {
-      method: 'POST',
-      path: '/api/v1/cases/:id/close',
-      label: TEAM_LABEL[child],
-      access: 'write:case:team',
-      success: 200,
-      child,
-      request: async (_role, _f, allowed) => {
-        const c = await caseFor(child, allowed);
-        return { url: `/api/v1/cases/${c.id}/close`, payload: { version: c.version, reason: 'Mål nået' } };
-      },
-    },
+    caseRow(child, 'POST', '/access-grants', 'manage:case:team', 200, async () => ({
+      userId: (await caseTeams()).caseworker4,
+      reason: 'Vikar under ferie',
+    })),
+    caseRow(child, 'POST', '/close', 'write:case:team', 200, (c) => ({
+      version: c.version,
+      reason: 'Mål nået',
+    })),
     {
       method: 'GET',
       path: '/api/v1/caseworker-changes/:id',
@@ -352,13 +285,7 @@ export const CASES_ROWS: TEndpoint[] = [
       }),
     },
   ]),
-  {
-    method: 'GET',
-    path: '/api/v1/caseworker-changes',
-    access: 'manage:case:team',
-    success: 200,
-    request: () => ({ url: '/api/v1/caseworker-changes' }),
-  },
+  read('/api/v1/caseworker-changes', 'manage:case:team'),
   {
     method: 'POST',
     path: '/api/v1/caseworker-changes',
@@ -389,13 +316,7 @@ export const CASES_ROWS: TEndpoint[] = [
     success: 200,
     request: () => ({ url: `/api/v1/compliance/export?from=2026-01-01&to=${today()}` }),
   },
-  {
-    method: 'GET',
-    path: '/api/v1/letters',
-    access: 'read:letter:municipality',
-    success: 200,
-    request: () => ({ url: '/api/v1/letters' }),
-  },
+  read('/api/v1/letters', 'read:letter:municipality'),
   {
     method: 'GET',
     path: '/api/v1/letters/:id/pdf',

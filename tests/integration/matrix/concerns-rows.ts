@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TRole } from '../../../src/shared/permissions.ts';
-import { env, type TEndpoint } from './types.ts';
+import { childRead, env, read, type TEndpoint } from './types.ts';
 
 /** Concerns, the handleguide, early-warning rules, alerts and coordinators (issue 4). */
 
@@ -40,20 +40,8 @@ const childOf = (role: TRole, child: 'own' | 'other') =>
   child === 'own' ? env.f.ownChild[role] : env.f.otherChild[role];
 
 export const CONCERNS_ROWS: TEndpoint[] = [
-  {
-    method: 'GET',
-    path: '/api/v1/concerns',
-    access: 'read:concern:unit',
-    success: 200,
-    request: () => ({ url: '/api/v1/concerns?level=3' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/handleguide',
-    access: 'read:handleguide:municipality',
-    success: 200,
-    request: () => ({ url: '/api/v1/handleguide' }),
-  },
+  read('/api/v1/concerns', 'read:concern:unit', '?level=3'),
+  read('/api/v1/handleguide', 'read:handleguide:municipality'),
   {
     method: 'PUT',
     path: '/api/v1/handleguide/signs/:code',
@@ -64,13 +52,7 @@ export const CONCERNS_ROWS: TEndpoint[] = [
       payload: { labelDa: 'Prøve', labelEn: 'Test', acute: false, actions: [] },
     }),
   },
-  {
-    method: 'GET',
-    path: '/api/v1/early-warning-rules',
-    access: ['read:warning-rule:municipality', 'manage:warning-rule:municipality'],
-    success: 200,
-    request: () => ({ url: '/api/v1/early-warning-rules' }),
-  },
+  read('/api/v1/early-warning-rules', ['read:warning-rule:municipality', 'manage:warning-rule:municipality']),
   {
     method: 'PUT',
     path: '/api/v1/early-warning-rules/:code',
@@ -81,20 +63,8 @@ export const CONCERNS_ROWS: TEndpoint[] = [
       payload: { enabled: true, params: { consecutive: 2 }, version: await ruleVersion() },
     }),
   },
-  {
-    method: 'GET',
-    path: '/api/v1/alerts',
-    access: 'read:alert:own',
-    success: 200,
-    request: () => ({ url: '/api/v1/alerts' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/alerts/unread-count',
-    access: 'read:alert:own',
-    success: 200,
-    request: () => ({ url: '/api/v1/alerts/unread-count' }),
-  },
+  read('/api/v1/alerts', 'read:alert:own'),
+  read('/api/v1/alerts/unread-count', 'read:alert:own'),
   {
     method: 'POST',
     path: '/api/v1/alerts/:id/read',
@@ -115,13 +85,7 @@ export const CONCERNS_ROWS: TEndpoint[] = [
       return { url: `/api/v1/alerts/${await alertFor(env.f.sessions[other].user.id)}/read` };
     },
   },
-  {
-    method: 'GET',
-    path: '/api/v1/coordinators/me/children',
-    access: 'read:child:unit',
-    success: 200,
-    request: () => ({ url: '/api/v1/coordinators/me/children' }),
-  },
+  read('/api/v1/coordinators/me/children', 'read:child:unit'),
   ...(['own', 'other'] as const).flatMap((child): TEndpoint[] => [
     {
       method: 'POST',
@@ -132,24 +96,8 @@ export const CONCERNS_ROWS: TEndpoint[] = [
       child,
       request: (role) => ({ url: '/api/v1/concerns', payload: concernBody(childOf(role, child)) }),
     },
-    {
-      method: 'GET',
-      path: '/api/v1/children/:id/concerns',
-      label: ` (${child} child)`,
-      access: 'read:concern:unit',
-      success: 200,
-      child,
-      request: (role) => ({ url: `/api/v1/children/${childOf(role, child)}/concerns` }),
-    },
-    {
-      method: 'GET',
-      path: '/api/v1/children/:id/coordinator',
-      label: ` (${child} child)`,
-      access: 'read:child:unit',
-      success: 200,
-      child,
-      request: (role) => ({ url: `/api/v1/children/${childOf(role, child)}/coordinator` }),
-    },
+    childRead(child, '/concerns', 'read:concern:unit'),
+    childRead(child, '/coordinator', 'read:child:unit'),
     {
       method: 'PUT',
       path: '/api/v1/children/:id/coordinator',
@@ -166,14 +114,6 @@ export const CONCERNS_ROWS: TEndpoint[] = [
         };
       },
     },
-    {
-      method: 'GET',
-      path: '/api/v1/children/:id/coordinator-candidates',
-      label: ` (${child} child)`,
-      access: 'manage:coordinator:unit',
-      success: 200,
-      child,
-      request: (role) => ({ url: `/api/v1/children/${childOf(role, child)}/coordinator-candidates` }),
-    },
+    childRead(child, '/coordinator-candidates', 'manage:coordinator:unit'),
   ]),
 ];

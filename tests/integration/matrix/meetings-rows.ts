@@ -1,5 +1,5 @@
 import type { TRole } from '../../../src/shared/permissions.ts';
-import { addDays, env, type TEndpoint, today } from './types.ts';
+import { addDays, childRead, env, read, setUp, type TEndpoint, today } from './types.ts';
 
 /**
  * Consents, meetings, my work and practice analytics (issue 4). A meeting is seen only by its participants:
@@ -9,15 +9,8 @@ import { addDays, env, type TEndpoint, today } from './types.ts';
 
 const MEETING_PEOPLE: TRole[] = ['professional', 'caseworker', 'caseworkManager'];
 
-async function asLeader(
-  method: string,
-  url: string,
-  payload: unknown,
-): Promise<{ id: string; version: number }> {
-  const res = await env.t.as(env.f.sessions.unitLeader, method, url, payload);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+const asLeader = (method: string, url: string, payload: unknown) =>
+  setUp(env.f.sessions.unitLeader, method, url, payload);
 
 /** A meeting of the leader's unit a week ahead, the meeting people taking part. */
 async function ownMeeting(): Promise<string> {
@@ -162,13 +155,7 @@ const MINUTES = {
 };
 
 export const MEETINGS_ROWS: TEndpoint[] = [
-  {
-    method: 'GET',
-    path: '/api/v1/meetings',
-    access: 'read:meeting:own',
-    success: 200,
-    request: () => ({ url: '/api/v1/meetings?scope=all' }),
-  },
+  read('/api/v1/meetings', 'read:meeting:own', '?scope=all'),
   {
     method: 'POST',
     path: '/api/v1/meetings',
@@ -184,41 +171,15 @@ export const MEETINGS_ROWS: TEndpoint[] = [
       },
     }),
   },
-  {
-    method: 'GET',
-    path: '/api/v1/meetings/concern-candidates',
-    access: 'manage:meeting:unit',
-    success: 200,
-    request: () => ({ url: '/api/v1/meetings/concern-candidates' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/meetings/people',
-    access: 'manage:meeting:unit',
-    success: 200,
-    request: () => ({ url: '/api/v1/meetings/people' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/my-work',
-    access: 'read:meeting:own',
-    success: 200,
-    request: () => ({ url: '/api/v1/my-work' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/practice-analytics',
-    access: ['read:practice:municipality', 'read:practice:unit'],
-    success: 200,
-    request: () => ({ url: '/api/v1/practice-analytics?groupBy=profession' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/practice-analytics.xlsx',
-    access: ['read:practice:municipality', 'read:practice:unit'],
-    success: 200,
-    request: () => ({ url: '/api/v1/practice-analytics.xlsx' }),
-  },
+  read('/api/v1/meetings/concern-candidates', 'manage:meeting:unit'),
+  read('/api/v1/meetings/people', 'manage:meeting:unit'),
+  read('/api/v1/my-work', 'read:meeting:own'),
+  read(
+    '/api/v1/practice-analytics',
+    ['read:practice:municipality', 'read:practice:unit'],
+    '?groupBy=profession',
+  ),
+  read('/api/v1/practice-analytics.xlsx', ['read:practice:municipality', 'read:practice:unit']),
   ...(['own', 'other'] as const).flatMap((child): TEndpoint[] => {
     const label = ` (${child === 'own' ? 'a meeting they take part in' : 'a meeting they have no part in'})`;
     const childLabel = ` (${child} child)`;
@@ -330,15 +291,7 @@ export const MEETINGS_ROWS: TEndpoint[] = [
           return { url: `/api/v1/children/${id}/meetings` };
         },
       },
-      {
-        method: 'GET',
-        path: '/api/v1/children/:id/consents',
-        label: childLabel,
-        access: 'read:consent:unit',
-        success: 200,
-        child,
-        request: (role) => ({ url: `/api/v1/children/${childOf(role, child)}/consents` }),
-      },
+      childRead(child, '/consents', 'read:consent:unit'),
       {
         method: 'POST',
         path: '/api/v1/children/:id/consents',

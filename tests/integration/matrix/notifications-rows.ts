@@ -1,5 +1,5 @@
 import { citizenNotification as fixture } from '../../fixtures/citizen-notification.ts';
-import { env, type TEndpoint } from './types.ts';
+import { env, read, type TEndpoint } from './types.ts';
 
 /** Notifications and deadline settings (issue 5): intake reads and assesses, the notifiers see their own. */
 
@@ -47,20 +47,8 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
       },
     }),
   },
-  {
-    method: 'GET',
-    path: '/api/v1/notifications/mine',
-    access: 'read:notification:own',
-    success: 200,
-    request: () => ({ url: '/api/v1/notifications/mine' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/notifications',
-    access: 'read:notification:municipality',
-    success: 200,
-    request: () => ({ url: '/api/v1/notifications' }),
-  },
+  read('/api/v1/notifications/mine', 'read:notification:own'),
+  read('/api/v1/notifications', 'read:notification:municipality'),
   {
     method: 'GET',
     path: '/api/v1/notifications/:id',
@@ -122,13 +110,7 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
       };
     },
   },
-  {
-    method: 'GET',
-    path: '/api/v1/deadline-settings',
-    access: 'read:deadline:municipality',
-    success: 200,
-    request: () => ({ url: '/api/v1/deadline-settings' }),
-  },
+  read('/api/v1/deadline-settings', 'read:deadline:municipality'),
   {
     method: 'PUT',
     path: '/api/v1/deadline-settings',

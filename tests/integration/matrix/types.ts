@@ -59,3 +59,35 @@ export const addDays = (iso: string, n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+
+/** A read whose answer depends on the permission alone: GET `path` (plus `query`), 200 to a holder. */
+export function read(path: string, access: TEndpoint['access'], query = ''): TEndpoint {
+  return { method: 'GET', path, access, success: 200, request: () => ({ url: `${path}${query}` }) };
+}
+
+/** A read about one child, `/api/v1/children/:id<route>`: the role's own child, or its 'other' one (404). */
+export function childRead(child: 'own' | 'other', route: string, access: TEndpoint['access']): TEndpoint {
+  return {
+    method: 'GET',
+    path: `/api/v1/children/:id${route}`,
+    label: ` (${child} child)`,
+    access,
+    success: 200,
+    child,
+    request: (role, f) => ({
+      url: `/api/v1/children/${child === 'own' ? f.ownChild[role] : f.otherChild[role]}${route}`,
+    }),
+  };
+}
+
+/** A request made to set a row up: it must succeed, else the setup (not the row) is wrong. */
+export async function setUp<T = { id: string; version: number }>(
+  session: TSession,
+  method: string,
+  url: string,
+  payload?: unknown,
+): Promise<T> {
+  const res = await env.t.as(session, method, url, payload);
+  if (res.statusCode >= 300) throw new Error(`set-up ${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
