@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enforceConsentExpiry } from '../../src/server/modules/consents/enforce-consent-expiry.ts';
-import { sendReminders } from '../../src/server/modules/my-work/send-reminders.ts';
-import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
+import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { ROLES } from '../../../shared/permissions.ts';
+import { enforceConsentExpiry } from '../consents/enforce-consent-expiry.ts';
+import { sendReminders } from '../my-work/send-reminders.ts';
 
 /**
  * Consents, meetings, my work and practice analytics: endpoint × role, with the refusals — 401 without a
@@ -572,16 +573,6 @@ describe('demo data', () => {
 });
 
 describe('endpoint × role', () => {
-  const ROLES = [
-    'professional',
-    'unitLeader',
-    'caseworker',
-    'caseworkManager',
-    'reviewer',
-    'analyst',
-    'admin',
-    'partner',
-  ];
   const PARTICIPANTS = new Set(['professional', 'unitLeader', 'caseworker']);
   const MEETING_READERS = new Set([...PARTICIPANTS, 'caseworkManager']);
 
