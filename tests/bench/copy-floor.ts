@@ -54,6 +54,7 @@ const FLOOR = 'bench_floor';
 const FILLED_BY_TRIGGER: Readonly<Record<string, string>> = {
   measurement_unit_cells: 'measurement_cells',
   measurement_unit_population: 'measurement_population',
+  measurement_versions: 'measurement_cells',
 };
 
 interface TTable {
