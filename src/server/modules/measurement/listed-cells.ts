@@ -35,34 +35,49 @@ export function listedCells(
   protections: Map<string, TPeriodProtection>,
 ): TListedCells {
   const count = cells.n.length;
-  const key = (dim: TMeasurementDimension, i: number): string | undefined => {
+  // Per dimension: each key's index, or a fixed one (-1 when the dimension is neither grouped nor fixed).
+  const dimension = (dim: TMeasurementDimension) => {
     const d = cells.dims.indexOf(dim);
-    return d < 0 ? selection[dim] : (cells.keys[d] as string[])[(cells.at[d] as Int32Array)[i] as number];
+    return d < 0
+      ? { keys: selection[dim] === undefined ? [] : [selection[dim] as string], at: null }
+      : { keys: cells.keys[d] as string[], at: cells.at[d] as Int32Array };
   };
+  const period = dimension('period');
+  const theme = dimension('theme');
+  const place = dimension('unit').keys.length ? dimension('unit') : dimension('district');
+  const placeIsUnit = dimension('unit').keys.length > 0;
+  const band = dimension('ageBand');
+  const gender = dimension('gender');
+  const population = band.keys.length ? band : gender;
+  const columnOf = Int32Array.from(population.keys, (k) =>
+    band.keys.length
+      ? FIRST_AGE + (AGE_BANDS as readonly string[]).indexOf(k)
+      : FIRST_GENDER + (GENDERS as readonly string[]).indexOf(k),
+  );
+  // Looked up once per period (and theme, and place key), not once per cell: an answer has ~40,000 cells.
+  const slices = period.keys.map((p) => {
+    const protection = protections.get(p);
+    return {
+      themes: theme.keys.map((k) => protection?.themes.get(k) ?? null),
+      rows: place.keys.length
+        ? Int32Array.from(
+            place.keys,
+            (k) => (placeIsUnit ? protection?.rowOfUnit.get(k) : protection?.rowOfDistrict.get(k)) ?? -1,
+          )
+        : Int32Array.of(protection?.totalRow ?? -1),
+    };
+  });
   const codes = new Uint8Array(count);
   const keep: number[] = [];
   for (let i = 0; i < count; i++) {
-    const protection = protections.get(key('period', i) ?? '');
-    const slice = protection?.themes.get(key('theme', i) ?? '');
-    if (!protection || !slice) continue;
-    const unit = key('unit', i);
-    const district = key('district', i);
-    const row =
-      unit !== undefined
-        ? protection.rowOfUnit.get(unit)
-        : district !== undefined
-          ? protection.rowOfDistrict.get(district)
-          : protection.totalRow;
-    const band = key('ageBand', i);
-    const gender = key('gender', i);
-    const col =
-      band !== undefined
-        ? FIRST_AGE + (AGE_BANDS as readonly string[]).indexOf(band)
-        : gender !== undefined
-          ? FIRST_GENDER + (GENDERS as readonly string[]).indexOf(gender)
-          : 0;
-    if (row === undefined || col < 0) continue;
-    const code = slice[row * COLUMNS + col];
+    const slice = slices[period.at ? (period.at[i] as number) : 0];
+    const codesOfSlice = slice?.themes[theme.at ? (theme.at[i] as number) : 0];
+    const row = slice?.rows[place.at ? (place.at[i] as number) : 0] ?? -1;
+    const col = population.keys.length
+      ? (columnOf[population.at ? (population.at[i] as number) : 0] as number)
+      : 0;
+    if (!codesOfSlice || row < 0 || col < 0) continue;
+    const code = codesOfSlice[row * COLUMNS + col];
     if (code !== SHOWN && code !== PRIMARY && code !== COMPLEMENTARY) continue;
     codes[i] = code;
     keep.push(i);
