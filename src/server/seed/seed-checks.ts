@@ -127,12 +127,16 @@ export async function cellsAgainstAssessments(q: Queryable, m: string, period?: 
          JOIN enrolments e ON e.municipality_id = $1 AND e.child_id = l.child_id
           AND e.from_date <= l.ref AND (e.to_date IS NULL OR e.to_date >= l.ref)
         GROUP BY l.id, e.unit_id),
+     placed AS (
+       -- The assessing unit if among them, else the one held longest (then the smallest id).
+       SELECT DISTINCT ON (u.id) u.id, u.unit_id
+         FROM units_on u JOIN latest l ON l.id = u.id
+        ORDER BY u.id, u.unit_id = l.unit_id DESC, u.since, u.unit_id),
      a AS (
        SELECT l.id, l.catalogue_id, l.present_mask, l.known_mask, l.period, c.gender,
-              age_band(age_on(c.birth_date, l.ref)) AS age_band,
-              coalesce((SELECT u.unit_id FROM units_on u WHERE u.id = l.id AND u.unit_id = l.unit_id),
-                       (SELECT u.unit_id FROM units_on u WHERE u.id = l.id ORDER BY u.since, u.unit_id LIMIT 1)) AS unit_id
-         FROM latest l JOIN children c ON c.municipality_id = $1 AND c.id = l.child_id),
+              age_band(age_on(c.birth_date, l.ref)) AS age_band, p.unit_id
+         FROM latest l JOIN children c ON c.municipality_id = $1 AND c.id = l.child_id
+         LEFT JOIN placed p ON p.id = l.id),
      themed AS (
        SELECT f.catalogue_id, f.bit, f.kind, 'all' AS theme_key FROM factors f WHERE f.municipality_id = $1
        UNION ALL
