@@ -132,7 +132,8 @@ export async function cellsAgainstAssessments(q: Queryable, m: string, period?: 
        SELECT DISTINCT ON (u.id) u.id, u.unit_id
          FROM units_on u JOIN latest l ON l.id = u.id
         ORDER BY u.id, u.unit_id = l.unit_id DESC, u.since, u.unit_id),
-     a AS (
+     -- Materialized: the age is worked out once per assessment, not once per assessment and factor.
+     a AS MATERIALIZED (
        SELECT l.id, l.catalogue_id, l.present_mask, l.known_mask, l.period, c.gender,
               age_band(age_on(c.birth_date, l.ref)) AS age_band, p.unit_id
          FROM latest l JOIN children c ON c.municipality_id = $1 AND c.id = l.child_id
