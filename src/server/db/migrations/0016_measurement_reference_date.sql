@@ -19,9 +19,9 @@ CREATE OR REPLACE FUNCTION age_band(age int) RETURNS text
 
 -- The reference date of a period: 1 March for H1, 1 September for H2 (the first days of the usual round
 -- windows, after the school year has started). src/server/modules/measurement/reference-date.ts says
--- the same and a test holds the two equal.
+-- the same and a test holds the two equal. Not STRICT, so that it is inlined (a null period gives null).
 CREATE FUNCTION measurement_reference_date(period text) RETURNS date
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN make_date(substr(period, 1, 4)::int, CASE WHEN right(period, 2) = 'H1' THEN 3 ELSE 9 END, 1);
 
 -- The population of a period, child by child: every unit a child aged 0–17 on the reference date was

@@ -77,16 +77,22 @@ export async function countPopulation(
     municipalityId,
     period,
   ]);
+  const keep = options.keepRoster ?? true;
+  // Preferred: the unit a child had been enrolled in longest (then the smallest unit id); only the kept
+  // roster needs it, so a count alone skips the window.
+  const preferred = keep
+    ? 'row_number() OVER (PARTITION BY e.child_id ORDER BY min(e.from_date), e.unit_id) = 1'
+    : 'false';
   await q.query(
-    `WITH roster AS (
-       -- Each unit a child aged 0–17 on the reference date was enrolled in that day; preferred: the one it
-       -- had been enrolled in longest (then the smallest unit id).
-       SELECT e.child_id, e.unit_id, age_band(age_on(ch.birth_date, $3::date)) AS age_band, ch.gender,
-              row_number() OVER (PARTITION BY e.child_id ORDER BY min(e.from_date), e.unit_id) = 1 AS preferred
-         FROM enrolments e JOIN children ch ON ch.municipality_id = e.municipality_id AND ch.id = e.child_id
-        WHERE e.municipality_id = $1 AND e.from_date <= $3::date AND (e.to_date IS NULL OR e.to_date >= $3::date)
-          AND age_band(age_on(ch.birth_date, $3::date)) IS NOT NULL
-        GROUP BY e.child_id, e.unit_id, ch.birth_date, ch.gender),
+    `WITH kids AS (
+       SELECT ch.id, ch.gender, age_band(age_on(ch.birth_date, $3::date)) AS age_band
+         FROM children ch WHERE ch.municipality_id = $1),
+     roster AS (
+       -- Each unit a child aged 0–17 on the reference date was enrolled in that day.
+       SELECT e.child_id, e.unit_id, k.age_band, k.gender, ${preferred} AS preferred
+         FROM kids k JOIN enrolments e ON e.municipality_id = $1 AND e.child_id = k.id
+        WHERE k.age_band IS NOT NULL AND e.from_date <= $3::date AND (e.to_date IS NULL OR e.to_date >= $3::date)
+        GROUP BY e.child_id, e.unit_id, k.age_band, k.gender),
      kept AS (
        INSERT INTO measurement_roster (municipality_id, period, child_id, unit_id, age_band, gender, preferred)
        SELECT $1, $2, child_id, unit_id, age_band, gender, preferred FROM roster WHERE $4::boolean
@@ -94,10 +100,8 @@ export async function countPopulation(
      INSERT INTO measurement_population (municipality_id, period, unit_id, age_band, gender, children)
      SELECT $1, $2, unit_id, age_band, gender, count(*) FROM roster GROUP BY unit_id, age_band, gender
      UNION ALL
-     SELECT $1, $2, '${WHOLE_MUNICIPALITY}'::uuid, age_band(age_on(ch.birth_date, $3::date)), ch.gender, count(*)
-       FROM children ch
-      WHERE ch.municipality_id = $1 AND age_band(age_on(ch.birth_date, $3::date)) IS NOT NULL
-      GROUP BY 4, 5`,
-    [municipalityId, period, on, options.keepRoster ?? true],
+     SELECT $1, $2, '${WHOLE_MUNICIPALITY}'::uuid, age_band, gender, count(*)
+       FROM kids WHERE age_band IS NOT NULL GROUP BY age_band, gender`,
+    [municipalityId, period, on, keep],
   );
 }
