@@ -119,7 +119,7 @@ async function population(unitId: string, ageBand?: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ children: 60 });
+  t = await startTestApp({ children: 100 });
   const { rows: users } = await t.db.pool.query(
     "SELECT u.id, u.municipality_id FROM users u WHERE u.email = 'analyst@demo.beskyt.test'",
   );
@@ -163,17 +163,18 @@ describe('one basis for n and population', () => {
   });
 
   it('counts a child assessed by another unit where it was enrolled on the reference date', async () => {
-    expect(kids.length).toBe(8);
+    expect(kids.length).toBeGreaterThanOrEqual(4);
     await reset();
     const [u1, u2] = units as [string, string];
     const child = kids[0] as { id: string };
+    const others = await population(u1);
     await enrol(child.id, u1, day(-100), null);
     await refresh();
     await assess(child.id, u2, day(30), 0b1111, 0b111111);
     // Before: 1 assessed in u2 against a population of 0 there, and nothing in u1 where it belongs.
     expect(await cell(u2)).toBe(0);
     expect(await cell(u1)).toBe(1);
-    expect(await population(u1)).toBe(1);
+    expect(await population(u1)).toBe(others + 1);
     expect(await cellsOverPopulation(t.db.pool, m, PERIOD)).toEqual([]);
   });
 
@@ -181,13 +182,14 @@ describe('one basis for n and population', () => {
     await reset();
     const [u1] = units as [string];
     const [early, late] = kids as unknown as [{ id: string }, { id: string }];
+    const others = await population(u1);
     await enrol(early.id, u1, day(-30), null);
     await enrol(late.id, u1, day(14), null);
     await refresh();
     await assess(early.id, u1, day(40), 0b0011, 0b1111);
     await assess(late.id, u1, day(40), 0b0011, 0b1111);
-    // Before: 2 assessed against a population of 1.
-    expect(await population(u1)).toBe(1);
+    // Before: 2 assessed against a population of 1 (beside the unit's other children, not assessed here).
+    expect(await population(u1)).toBe(others + 1);
     expect(await cell(u1)).toBe(1);
     expect(await cellsOverPopulation(t.db.pool, m, PERIOD)).toEqual([]);
   });
@@ -202,10 +204,11 @@ describe('one basis for n and population', () => {
       child.id,
       `${Number(REF.slice(0, 4)) - 3}-10-01`,
     ]);
+    const others = await population(u1, '0-2');
     await enrol(child.id, u1, day(-300), null);
     await refresh();
     await assess(child.id, u1, day(60), 0b0101, 0b1111);
-    expect(await population(u1, '0-2')).toBe(1);
+    expect(await population(u1, '0-2')).toBe(others + 1);
     expect(await cell(u1, '0-2')).toBe(1);
     expect(await cell(u1, '3-5')).toBe(0);
     expect(await cellsAgainstAssessments(t.db.pool, m, PERIOD)).toEqual([]);
