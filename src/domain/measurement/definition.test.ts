@@ -21,6 +21,10 @@ describe('MEASUREMENT_DEFINITION', () => {
     ['en', 'significance', 'do not overlap'],
     ['da', 'protectiveShare', 'ved ikke'],
     ['en', 'protectiveShare', 'not known'],
+    ['da', 'n', 'tælles én gang'],
+    ['en', 'n', 'never added together'],
+    ['da', 'coverage', 'samme dag'],
+    ['en', 'coverage', 'same day'],
   ] as const)('%s %s states the rule as implemented (%s)', (locale, term, phrase) => {
     expect(MEASUREMENT_DEFINITION[locale][term].text).toContain(phrase);
   });

@@ -54,7 +54,11 @@ const da: Record<TDefinitionTerm, TDefinitionText> = {
   },
   n: {
     label: 'n (antal børn)',
-    text: 'Antallet af børn med en aktuel fælles vurdering, som tallet bygger på.',
+    text:
+      'Antallet af forskellige børn med en aktuel fælles vurdering i gruppen: hvert barn tælles én gang, i den ' +
+      'enhed og aldersgruppe, det havde på periodens tælledag (1. marts for første halvår, 1. september for ' +
+      'andet halvår). Et barn, der først kom til efter tælledagen, tælles fra næste periode. Perioder lægges ' +
+      'aldrig sammen: hver periode vises for sig.',
   },
   ci95: {
     label: '95 %-konfidensinterval',
@@ -69,8 +73,11 @@ const da: Record<TDefinitionTerm, TDefinitionText> = {
   coverage: {
     label: 'Dækning',
     text:
-      'Andelen af alle børn i gruppen, som har en aktuel fælles vurdering. Ved lav dækning kan tallet være ' +
-      'skævt: er kun de børn vurderet, som nogen er bekymret for, ser beskyttelsen lavere ud, end den er.',
+      'Andelen af børnene i gruppen på periodens tælledag, som har en aktuel fælles vurdering: n delt med ' +
+      'antallet af børn, der var indskrevet i enheden og i aldersgruppen den dag. Begge tal tælles på samme ' +
+      'dag, så dækningen aldrig overstiger 100 %. En periode uden fælles vurderinger endnu indgår ikke, og ' +
+      'svaret siger det. Ved lav dækning kan tallet være skævt: er kun de børn vurderet, som nogen er ' +
+      'bekymret for, ser beskyttelsen lavere ud, end den er.',
   },
   suppression: {
     label: 'Skjulte tal (diskretionering)',
@@ -122,7 +129,11 @@ const en: Record<TDefinitionTerm, TDefinitionText> = {
   },
   n: {
     label: 'n (number of children)',
-    text: 'The number of children with a current joint assessment behind the figure.',
+    text:
+      'The number of different children with a current joint assessment in the group: each child counts ' +
+      "once, in the unit and age band it had on the period's reference date (1 March for the first half-year, " +
+      '1 September for the second). A child who arrived after the reference date counts from the next period. ' +
+      'Periods are never added together: each period is shown on its own.',
   },
   ci95: {
     label: '95 % confidence interval',
@@ -137,9 +148,11 @@ const en: Record<TDefinitionTerm, TDefinitionText> = {
   coverage: {
     label: 'Coverage',
     text:
-      'The share of all children in the group who have a current joint assessment. With low coverage the ' +
-      'figure may be biased: if only children someone is worried about were assessed, protection looks ' +
-      'lower than it is.',
+      "The share of the group's children on the period's reference date who have a current joint " +
+      'assessment: n divided by the number of children enrolled in the unit and in the age band that day. ' +
+      'Both are counted on the same day, so coverage never exceeds 100 %. A period with no joint assessments ' +
+      'yet is left out, and the answer says so. With low coverage the figure may be biased: if only children ' +
+      'someone is worried about were assessed, protection looks lower than it is.',
   },
   suppression: {
     label: 'Hidden figures (suppression)',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outliveSessionCache, startTestApp, type TTestApp } from '../../../tests/fixtures/test-app.ts';
-import { periodStart } from '../modules/measurement/refresh-population.ts';
+import { referenceDate } from '../modules/measurement/reference-date.ts';
 import { QUEUES, startJobs } from './jobs.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
 import { refreshOpenPopulations } from './refresh-open-populations.ts';
@@ -76,7 +76,7 @@ describe('population refresh job', () => {
     );
     const { rows: kids } = await t.db.pool.query(
       'SELECT count(*)::int AS n FROM children WHERE municipality_id = $1 AND birth_date <= $2::date',
-      [rows[0].municipality_id, periodStart(rows[0].period)],
+      [rows[0].municipality_id, referenceDate(rows[0].period)],
     );
     expect(counted[0].n).toBeGreaterThan(0);
     expect(counted[0].n).toBeLessThanOrEqual(kids[0].n);

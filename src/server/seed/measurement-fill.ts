@@ -2,26 +2,31 @@ import type { Queryable } from '../db/client.ts';
 
 /**
  * The measurement rollup for seeded joint assessments, set-based. The same definition as the write path
- * (modules/measurement/replace-contribution.ts), over many assessments at once:
- * per joint assessment, period = the round's period, age band = the child's whole years on assessed_on,
- * gender = the child's, unit = the assessment's; theme 'all': x = protective present ÷ protective known,
- * risk load = risk present; per policy theme: the same over the factors mapped to the theme. A child or
- * theme with no protective factor known is left out.
+ * (modules/measurement/replace-contribution.ts), over many assessments at once: per child and period its
+ * latest joint assessment (the seeds make one per child and round), placed through the period's roster
+ * (countPopulation must have run): the assessing unit if the child was enrolled there on the reference
+ * date, else its preferred unit that day, with its age band and gender that day; a child in no unit that
+ * day is left out. Theme 'all': x = protective present ÷ protective known, risk load = risk present; per
+ * policy theme: the same over the factors mapped to the theme. A child or theme with no protective factor
+ * known is left out.
  */
 function contributionRowsSql(roundFilter: string): string {
   return `
-    WITH joint AS (
-      SELECT a.municipality_id, r.period, a.child_id, a.unit_id, a.id, a.catalogue_id,
-             a.present_mask, a.known_mask, a.protective_present, a.protective_known, a.risk_present, ch.gender,
-             CASE WHEN a.assessed_on >= ch.birth_date THEN extract(year FROM age(a.assessed_on, ch.birth_date))::int END AS age
+    WITH latest AS (
+      SELECT DISTINCT ON (r.period, a.child_id) a.municipality_id, r.period, a.child_id, a.unit_id, a.id, a.catalogue_id,
+             a.present_mask, a.known_mask, a.protective_present, a.protective_known, a.risk_present
         FROM assessments a
         JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
-        JOIN children ch ON ch.municipality_id = a.municipality_id AND ch.id = a.child_id
-       WHERE a.municipality_id = $1 AND a.mode = 'joint' AND ${roundFilter}),
+       WHERE a.municipality_id = $1 AND a.mode = 'joint' AND ${roundFilter}
+       ORDER BY r.period, a.child_id, a.assessed_on DESC, a.updated_at DESC),
     banded AS (
-      SELECT joint.*, CASE WHEN age < 3 THEN '0-2' WHEN age < 6 THEN '3-5' WHEN age < 10 THEN '6-9'
-                           WHEN age < 13 THEN '10-12' WHEN age < 16 THEN '13-15' WHEN age < 18 THEN '16-17' END AS age_band
-        FROM joint),
+      SELECT l.*, coalesce(own.unit_id, pref.unit_id) AS counted_unit,
+             coalesce(own.age_band, pref.age_band) AS age_band, coalesce(own.gender, pref.gender) AS gender
+        FROM latest l
+        LEFT JOIN measurement_roster own ON own.municipality_id = l.municipality_id AND own.period = l.period
+         AND own.child_id = l.child_id AND own.unit_id = l.unit_id
+        LEFT JOIN measurement_roster pref ON pref.municipality_id = l.municipality_id AND pref.period = l.period
+         AND pref.child_id = l.child_id AND pref.preferred),
     masks AS (
       -- Per catalogue version and theme: the bits of its protective and of its risk factors.
       SELECT f.catalogue_id, t.code AS theme_key,
@@ -32,16 +37,16 @@ function contributionRowsSql(roundFilter: string): string {
         JOIN policy_themes t ON t.municipality_id = ft.municipality_id AND t.id = ft.theme_id
        WHERE f.municipality_id = $1
        GROUP BY f.catalogue_id, t.code)
-    SELECT b.municipality_id, b.period, b.child_id, 'all'::text AS theme_key, b.unit_id, b.age_band, b.gender,
+    SELECT b.municipality_id, b.period, b.child_id, 'all'::text AS theme_key, b.counted_unit, b.age_band, b.gender,
            b.id AS assessment_id, b.protective_present::float8 / b.protective_known AS x, b.risk_present AS risk_load
-      FROM banded b WHERE b.protective_known > 0 AND b.age_band IS NOT NULL
+      FROM banded b WHERE b.protective_known > 0 AND b.counted_unit IS NOT NULL
     UNION ALL
-    SELECT b.municipality_id, b.period, b.child_id, m.theme_key, b.unit_id, b.age_band, b.gender, b.id,
+    SELECT b.municipality_id, b.period, b.child_id, m.theme_key, b.counted_unit, b.age_band, b.gender, b.id,
            bit_count((b.present_mask & m.protective_mask)::bit(64))::float8
              / bit_count((b.known_mask & m.protective_mask)::bit(64)),
            bit_count((b.present_mask & m.risk_mask)::bit(64))
       FROM banded b JOIN masks m ON m.catalogue_id = b.catalogue_id
-     WHERE bit_count((b.known_mask & m.protective_mask)::bit(64)) > 0 AND b.age_band IS NOT NULL`;
+     WHERE bit_count((b.known_mask & m.protective_mask)::bit(64)) > 0 AND b.counted_unit IS NOT NULL`;
 }
 
 export const CONTRIBUTION_COLUMNS =
@@ -51,8 +56,8 @@ export const CELL_COLUMNS =
 const CELL_SUMS = 'count(*), sum(x), sum(x * x), sum(risk_load), sum(risk_load * risk_load)';
 
 /**
- * Contributions for the joint assessments of the given rounds (which must have none yet), then their
- * cells with one `INSERT … SELECT … GROUP BY` over the contributions.
+ * Contributions for the joint assessments of the given rounds (whose periods must have a roster and no
+ * contributions yet), then their cells with one `INSERT … SELECT … GROUP BY` over the contributions.
  */
 export async function fillMeasurement(
   q: Queryable,

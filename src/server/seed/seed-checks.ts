@@ -105,19 +105,39 @@ export async function countsAgainstMasks(q: Queryable, m: string): Promise<unkno
 }
 
 /**
- * Cells that differ from a plain recomputation from the joint assessments, factor by factor: per
- * assessment and theme ('all' = every protective factor) x = present ÷ known protective factors (left
- * out when none is known), risk = risk factors present; grouped by period, unit, age band, gender, theme.
+ * Cells that differ from a plain recomputation from the joint assessments and the enrolments, factor by
+ * factor (docs/measurement.md): per child and period its latest joint assessment, counted in the assessing
+ * unit if the child was enrolled there on the period's reference date, else in the unit it had been
+ * enrolled in longest that day, with its age band that day (in no cell when it was in no unit or not 0–17
+ * that day); per theme ('all' = every protective factor) x = present ÷ known protective factors (left out
+ * when none is known), risk = risk factors present; grouped by period, unit, age band, gender, theme.
  */
-export async function cellsAgainstAssessments(q: Queryable, m: string): Promise<unknown[]> {
+export async function cellsAgainstAssessments(q: Queryable, m: string, period?: string): Promise<unknown[]> {
   const { rows } = await q.query(
-    `WITH a AS (
-       SELECT a.id, a.catalogue_id, a.unit_id, a.present_mask, a.known_mask, r.period, c.gender,
-              extract(year FROM age(a.assessed_on, c.birth_date))::int AS age
+    `WITH latest AS (
+       SELECT DISTINCT ON (r.period, a.child_id) a.id, a.child_id, a.catalogue_id, a.unit_id, a.present_mask,
+              a.known_mask, r.period, measurement_reference_date(r.period) AS ref
          FROM assessments a
          JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
-         JOIN children c ON c.municipality_id = a.municipality_id AND c.id = a.child_id
-        WHERE a.municipality_id = $1 AND a.mode = 'joint'),
+        WHERE a.municipality_id = $1 AND a.mode = 'joint' AND ($2::text IS NULL OR r.period = $2)
+        ORDER BY r.period, a.child_id, a.assessed_on DESC, a.updated_at DESC),
+     units_on AS (
+       SELECT l.id, e.unit_id, min(e.from_date) AS since
+         FROM latest l
+         JOIN enrolments e ON e.municipality_id = $1 AND e.child_id = l.child_id
+          AND e.from_date <= l.ref AND (e.to_date IS NULL OR e.to_date >= l.ref)
+        GROUP BY l.id, e.unit_id),
+     placed AS (
+       -- The assessing unit if among them, else the one held longest (then the smallest id).
+       SELECT DISTINCT ON (u.id) u.id, u.unit_id
+         FROM units_on u JOIN latest l ON l.id = u.id
+        ORDER BY u.id, u.unit_id = l.unit_id DESC, u.since, u.unit_id),
+     -- Materialized: the age is worked out once per assessment, not once per assessment and factor.
+     a AS MATERIALIZED (
+       SELECT l.id, l.catalogue_id, l.present_mask, l.known_mask, l.period, c.gender,
+              age_band(age_on(c.birth_date, l.ref)) AS age_band, p.unit_id
+         FROM latest l JOIN children c ON c.municipality_id = $1 AND c.id = l.child_id
+         LEFT JOIN placed p ON p.id = l.id),
      themed AS (
        SELECT f.catalogue_id, f.bit, f.kind, 'all' AS theme_key FROM factors f WHERE f.municipality_id = $1
        UNION ALL
@@ -127,27 +147,58 @@ export async function cellsAgainstAssessments(q: Queryable, m: string): Promise<
          JOIN policy_themes t ON t.municipality_id = ft.municipality_id AND t.id = ft.theme_id
         WHERE f.municipality_id = $1),
      per AS (
-       SELECT a.id, a.period, a.unit_id, a.gender, a.age, th.theme_key,
+       SELECT a.id, a.period, a.unit_id, a.gender, a.age_band, th.theme_key,
               count(*) FILTER (WHERE th.kind = 'protective' AND (a.present_mask >> th.bit) & 1 = 1) AS pp,
               count(*) FILTER (WHERE th.kind = 'protective' AND (a.known_mask >> th.bit) & 1 = 1) AS pk,
               count(*) FILTER (WHERE th.kind = 'risk' AND (a.present_mask >> th.bit) & 1 = 1) AS rp
          FROM a JOIN themed th ON th.catalogue_id = a.catalogue_id
-        GROUP BY a.id, a.period, a.unit_id, a.gender, a.age, th.theme_key),
+        GROUP BY a.id, a.period, a.unit_id, a.gender, a.age_band, th.theme_key),
      x AS (
-       SELECT period, unit_id, gender, theme_key, pp::float8 / pk AS x, rp::float8 AS risk,
-              CASE WHEN age < 3 THEN '0-2' WHEN age < 6 THEN '3-5' WHEN age < 10 THEN '6-9'
-                   WHEN age < 13 THEN '10-12' WHEN age < 16 THEN '13-15' ELSE '16-17' END AS age_band
-         FROM per WHERE pk > 0 AND age BETWEEN 0 AND 17),
+       SELECT period, unit_id, gender, theme_key, pp::float8 / pk AS x, rp::float8 AS risk, age_band
+         FROM per WHERE pk > 0 AND age_band IS NOT NULL AND unit_id IS NOT NULL),
      expected AS (
        SELECT period, unit_id, age_band, gender, theme_key, count(*)::int AS n, sum(x) AS sx, sum(x * x) AS sx2,
               sum(risk) AS sr, sum(risk * risk) AS sr2
          FROM x GROUP BY 1, 2, 3, 4, 5)
      SELECT * FROM expected e
-     FULL JOIN (SELECT * FROM measurement_cells WHERE municipality_id = $1) c
+     FULL JOIN (SELECT * FROM measurement_cells WHERE municipality_id = $1 AND n <> 0
+                   AND ($2::text IS NULL OR period = $2)) c
        USING (period, unit_id, age_band, gender, theme_key)
       WHERE e.n IS DISTINCT FROM c.n OR abs(e.sx - c.sum_x) > 1e-6 OR abs(e.sx2 - c.sum_x2) > 1e-6
-         OR e.sr IS DISTINCT FROM c.sum_risk OR e.sr2 IS DISTINCT FROM c.sum_risk2`,
-    [m],
+         OR abs(e.sr - c.sum_risk) > 1e-6 OR abs(e.sr2 - c.sum_risk2) > 1e-6`,
+    [m, period ?? null],
+  );
+  return rows;
+}
+
+/**
+ * Cells whose n exceeds their population (docs/measurement.md: the numerator is a subset of the
+ * population): per (period, unit, age band, gender) against that unit's population, and summed over the
+ * units against the whole municipality's (a child counts in one unit's n at most).
+ */
+export async function cellsOverPopulation(q: Queryable, m: string, period?: string): Promise<unknown[]> {
+  const { rows } = await q.query(
+    `SELECT c.period, c.unit_id, c.age_band, c.gender::text, c.theme_key, c.n, coalesce(p.children, 0) AS population
+       FROM measurement_cells c
+       LEFT JOIN measurement_population p ON p.municipality_id = c.municipality_id AND p.period = c.period
+        AND p.unit_id = c.unit_id AND p.age_band = c.age_band AND p.gender = c.gender
+      WHERE c.municipality_id = $1 AND ($2::text IS NULL OR c.period = $2) AND c.n > coalesce(p.children, 0)
+     UNION ALL
+     SELECT c.period, NULL, c.age_band, c.gender::text, c.theme_key, sum(c.n)::int, coalesce(max(p.children), 0)
+       FROM measurement_cells c
+       LEFT JOIN measurement_population p ON p.municipality_id = c.municipality_id AND p.period = c.period
+        AND p.unit_id = '00000000-0000-0000-0000-000000000000' AND p.age_band = c.age_band AND p.gender = c.gender
+      WHERE c.municipality_id = $1 AND ($2::text IS NULL OR c.period = $2)
+      GROUP BY c.period, c.age_band, c.gender, c.theme_key
+     HAVING sum(c.n) > coalesce(max(p.children), 0)
+     UNION ALL
+     -- The dashboard's rollup per (period, unit), read by the usual dashboard.
+     SELECT c.period, c.unit_id, NULL, NULL, c.theme_key, c.n, coalesce(p.children, 0)
+       FROM measurement_unit_cells c
+       LEFT JOIN measurement_unit_population p ON p.municipality_id = c.municipality_id AND p.period = c.period
+        AND p.unit_id = c.unit_id
+      WHERE c.municipality_id = $1 AND ($2::text IS NULL OR c.period = $2) AND c.n > coalesce(p.children, 0)`,
+    [m, period ?? null],
   );
   return rows;
 }

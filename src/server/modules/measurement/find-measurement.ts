@@ -28,13 +28,13 @@ import type { TRawCells } from './raw-cells.ts';
 import { selectCells } from './select-cells.ts';
 import { selectPackedCells, usesPackedRows } from './select-packed-cells.ts';
 
-/** A cell's figures. Coverage needs n ≤ population; a population counted on another day may be smaller. */
+/** A cell's figures. n ≤ population by construction (docs/measurement.md); were it not, no coverage is shown. */
 function summaryOf(cells: TRawCells, i: number): TSummary {
   const n = cells.n[i] as number;
   const population = cells.population[i];
   return summarise(
     { n, sum: cells.sum[i] as number, sumSq: cells.sumSq[i] as number },
-    population === undefined || Number.isNaN(population) ? undefined : Math.max(population, n),
+    population === undefined || Number.isNaN(population) || population < n ? undefined : population,
   );
 }
 
@@ -159,7 +159,7 @@ function toTable(
         cellN,
         sum[i] as number,
         sumSq[i] as number,
-        Number.isNaN(pop) ? undefined : Math.max(pop, cellN),
+        Number.isNaN(pop) || pop < cellN ? undefined : pop,
       );
       putFigures(table, j, f);
       table.riskLoad[j] = wireOf((sumRisk[i] as number) / cellN);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMeasurementFixture,
+  enrolForPeriod,
   TEST_FACTORS,
   type TMeasurementFixture,
   writeJoint,
@@ -57,6 +58,9 @@ beforeAll(async () => {
     }
     return { ...fixture, roundId: r[0].id, period: '2023H2' };
   });
+  // Counted only where enrolled on each period's reference date (docs/measurement.md).
+  for (const f of [fixture, baseline])
+    await t.db.tenant(demoId, (q) => enrolForPeriod(q, demoId, children, f.period));
   for (const child of children) {
     await writeJoint(t.db, demoId, fixture, child, next() % 64, 63 - (next() % 4), analyst.user.id);
     await writeJoint(t.db, demoId, baseline, child, next() % 16, 63, analyst.user.id);

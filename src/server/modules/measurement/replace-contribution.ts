@@ -5,6 +5,12 @@ import type { Queryable } from '../../db/client.ts';
  * assessment in that period: its old contribution (overall and per policy theme) is taken out of the cells
  * and the new one put in, in one statement each, in key order so concurrent writers lock cells alike.
  *
+ * Where it counts (docs/measurement.md): in one unit of the period's roster — the child's enrolments, age
+ * band and gender on the period's reference date, the same rows the population is counted from — so every
+ * child in a cell's n is in that cell's population. The unit is the assessing unit when the child was
+ * enrolled there on the reference date, else the unit it had been enrolled in longest that day; a child
+ * enrolled nowhere that day (moved in or started later) counts in no cell of the period.
+ *
  * Definition (docs/domain.md, "The measurement parameter"): x = protective factors present ÷ protective factors
  * assessed (not-known excluded), overall (theme_key 'all') and per policy theme; risk load = risk factors
  * present. Children without any assessed protective factor in a theme are left out of that theme.
@@ -46,14 +52,17 @@ export async function replaceContributions(
          FROM assessments a JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
         WHERE a.municipality_id = $1 AND a.child_id = ANY($2::uuid[]) AND a.mode = 'joint' AND r.period = $3
         ORDER BY a.child_id, a.assessed_on DESC, a.updated_at DESC),
-     child AS (
-       SELECT l.*, ch.gender,
-              CASE WHEN l.assessed_on >= ch.birth_date THEN extract(year FROM age(l.assessed_on, ch.birth_date))::int END AS age
-         FROM latest l JOIN children ch ON ch.municipality_id = l.municipality_id AND ch.id = l.child_id),
-     banded AS (
-       SELECT child.*, CASE WHEN age < 3 THEN '0-2' WHEN age < 6 THEN '3-5' WHEN age < 10 THEN '6-9'
-                            WHEN age < 13 THEN '10-12' WHEN age < 16 THEN '13-15' WHEN age < 18 THEN '16-17' END AS age_band
-         FROM child),
+     placed AS (
+       -- The unit, age band and gender the child counts under: from the period's roster (its enrolments on
+       -- the reference date), the assessing unit if the child was enrolled there that day, else its
+       -- preferred unit that day; a child in no unit that day counts in no cell of the period.
+       SELECT l.*, coalesce(own.unit_id, pref.unit_id) AS counted_unit,
+              coalesce(own.age_band, pref.age_band) AS age_band, coalesce(own.gender, pref.gender) AS gender
+         FROM latest l
+         LEFT JOIN measurement_roster own ON own.municipality_id = l.municipality_id AND own.period = $3
+          AND own.child_id = l.child_id AND own.unit_id = l.unit_id
+         LEFT JOIN measurement_roster pref ON pref.municipality_id = l.municipality_id AND pref.period = $3
+          AND pref.child_id = l.child_id AND pref.preferred),
      masks AS (
        -- Per catalogue version and theme: the bits of its protective and of its risk factors.
        SELECT f.catalogue_id, t.code AS theme_key,
@@ -62,18 +71,18 @@ export async function replaceContributions(
          FROM factors f
          JOIN factor_themes ft ON ft.municipality_id = f.municipality_id AND ft.factor_id = f.id
          JOIN policy_themes t ON t.municipality_id = ft.municipality_id AND t.id = ft.theme_id
-        WHERE f.municipality_id = $1 AND f.catalogue_id IN (SELECT DISTINCT catalogue_id FROM banded)
+        WHERE f.municipality_id = $1 AND f.catalogue_id IN (SELECT DISTINCT catalogue_id FROM placed)
         GROUP BY f.catalogue_id, t.code),
      fresh AS (
-       SELECT b.municipality_id, $3::text AS period, b.child_id, 'all'::text AS theme_key, b.unit_id, b.age_band, b.gender,
-              b.id AS assessment_id, b.protective_present::float8 / b.protective_known AS x, b.risk_present AS risk_load
-         FROM banded b WHERE b.protective_known > 0 AND b.age_band IS NOT NULL
+       SELECT b.municipality_id, $3::text AS period, b.child_id, 'all'::text AS theme_key, b.counted_unit, b.age_band,
+              b.gender, b.id AS assessment_id, b.protective_present::float8 / b.protective_known AS x, b.risk_present AS risk_load
+         FROM placed b WHERE b.protective_known > 0 AND b.counted_unit IS NOT NULL
        UNION ALL
-       SELECT b.municipality_id, $3, b.child_id, m.theme_key, b.unit_id, b.age_band, b.gender, b.id,
+       SELECT b.municipality_id, $3, b.child_id, m.theme_key, b.counted_unit, b.age_band, b.gender, b.id,
               bit_count((b.present_mask & m.protective_mask)::bit(64))::float8 / bit_count((b.known_mask & m.protective_mask)::bit(64)),
               bit_count((b.present_mask & m.risk_mask)::bit(64))
-         FROM banded b JOIN masks m ON m.catalogue_id = b.catalogue_id
-        WHERE bit_count((b.known_mask & m.protective_mask)::bit(64)) > 0 AND b.age_band IS NOT NULL),
+         FROM placed b JOIN masks m ON m.catalogue_id = b.catalogue_id
+        WHERE bit_count((b.known_mask & m.protective_mask)::bit(64)) > 0 AND b.counted_unit IS NOT NULL),
      inserted AS (
        INSERT INTO measurement_contributions (municipality_id, period, child_id, theme_key, unit_id, age_band, gender, assessment_id, x, risk_load)
        SELECT * FROM fresh RETURNING *)

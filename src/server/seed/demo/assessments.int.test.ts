@@ -9,6 +9,7 @@ import { todayIso } from '../dates.ts';
 import {
   cellsAgainstAssessments,
   cellsAgainstContributions,
+  cellsOverPopulation,
   countsAgainstMasks,
   danglingReferences,
   masksAgainstFactorRows,
@@ -271,15 +272,26 @@ describe('the demo measurement rollup', () => {
       expect(r.contributions > 0).toBe(!r.open);
       expect(r.cells > 0).toBe(!r.open);
     }
-    const [all] = await rows<{ joint: number; overall: number }>(
-      `SELECT (SELECT count(*) FROM assessments WHERE mode = 'joint' AND protective_known > 0)::int AS joint,
-              (SELECT count(*) FROM measurement_contributions WHERE theme_key = 'all')::int AS overall`,
+    // Every joint assessment of a child enrolled somewhere on its period's reference date counts; the
+    // others (enrolled later) count in no cell of that period (docs/measurement.md).
+    const [all] = await rows<{ joint: number; overall: number; enrolledLater: number }>(
+      `SELECT count(*) FILTER (WHERE placed)::int AS joint, count(*) FILTER (WHERE NOT placed)::int AS "enrolledLater",
+              (SELECT count(*) FROM measurement_contributions WHERE theme_key = 'all')::int AS overall
+         FROM (SELECT EXISTS (SELECT 1 FROM measurement_roster ro WHERE ro.municipality_id = a.municipality_id
+                                AND ro.period = r.period AND ro.child_id = a.child_id) AS placed
+                 FROM assessments a JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
+                WHERE a.mode = 'joint' AND a.protective_known > 0) j`,
     );
     expect(all?.overall).toBe(all?.joint);
+    expect(all?.enrolledLater).toBeLessThan((all?.joint ?? 0) * 0.05);
   });
 
   it('keeps every cell equal to a plain recomputation from the assessments', async () => {
     for (const m of municipalities.values()) expect(await cellsAgainstAssessments(db.pool, m)).toEqual([]);
+  });
+
+  it('never counts more children in a cell than its population', async () => {
+    for (const m of municipalities.values()) expect(await cellsOverPopulation(db.pool, m)).toEqual([]);
   });
 
   it('keeps every cell equal to the sum of its contributions', async () => {

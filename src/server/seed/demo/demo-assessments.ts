@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ageOn } from '../../../domain/measurement/age-band.ts';
 import { popcount } from '../../../domain/measurement/packed-states.ts';
 import type { Queryable } from '../../db/client.ts';
-import { refreshPopulation } from '../../modules/measurement/refresh-population.ts';
+import { countPopulation } from '../../modules/measurement/refresh-population.ts';
 import {
   applicableMask,
   childLatent,
@@ -270,9 +270,10 @@ export async function seedDemoAssessments(
   );
   await addReasons(q, input, rows);
 
+  // The roster first: the numerator is placed through it (docs/measurement.md).
+  for (const r of rounds) await countPopulation(q, m, r.period);
   const past = pastRounds.map((r) => r.id);
   await fillMeasurement(q, m, past);
-  for (const r of rounds) await refreshPopulation(q, m, r.period);
   return { rounds: rounds.length, joint, own: rows.length - joint };
 }
 

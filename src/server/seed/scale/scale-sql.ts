@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { LEVEL_BUCKETS, LEVEL_MODEL } from '../assessment-model.ts';
+import { schoolYearOf } from '../dates.ts';
 import { CELL_COLUMNS, CONTRIBUTION_COLUMNS } from '../measurement-fill.ts';
 import { KINDERGARTEN_GROUPS, NURSERY_GROUPS, STREETS } from '../names.ts';
 
@@ -149,7 +150,7 @@ export async function insertEnrolments(
   classLetters: number,
 ): Promise<number> {
   const { seed, today } = s;
-  const schoolYear = Number(today.slice(0, 4)) - (today.slice(5) >= '08-01' ? 0 : 1);
+  const schoolYear = schoolYearOf(today);
   const { rowCount } = await q.query(
     `INSERT INTO enrolments (municipality_id, id, child_id, unit_id, group_name, from_date, to_date)
      SELECT $1, ${orderedUuid('k.ord * 8 + e.n', s.epochMs, seed + 108)}, k.id, e.unit_id,
@@ -195,7 +196,10 @@ const COVERAGE = 0.96;
  * Draws the joint assessments into scale_assessment, by child and round: one per child and round
  * for ~96 % of the children 0–17 on the day (babies from two months), at the unit enrolling the child that
  * day. The child's chronic masks change every sixth round (staggered per child); the round's own masks
- * follow its level that round. Also the age band and gender the measurement counts it under.
+ * follow its level that round. Also the unit and age band the measurement counts it under: by the rule of
+ * replace-contribution.ts, over the child's enrolments on the period's reference date, worked out from the
+ * same dates insertEnrolments used instead of joined (a million-row join would cost seconds here); the
+ * seed checks recompute every cell from the enrolments table.
  */
 export async function generateAssessments(q: Queryable, s: TScaleSql, p: TMaskParams): Promise<void> {
   const { seed } = s;
@@ -204,12 +208,30 @@ export async function generateAssessments(q: Queryable, s: TScaleSql, p: TMaskPa
   const chronicKey = 'z.ord * 8 + (z.t + z.ord % 6) / 6';
   const drawKey = 'k.ord * 16 + r.t';
   const size = p.pools.size;
+  // An enrolment [from, to] as insertEnrolments stores it (none that starts after today; an end on or
+  // after today stored as no end) holds on the reference date z.ref.
+  const onRef = (from: string, to: string) =>
+    `(${from} <= $8::date AND ${from} <= z.ref AND (${to} >= $8::date OR ${to} >= z.ref))`;
+  const mainOnRef: [string, string, string][] = [
+    ['least(z.birth_date + 7, $8::date)', 'z.daycare_from - 1', '$7::uuid'],
+    ['z.daycare_from', 'z.school_from - 1', 'z.daycare_unit'],
+    ['z.school_from', 'z.school_to', 'z.school_unit'],
+    ['z.school_to + 1', 'z.youth_to', 'z.club_unit'],
+  ];
   await q.query(
     `CREATE TEMP TABLE scale_assessment ON COMMIT DROP AS
      SELECT x.ord, x.t, x.id, x.round_id, x.period, x.open, x.closes_on, x.child_id, x.gender, x.day, x.unit_id,
             x.known, x.present, x.age,
-            CASE WHEN x.age < 3 THEN '0-2' WHEN x.age < 6 THEN '3-5' WHEN x.age < 10 THEN '6-9'
-                 WHEN x.age < 13 THEN '10-12' WHEN x.age < 16 THEN '13-15' ELSE '16-17' END AS age_band,
+            -- Where the measurement counts it (replace-contribution.ts): the assessing unit if the child was
+            -- enrolled there on the reference date, else the unit it had been enrolled in longest that day
+            -- (then the smaller id); in no cell when it was in no unit or not 0–17 that day.
+            CASE WHEN x.ref_band IS NULL THEN NULL
+                 WHEN x.unit_id = x.main_unit OR (x.unit_id = x.club_unit AND x.club_from IS NOT NULL) THEN x.unit_id
+                 WHEN x.main_unit IS NOT NULL AND (x.club_from IS NULL OR x.main_from < x.club_from
+                                                   OR (x.main_from = x.club_from AND x.main_unit < x.club_unit))
+                   THEN x.main_unit
+                 WHEN x.club_from IS NOT NULL THEN x.club_unit END AS counted_unit,
+            x.ref_band AS age_band, x.gender AS counted_gender,
             CASE WHEN x.level > ${LEVEL_MODEL.redAbove} THEN 'red'
                  WHEN x.level > ${LEVEL_MODEL.yellowAbove} THEN 'yellow' ELSE 'green' END::wellbeing_position AS position,
             bit_count((x.present & $5::bigint)::bit(64))::smallint AS protective_present,
@@ -228,9 +250,21 @@ export async function generateAssessments(q: Queryable, s: TScaleSql, p: TMaskPa
                     ${LEVEL_MODEL.persistentWeight} * z.child_level + ${LEVEL_MODEL.roundWeight} * ${gaussian(key, seed + 40)} AS level,
                     ${hashMod(chronicKey, seed + 42, String(size))} AS chronic_pick,
                     ${hashMod(key, seed + 43, String(size))} AS round_pick,
-                    ($4::bigint[])[1 + z.age] & ~($3::bigint[])[1 + ${hashMod(key, seed + 44, String(size))}] AS known
+                    ($4::bigint[])[1 + z.age] & ~($3::bigint[])[1 + ${hashMod(key, seed + 44, String(size))}] AS known,
+                    -- The child's enrolments on the period's reference date, exactly as insertEnrolments
+                    -- made them: one main unit at a time and, for some pupils, a club beside school.
+                    CASE ${mainOnRef.map(([from, to, unit]) => `WHEN ${onRef(from, to)} THEN ${unit}`).join(' ')} END AS main_unit,
+                    CASE ${mainOnRef.map(([from, to]) => `WHEN ${onRef(from, to)} THEN ${from}`).join(' ')} END AS main_from,
+                    z.club_unit,
+                    CASE WHEN z.pupil_club_from <= z.ref AND z.pupil_club_from <= $8::date AND z.grade >= 0
+                              AND z.school_to >= $8::date AND z.pupil_club_from >= z.school_from
+                              AND ${uniform('z.ord', seed + 33)} < 0.35 THEN z.pupil_club_from END AS club_from,
+                    age_band(age_on(z.birth_date, z.ref)) AS ref_band
                FROM (
-                 SELECT k.*, extract(year FROM age(k.day, k.birth_date))::int AS age
+                 SELECT k.*, extract(year FROM age(k.day, k.birth_date))::int AS age,
+                        measurement_reference_date(k.period) AS ref,
+                        $9::int - extract(year FROM k.birth_date)::int - 6 AS grade,
+                        make_date($9::int - ${hashMod('k.ord', seed + 32, '3')}, 8, 1) AS pupil_club_from
                    FROM (
                      SELECT k.ord, k.id AS child_id, k.gender, k.birth_date, k.level AS child_level, k.daycare_from,
                             k.school_from, k.school_to, k.youth_to, k.daycare_unit, k.school_unit, k.club_unit,
@@ -244,7 +278,17 @@ export async function generateAssessments(q: Queryable, s: TScaleSql, p: TMaskPa
                  OFFSET 0) z
              OFFSET 0) y
          OFFSET 0) x`,
-    [p.pools.chronic, p.pools.transient, p.pools.unknown, p.ages, p.protective, p.risk, p.healthVisitingId],
+    [
+      p.pools.chronic,
+      p.pools.transient,
+      p.pools.unknown,
+      p.ages,
+      p.protective,
+      p.risk,
+      p.healthVisitingId,
+      s.today,
+      schoolYearOf(s.today),
+    ],
   );
   await q.query('ANALYZE scale_assessment');
 }
@@ -294,10 +338,10 @@ export async function insertContributions(
 ): Promise<number> {
   const { rowCount } = await q.query(
     `INSERT INTO measurement_contributions (${CONTRIBUTION_COLUMNS})
-     SELECT $1, g.period, g.child_id, th.theme_key, g.unit_id, g.age_band, g.gender, g.id,
+     SELECT $1, g.period, g.child_id, th.theme_key, g.counted_unit, g.age_band, g.counted_gender, g.id,
             ${themeValue('present', 'th.pm')}::float8 / ${themeValue('known', 'th.pm')}, ${themeValue('present', 'th.rm')}
        FROM scale_assessment g CROSS JOIN ${THEMES}
-      WHERE g.round_id = ANY($5::uuid[]) AND ${themeValue('known', 'th.pm')} > 0
+      WHERE g.round_id = ANY($5::uuid[]) AND g.counted_unit IS NOT NULL AND ${themeValue('known', 'th.pm')} > 0
       ORDER BY g.t, g.ord, th.pos`,
     [s.municipalityId, themes.keys, themes.protective, themes.risk, roundIds],
   );
@@ -328,13 +372,13 @@ export async function insertCellsFromAssessments(
              SELECT period, unit_id, age_band, gender,
                     ${list((i) => `CASE WHEN k${i} > 0 THEN p${i}::float8 / k${i} END AS x${i}, CASE WHEN k${i} > 0 THEN r${i} END AS r${i}`)}
                FROM (
-                 SELECT g.period, g.unit_id, g.age_band, g.gender,
+                 SELECT g.period, g.counted_unit AS unit_id, g.age_band, g.counted_gender AS gender,
                         ${list(
                           (i) =>
                             `${themeValue('present', `($3::bigint[])[${i}]`)} AS p${i}, ${themeValue('known', `($3::bigint[])[${i}]`)} AS k${i}, ${themeValue('present', `($4::bigint[])[${i}]`)} AS r${i}`,
                           ',\n                        ',
                         )}
-                   FROM scale_assessment g WHERE g.round_id = ANY($5::uuid[])
+                   FROM scale_assessment g WHERE g.round_id = ANY($5::uuid[]) AND g.counted_unit IS NOT NULL
                  OFFSET 0) counted
              OFFSET 0) shares
           GROUP BY period, unit_id, age_band, gender

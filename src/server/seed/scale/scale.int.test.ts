@@ -9,6 +9,7 @@ import { createCprCipher } from '../../modules/children/cpr.ts';
 import {
   cellsAgainstAssessments,
   cellsAgainstContributions,
+  cellsOverPopulation,
   countsAgainstMasks,
   danglingReferences,
   riskPersistence,
@@ -234,13 +235,26 @@ describe('the Copenhagen-scale build', () => {
     expect(await cellsAgainstAssessments(db.pool, m)).toEqual([]);
   });
 
+  it('never counts more children in a cell than its population, and keeps the roster of the open round', async () => {
+    expect(await cellsOverPopulation(db.pool, m)).toEqual([]);
+    const periods = await rows<{ open: boolean; roster: number }>(
+      `SELECT r.closes_on >= current_date AS open,
+              (SELECT count(*) FROM measurement_roster ro WHERE ro.municipality_id = r.municipality_id AND ro.period = r.period)::int AS roster
+         FROM assessment_rounds r WHERE r.municipality_id = $1`,
+    );
+    for (const p of periods) expect(p.roster > 0).toBe(p.open);
+  });
+
   it('writes contributions for the open round only, and its cells are their sums', async () => {
     const periods = await rows<{ period: string; open: boolean; contributions: number; assessed: number }>(
       `SELECT r.period, r.closes_on >= current_date AS open,
               (SELECT count(*) FROM measurement_contributions c
                 WHERE c.municipality_id = r.municipality_id AND c.period = r.period AND c.theme_key = 'all')::int AS contributions,
+              -- Counted: enrolled somewhere on the period's reference date (docs/measurement.md).
               (SELECT count(*) FROM assessments a
-                WHERE a.municipality_id = r.municipality_id AND a.round_id = r.id AND a.protective_known > 0)::int AS assessed
+                WHERE a.municipality_id = r.municipality_id AND a.round_id = r.id AND a.protective_known > 0
+                  AND EXISTS (SELECT 1 FROM measurement_roster ro WHERE ro.municipality_id = a.municipality_id
+                                AND ro.period = r.period AND ro.child_id = a.child_id))::int AS assessed
          FROM assessment_rounds r WHERE r.municipality_id = $1`,
     );
     for (const p of periods) expect(p.contributions).toBe(p.open ? p.assessed : 0);

@@ -3,7 +3,7 @@ import type { TRole } from '../../../shared/permissions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { hashPassword } from '../../modules/auth/password.ts';
 import type { CprCipher } from '../../modules/children/cpr.ts';
-import { refreshPopulation } from '../../modules/measurement/refresh-population.ts';
+import { countPopulation } from '../../modules/measurement/refresh-population.ts';
 import { applicableMask, buildMaskPools, kindMask } from '../assessment-model.ts';
 import { insertRows } from '../bulk-insert.ts';
 import { deferChildProfiles, withoutReferenceChecks } from '../bulk-load.ts';
@@ -175,7 +175,7 @@ export async function buildScaleMunicipality(
   // Fresh statistics: the planner must not take a million new rows for a handful.
   await db.pool.query(
     `ANALYZE families, households, guardians, children, child_households, child_guardians, enrolments,
-             assessments, measurement_contributions, measurement_cells, measurement_population,
+             assessments, measurement_contributions, measurement_cells, measurement_population, measurement_roster,
              measurement_unit_cells, measurement_unit_population, measurement_unit_packed`,
   );
   steps.done('commit and analyze');
@@ -384,6 +384,10 @@ async function build(q: Queryable, cipher: CprCipher, o: TBuildOptions, steps: S
     }),
   );
   steps.done('rounds', `${rounds.length} rounds × ${assessing.length} units`);
+  // The population of every period; the roster (each child's units on the reference date) is kept only
+  // for the open round's period: a closed round cannot be written to, so its numerator is never placed again.
+  for (const r of rounds) await countPopulation(q, m, r.period, { keepRoster: r.open });
+  steps.done('measurement population');
 
   const factors = catalogue.factors;
   const pools = buildMaskPools(createRng(seedFromText(`${o.slug}:pools`)), factors, POOL_SIZE);
@@ -429,8 +433,6 @@ async function build(q: Queryable, cipher: CprCipher, o: TBuildOptions, steps: S
   await q.query("SELECT set_config('beskyt.defer_dashboard_pack', 'off', true)");
   await q.query('SELECT measurement_unit_packed_all($1)', [m]);
   steps.done('cells of the other rounds', `${cells} cells in all, packed`);
-  for (const r of rounds) await refreshPopulation(q, m, r.period);
-  steps.done('measurement population');
 
   return {
     created: true,
