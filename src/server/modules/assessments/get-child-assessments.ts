@@ -9,10 +9,11 @@ import {
   type TShare,
 } from '../../../domain/measurement/index.ts';
 import type { TFactorStateValue, TPosition } from '../../../shared/schemas/assessments.ts';
+import { enrolmentRelation } from '../../access/enrolment.ts';
+import { sql } from '../../db/sql.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
-import { relationSql } from '../children/children.access.ts';
 import { assessorUnits } from './assessments.access.ts';
 import {
   catalogueFactors,
@@ -74,10 +75,10 @@ export async function getChildAssessments(ctx: TCtx, childId: string): Promise<T
   const m = ctx.user.municipalityId;
   const units = assessorUnits(ctx, 'read:assessment:unit');
   const found = await ctx.db.tenantRead(m, async (q) => {
+    // An enrolment in a unit where the user reads assessments; a coordinator without one sees none.
     const { rows: rel } = await q.query(
-      `SELECT rel.rel_unit_id FROM children c JOIN LATERAL (${relationSql('$3')}) rel ON true
-        WHERE c.municipality_id = $1 AND c.id = $2`,
-      [m, childId, units],
+      sql`SELECT rel.rel_unit_id FROM children c JOIN LATERAL (${enrolmentRelation(units)}) rel ON true
+           WHERE c.municipality_id = ${m} AND c.id = ${childId}`,
     );
     if (!rel[0]) return undefined;
     const { rows: assessments } = await q.query(

@@ -33,7 +33,7 @@ export function concernsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/concerns',
     summary: "The concerns about a child, newest first (the profile's timeline)",
     tags,
-    permission: 'read:concern:unit',
+    permission: findChildConcerns.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => findChildConcerns(ctx, params.id),
   });

@@ -1,10 +1,11 @@
 import type { TUnitKind } from '../../../shared/permissions.ts';
 import type { TCreateConcernRequest } from '../../../shared/schemas/concerns.ts';
+import { auditPurpose } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { requirePermission, roleFor } from '../../http/permissions.ts';
-import { relationFromRow, relationSql } from '../children/children.access.ts';
+import { childAccess } from '../children/children.access.ts';
 import { evaluateEarlyWarning } from '../early-warning/evaluate-child.ts';
 import { checkConcernInput } from './check-concern-input.ts';
 import { selectConcern, type TConcern } from './concern-document.ts';
@@ -27,14 +28,9 @@ async function authorUnit(q: Queryable, ctx: TCtx, input: TCreateConcernRequest)
   let unitId = input.unitId ?? units[0];
   let purpose = 'anonymous';
   if (input.childId) {
-    const { rows } = await q.query(
-      `SELECT rel.* FROM children c JOIN LATERAL (${relationSql('$3', '$4')}) rel ON true
-        WHERE c.municipality_id = $1 AND c.id = $2`,
-      [m, input.childId, units, ctx.user.userId],
-    );
-    if (!rows[0]) throw new AppError('NOT_FOUND');
-    const relation = relationFromRow(rows[0]);
-    purpose = `${relation.kind}:${relation.unitId}`;
+    const relation = await childAccess(q, ctx, input.childId, 'write:concern:unit');
+    if (!relation) throw new AppError('NOT_FOUND');
+    purpose = auditPurpose(relation);
     if (!input.unitId && relation.kind === 'enrolment') unitId = relation.unitId;
   }
   if (!unitId) throw new AppError('FORBIDDEN');

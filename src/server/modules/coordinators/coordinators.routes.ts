@@ -15,7 +15,7 @@ export function coordinatorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/coordinator',
     summary: "The child's named coordinator, and whether the user may set it",
     tags,
-    permission: 'read:child:unit',
+    permission: getCoordinator.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getCoordinator(ctx, params.id),
   });
