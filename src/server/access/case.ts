@@ -25,11 +25,6 @@ export function caseScope(ctx: Pick<TCtx, 'user'>, permission: TPermission): TCa
   };
 }
 
-/** The teams of the scope, as a predicate on a team column (for a manager of every team: true). */
-export function scopeTeams(scope: TCaseScope, teamColumn: Sql): Sql {
-  return scope.allTeams ? sql`true` : sql`${teamColumn} = ANY(${scope.teams}::uuid[])`;
-}
-
 /**
  * The one case relation, for `JOIN LATERAL (…) rel ON true` on a case (alias `kase`): why the user may
  * see it — columns `rel_via` ('team', 'assigned', 'grant') and `rel_team_id`. No row, no access.

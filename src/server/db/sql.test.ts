@@ -94,7 +94,10 @@ describe('sql', () => {
         const numbers = [...q.text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]));
         // $1 … $n each once, in order, one per value.
         expect(numbers).toEqual(q.values.map((_, i) => i + 1));
-        const rendered = q.text.replace(/\$(\d+)/g, (_, n) => `<${(q.values[Number(n) - 1] as { id: number }).id}>`);
+        const rendered = q.text.replace(
+          /\$(\d+)/g,
+          (_, n) => `<${(q.values[Number(n) - 1] as { id: number }).id}>`,
+        );
         expect(rendered).toBe(inline(nodes));
       }),
     );

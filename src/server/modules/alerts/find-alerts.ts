@@ -1,8 +1,9 @@
 import type { TPage } from '../../../shared/schemas/common.ts';
 import type { TFindAlertsQuery } from '../../../shared/schemas/concerns.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import { sql } from '../../db/sql.ts';
 import type { TCtx } from '../../http/context.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 import { readableUnits } from '../children/children.access.ts';
 import { visibleAlert } from './alert-visibility.ts';
 import type { TAlertReason } from './insert-alert.ts';
@@ -55,18 +56,17 @@ export async function findAlerts(
   const children = [...new Set(items.flatMap((a) => (a.childId ? [a.childId] : [])))];
   await Promise.all(
     children.map((childId) =>
-      ctx.audit.record({
-        municipalityId: m,
-        userId: ctx.user.userId,
-        role: roleFor(ctx, 'read:alert:own'),
-        action: 'read',
-        entity: 'child',
-        entityId: childId,
-        childId,
-        purpose: 'alert',
-        ip: ctx.ip,
-        detail: { view: 'alerts', alertIds: items.filter((a) => a.childId === childId).map((a) => a.id) },
-      }),
+      ctx.audit.record(
+        auditEvent(ctx, {
+          permission: 'read:alert:own',
+          action: 'read',
+          entity: 'child',
+          entityId: childId,
+          childId,
+          purpose: 'alert',
+          detail: { view: 'alerts', alertIds: items.filter((a) => a.childId === childId).map((a) => a.id) },
+        }),
+      ),
     ),
   );
   return {

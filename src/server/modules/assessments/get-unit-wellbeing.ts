@@ -1,8 +1,9 @@
 import { persistentRisks, riskObservation } from '../../../domain/measurement/index.ts';
 import { POSITIONS, type TPosition } from '../../../shared/schemas/assessments.ts';
-import type { TCtx } from '../../http/context.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
+import { unitsWith } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { CURRENT_ENROLMENT } from './assessments.access.ts';
 import { catalogueFactors, packedFromText, statesFromMasks } from './catalogue-factors.ts';
 
@@ -37,18 +38,19 @@ export interface TUnitWellbeing {
  * that has opened, against the round before; and the yellow and red children to follow up. Only for units
  * the user leads; the list names children and is one audited read.
  */
-export async function getUnitWellbeing(ctx: TCtx, unitId: string): Promise<TUnitWellbeing> {
-  requirePermission(ctx, 'read:measurement:unit');
-  const m = ctx.user.municipalityId;
-  if (!unitsWith(ctx, 'read:measurement:unit').includes(unitId)) throw new AppError('NOT_FOUND');
-  const found = await ctx.db.tenantRead(m, async (q) => {
-    const { rows: units } = await q.query(
-      'SELECT id, name FROM units WHERE municipality_id = $1 AND id = $2',
-      [m, unitId],
-    );
-    if (!units[0]) return undefined;
-    const { rows: rounds } = await q.query(
-      `SELECT r.id, r.name, r.period, r.opens_on AS "opensOn", r.closes_on AS "closesOn",
+export const getUnitWellbeing = defineUseCase(
+  'read:measurement:unit',
+  async (ctx, unitId: string): Promise<TUnitWellbeing> => {
+    const m = ctx.user.municipalityId;
+    if (!unitsWith(ctx, ctx.permission).includes(unitId)) throw new AppError('NOT_FOUND');
+    const found = await ctx.db.tenantRead(m, async (q) => {
+      const { rows: units } = await q.query(
+        'SELECT id, name FROM units WHERE municipality_id = $1 AND id = $2',
+        [m, unitId],
+      );
+      if (!units[0]) return undefined;
+      const { rows: rounds } = await q.query(
+        `SELECT r.id, r.name, r.period, r.opens_on AS "opensOn", r.closes_on AS "closesOn",
               count(a.id)::int AS total,
               count(a.id) FILTER (WHERE a.position = 'green')::int AS green,
               count(a.id) FILTER (WHERE a.position = 'yellow')::int AS yellow,
@@ -59,12 +61,12 @@ export async function getUnitWellbeing(ctx: TCtx, unitId: string): Promise<TUnit
                                 AND a.mode = 'joint'
         WHERE r.municipality_id = $1 AND r.opens_on <= current_date
         GROUP BY r.municipality_id, r.id ORDER BY r.opens_on DESC, r.created_at DESC LIMIT 2`,
-      [m, unitId],
-    );
-    const latest = rounds[0];
-    if (!latest) return { unit: units[0], rounds, followUp: [], history: [], catalogues: new Map() };
-    const { rows: followUp } = await q.query(
-      `SELECT a.id AS "assessmentId", a.child_id AS "childId", c.first_name AS "firstName", c.last_name AS "lastName",
+        [m, unitId],
+      );
+      const latest = rounds[0];
+      if (!latest) return { unit: units[0], rounds, followUp: [], history: [], catalogues: new Map() };
+      const { rows: followUp } = await q.query(
+        `SELECT a.id AS "assessmentId", a.child_id AS "childId", c.first_name AS "firstName", c.last_name AS "lastName",
               c.birth_date AS "birthDate", a.position, a.assessed_on AS "assessedOn"
          FROM assessments a JOIN children c ON c.municipality_id = a.municipality_id AND c.id = a.child_id
         WHERE a.municipality_id = $1 AND a.round_id = $2 AND a.unit_id = $3 AND a.mode = 'joint'
@@ -72,55 +74,55 @@ export async function getUnitWellbeing(ctx: TCtx, unitId: string): Promise<TUnit
           AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = a.municipality_id AND e.child_id = a.child_id
                          AND e.unit_id = $3 AND ${CURRENT_ENROLMENT})
         ORDER BY a.position DESC, lower(c.last_name), lower(c.first_name), c.id`,
-      [m, latest.id, unitId],
-    );
-    // Each follow-up child's joint assessments up to the one in the latest round, for persistence.
-    const { rows: history } = await q.query(
-      `SELECT a.child_id, a.catalogue_id, a.present_mask::text, a.known_mask::text
+        [m, latest.id, unitId],
+      );
+      // Each follow-up child's joint assessments up to the one in the latest round, for persistence.
+      const { rows: history } = await q.query(
+        `SELECT a.child_id, a.catalogue_id, a.present_mask::text, a.known_mask::text
          FROM assessments a JOIN assessments upto ON upto.municipality_id = a.municipality_id AND upto.id = ANY($2::uuid[])
                                                  AND upto.child_id = a.child_id
         WHERE a.municipality_id = $1 AND a.mode = 'joint'
           AND (a.assessed_on, a.updated_at) <= (upto.assessed_on, upto.updated_at)
         ORDER BY a.child_id, a.assessed_on, a.updated_at`,
-      [m, followUp.map((f) => f.assessmentId)],
+        [m, followUp.map((f) => f.assessmentId)],
+      );
+      const catalogues = await catalogueFactors(q, m, [
+        ...new Set(history.map((h) => h.catalogue_id as string)),
+      ]);
+      return { unit: units[0], rounds, followUp, history, catalogues };
+    });
+    if (!found) throw new AppError('NOT_FOUND');
+    const { unit, rounds, followUp, history, catalogues } = found;
+    await ctx.audit.record(
+      auditEvent(ctx, {
+        unitId: unitId,
+        action: 'read',
+        entity: 'unit',
+        entityId: unitId,
+        childId: null,
+        purpose: `enrolment:${unitId}`,
+        detail: { view: 'wellbeing', childIds: followUp.map((f) => f.childId) },
+      }),
     );
-    const catalogues = await catalogueFactors(q, m, [
-      ...new Set(history.map((h) => h.catalogue_id as string)),
-    ]);
-    return { unit: units[0], rounds, followUp, history, catalogues };
-  });
-  if (!found) throw new AppError('NOT_FOUND');
-  const { unit, rounds, followUp, history, catalogues } = found;
-  await ctx.audit.record({
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, 'read:measurement:unit', unitId),
-    action: 'read',
-    entity: 'unit',
-    entityId: unitId,
-    childId: null,
-    purpose: `enrolment:${unitId}`,
-    ip: ctx.ip,
-    detail: { view: 'wellbeing', childIds: followUp.map((f) => f.childId) },
-  });
-  const observations = new Map<string, ReturnType<typeof riskObservation>[]>();
-  for (const h of history) {
-    const states = statesFromMasks(
-      packedFromText(h.present_mask, h.known_mask),
-      catalogues.get(h.catalogue_id) ?? [],
-    );
-    observations.set(h.child_id, [...(observations.get(h.child_id) ?? []), riskObservation(states)]);
-  }
-  return {
-    unit,
-    latest: rounds[0] ? distribution(rounds[0]) : null,
-    previous: rounds[1] ? distribution(rounds[1]) : null,
-    followUp: followUp.map((f) => ({
-      ...f,
-      persistentRisks: persistentRisks(observations.get(f.childId) ?? [], 2).length,
-    })),
-  };
-}
+    const observations = new Map<string, ReturnType<typeof riskObservation>[]>();
+    for (const h of history) {
+      const states = statesFromMasks(
+        packedFromText(h.present_mask, h.known_mask),
+        catalogues.get(h.catalogue_id) ?? [],
+      );
+      observations.set(h.child_id, [...(observations.get(h.child_id) ?? []), riskObservation(states)]);
+    }
+    return {
+      unit,
+      latest: rounds[0] ? distribution(rounds[0]) : null,
+      previous: rounds[1] ? distribution(rounds[1]) : null,
+      followUp: followUp.map((f) => ({
+        ...f,
+        persistentRisks: persistentRisks(observations.get(f.childId) ?? [], 2).length,
+      })),
+    };
+  },
+);
 
 function distribution(r: Record<string, unknown> & { total: number }): TDistribution {
   const counts = Object.fromEntries(POSITIONS.map((p) => [p, r[p] as number])) as Record<TPosition, number>;

@@ -1,7 +1,7 @@
 import type { TCaseTeam } from '../../../shared/schemas/cases.ts';
+import { caseScope } from '../../access/case.ts';
 import type { TCtx } from '../../http/context.ts';
 import { requirePermission } from '../../http/permissions.ts';
-import { caseScope } from './cases.access.ts';
 
 /** The teams the user works in (or manages) with their caseworkers and each one's open cases now. */
 export async function findCaseTeams(ctx: TCtx): Promise<{ items: TCaseTeam[] }> {

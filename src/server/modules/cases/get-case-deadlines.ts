@@ -1,10 +1,11 @@
 import type { TDeadlineState } from '../../../domain/deadlines/index.ts';
 import type { TCaseDeadlineRow, TComplianceCell } from '../../../shared/schemas/cases.ts';
+import { auditEvent } from '../../access/audit-event.ts';
+import { caseScope } from '../../access/case.ts';
 import type { TCtx } from '../../http/context.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 import { caseDeadlineConfig } from './case-deadline-config.ts';
 import { casesWithDeadlines, type TCaseWithDeadlines } from './case-facts.ts';
-import { caseScope } from './cases.access.ts';
 
 function cell(states: TDeadlineState[]): TComplianceCell {
   // A deadline counts once it has been met or has passed; an open one is not yet a verdict.
@@ -87,18 +88,17 @@ export async function getCaseDeadlines(
     }))
     .sort((a, b) => (a.nextDue ?? '').localeCompare(b.nextDue ?? ''));
   if (overdue.length > 0)
-    await ctx.audit.record({
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'read:case:team'),
-      action: 'list',
-      entity: 'case',
-      entityId: null,
-      childId: null,
-      purpose: 'deadlines',
-      ip: ctx.ip,
-      detail: { caseIds: overdue.map((o) => o.id) },
-    });
+    await ctx.audit.record(
+      auditEvent(ctx, {
+        permission: 'read:case:team',
+        action: 'list',
+        entity: 'case',
+        entityId: null,
+        childId: null,
+        purpose: 'deadlines',
+        detail: { caseIds: overdue.map((o) => o.id) },
+      }),
+    );
   teams.sort((a, b) => a.name.localeCompare(b.name));
   caseworkers.sort((a, b) => a.teamName.localeCompare(b.teamName) || a.name.localeCompare(b.name));
   return { teams, caseworkers, overdue };

@@ -13,7 +13,7 @@ export function complianceRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       'Process compliance per team and municipality for a period, beside the change in protective share',
     tags,
-    permission: 'read:compliance:municipality',
+    permission: getCompliance.permission,
     query: ZComplianceQuery,
     handler: (ctx, { query }) => getCompliance(ctx, query),
   });

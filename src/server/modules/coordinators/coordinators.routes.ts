@@ -24,7 +24,7 @@ export function coordinatorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/coordinator',
     summary: "Name (or replace) the child's coordinator and record when the parents were told",
     tags,
-    permission: 'manage:coordinator:unit',
+    permission: setCoordinator.permission,
     params: ZIdParams,
     body: ZSetCoordinatorRequest,
     handler: (ctx, { params, body }) => setCoordinator(ctx, params.id, body),

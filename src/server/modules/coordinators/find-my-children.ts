@@ -1,5 +1,5 @@
+import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
-import { roleFor } from '../../http/permissions.ts';
 
 export interface TCoordinatedChild {
   id: string;
@@ -47,18 +47,17 @@ export async function findMyChildren(ctx: TCtx): Promise<{ items: TCoordinatedCh
   });
   await Promise.all(
     items.map((child) =>
-      ctx.audit.record({
-        municipalityId: m,
-        userId: ctx.user.userId,
-        role: roleFor(ctx, 'read:child:unit'),
-        action: 'read',
-        entity: 'child',
-        entityId: child.id,
-        childId: child.id,
-        purpose: `coordinator:${child.id}`,
-        ip: ctx.ip,
-        detail: { view: 'coordinatorOverview' },
-      }),
+      ctx.audit.record(
+        auditEvent(ctx, {
+          permission: 'read:child:unit',
+          action: 'read',
+          entity: 'child',
+          entityId: child.id,
+          childId: child.id,
+          purpose: `coordinator:${child.id}`,
+          detail: { view: 'coordinatorOverview' },
+        }),
+      ),
     ),
   );
   return { items };

@@ -20,7 +20,7 @@ export function handleguideRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/handleguide/signs/:code',
     summary: 'Create a sign (no version) or replace a sign and its actions (with the version read)',
     tags,
-    permission: 'manage:handleguide:municipality',
+    permission: saveSign.permission,
     params: ZSignCodeParams,
     body: ZSaveSignRequest,
     handler: (ctx, { params, body }) => saveSign(ctx, params.code, body),

@@ -1,6 +1,7 @@
+import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 
 /** A letter's PDF exactly as queued; the download is an audited read of the child's letter. */
 export async function getLetterPdf(ctx: TCtx, letterId: string): Promise<{ filename: string; body: Buffer }> {
@@ -14,17 +15,16 @@ export async function getLetterPdf(ctx: TCtx, letterId: string): Promise<{ filen
     return rows[0];
   });
   if (!row) throw new AppError('NOT_FOUND');
-  await ctx.audit.record({
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, 'read:letter:municipality'),
-    action: 'read',
-    entity: 'letter',
-    entityId: row.id,
-    childId: row.child_id,
-    purpose: 'outbox',
-    ip: ctx.ip,
-    detail: { kind: row.kind, pdf: true },
-  });
+  await ctx.audit.record(
+    auditEvent(ctx, {
+      permission: 'read:letter:municipality',
+      action: 'read',
+      entity: 'letter',
+      entityId: row.id,
+      childId: row.child_id,
+      purpose: 'outbox',
+      detail: { kind: row.kind, pdf: true },
+    }),
+  );
   return { filename: `brev-${row.id}.pdf`, body: row.pdf };
 }

@@ -1,6 +1,7 @@
+import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 
 /** Puts a failed letter back in the queue for another round of attempts. Only failed letters: 409 otherwise. */
 export async function retryLetter(ctx: TCtx, letterId: string): Promise<{ id: string; status: 'queued' }> {
@@ -19,18 +20,18 @@ export async function retryLetter(ctx: TCtx, letterId: string): Promise<{ id: st
         WHERE municipality_id = $1 AND id = $2`,
       [m, letterId],
     );
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'manage:letter:municipality'),
-      action: 'retry',
-      entity: 'letter',
-      entityId: letterId,
-      childId: letter.child_id,
-      purpose: 'outbox',
-      ip: ctx.ip,
-      detail: null,
-    });
+    await ctx.audit.inTransaction(
+      q,
+      auditEvent(ctx, {
+        permission: 'manage:letter:municipality',
+        action: 'retry',
+        entity: 'letter',
+        entityId: letterId,
+        childId: letter.child_id,
+        purpose: 'outbox',
+        detail: null,
+      }),
+    );
     return { id: letterId, status: 'queued' as const };
   });
 }

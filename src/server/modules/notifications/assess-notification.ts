@@ -1,7 +1,8 @@
 import type { TAssessNotificationRequest } from '../../../shared/schemas/notifications.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 import { INTAKE_PURPOSE, lockNotification } from './notifications.access.ts';
 
 /**
@@ -25,18 +26,18 @@ export async function assessNotification(
         WHERE municipality_id = $1 AND id = $2 RETURNING assessed_at, version`,
       [m, id, ctx.user.userId, input.healthAtRisk, input.acuteNeeded, input.note ?? null],
     );
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'assess:notification:municipality'),
-      action: current.assessed_at ? 'update' : 'assess',
-      entity: 'notification',
-      entityId: id,
-      childId: current.child_id,
-      purpose: INTAKE_PURPOSE,
-      ip: ctx.ip,
-      detail: { healthAtRisk: input.healthAtRisk, acuteNeeded: input.acuteNeeded },
-    });
+    await ctx.audit.inTransaction(
+      q,
+      auditEvent(ctx, {
+        permission: 'assess:notification:municipality',
+        action: current.assessed_at ? 'update' : 'assess',
+        entity: 'notification',
+        entityId: id,
+        childId: current.child_id,
+        purpose: INTAKE_PURPOSE,
+        detail: { healthAtRisk: input.healthAtRisk, acuteNeeded: input.acuteNeeded },
+      }),
+    );
     return { id, assessedAt: rows[0].assessed_at.toISOString(), version: rows[0].version };
   });
 }

@@ -1,7 +1,8 @@
 import type { TDecideNotificationRequest } from '../../../shared/schemas/notifications.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 import { INTAKE_PURPOSE, lockNotification } from './notifications.access.ts';
 import { queueOutcome } from './notifier-letters.ts';
 
@@ -30,18 +31,18 @@ export async function decideNotification(
         WHERE municipality_id = $1 AND id = $2 RETURNING decided_at, version`,
       [m, id, input.decision, ctx.user.userId, input.note ?? null],
     );
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'assess:notification:municipality'),
-      action: 'decide',
-      entity: 'notification',
-      entityId: id,
-      childId: current.child_id,
-      purpose: INTAKE_PURPOSE,
-      ip: ctx.ip,
-      detail: { decision: input.decision },
-    });
+    await ctx.audit.inTransaction(
+      q,
+      auditEvent(ctx, {
+        permission: 'assess:notification:municipality',
+        action: 'decide',
+        entity: 'notification',
+        entityId: id,
+        childId: current.child_id,
+        purpose: INTAKE_PURPOSE,
+        detail: { decision: input.decision },
+      }),
+    );
     if (current.source === 'professional') await queueOutcome(q, m, id);
     return {
       id,

@@ -1,7 +1,8 @@
 import { parseSearchTerm } from '../../../domain/search-term.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 import { INTAKE_PURPOSE } from './notifications.access.ts';
 
 export interface TMatchCandidate {
@@ -73,17 +74,16 @@ export async function findMatchCandidates(
     );
     return children as TMatchCandidate[];
   });
-  await ctx.audit.record({
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, 'assess:notification:municipality'),
-    action: 'search',
-    entity: 'child',
-    entityId: notificationId,
-    childId: null,
-    purpose: INTAKE_PURPOSE,
-    ip: ctx.ip,
-    detail: { view: 'matchCandidates', term: term.kind, childIds: rows.map((r) => r.id) },
-  });
+  await ctx.audit.record(
+    auditEvent(ctx, {
+      permission: 'assess:notification:municipality',
+      action: 'search',
+      entity: 'child',
+      entityId: notificationId,
+      childId: null,
+      purpose: INTAKE_PURPOSE,
+      detail: { view: 'matchCandidates', term: term.kind, childIds: rows.map((r) => r.id) },
+    }),
+  );
   return { items: rows };
 }

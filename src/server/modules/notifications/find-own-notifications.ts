@@ -1,6 +1,7 @@
 import type { TOwnNotification } from '../../../shared/schemas/notifications.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 
 /**
  * The notifications the user made, with only what a notifier is entitled to: that it was received, the
@@ -20,18 +21,17 @@ export async function findOwnNotifications(ctx: TCtx): Promise<{ items: TOwnNoti
       [m, ctx.user.userId],
     ),
   );
-  await ctx.audit.record({
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, 'read:notification:own'),
-    action: 'read',
-    entity: 'notification',
-    entityId: null,
-    childId: null,
-    purpose: 'notifier',
-    ip: ctx.ip,
-    detail: { view: 'own', notificationIds: rows.map((r) => r.id) },
-  });
+  await ctx.audit.record(
+    auditEvent(ctx, {
+      permission: 'read:notification:own',
+      action: 'read',
+      entity: 'notification',
+      entityId: null,
+      childId: null,
+      purpose: 'notifier',
+      detail: { view: 'own', notificationIds: rows.map((r) => r.id) },
+    }),
+  );
   return {
     items: rows.map((r) => ({
       ...r,

@@ -1,7 +1,8 @@
 import type { TMatchNotificationRequest } from '../../../shared/schemas/notifications.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 import { INTAKE_PURPOSE, lockNotification } from './notifications.access.ts';
 
 /** An intake worker matches a notification to a child record of the municipality (or corrects a match). */
@@ -24,18 +25,18 @@ export async function matchNotification(
         WHERE municipality_id = $1 AND id = $2 RETURNING version`,
       [m, id, input.childId, ctx.user.userId],
     );
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'assess:notification:municipality'),
-      action: 'match',
-      entity: 'notification',
-      entityId: id,
-      childId: input.childId,
-      purpose: INTAKE_PURPOSE,
-      ip: ctx.ip,
-      detail: { previousChildId: current.child_id },
-    });
+    await ctx.audit.inTransaction(
+      q,
+      auditEvent(ctx, {
+        permission: 'assess:notification:municipality',
+        action: 'match',
+        entity: 'notification',
+        entityId: id,
+        childId: input.childId,
+        purpose: INTAKE_PURPOSE,
+        detail: { previousChildId: current.child_id },
+      }),
+    );
     return { id, childId: input.childId, version: rows[0].version };
   });
 }

@@ -28,7 +28,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications',
     summary: "A professional's notification to the authority, from one of their units",
     tags,
-    permission: 'write:notification:unit',
+    permission: createNotification.permission,
     body: ZCreateNotificationRequest,
     status: 201,
     // Up to five attachments of 10 MB each, as base64.
@@ -48,7 +48,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications',
     summary: 'The intake queue, sorted by time left on the 24-hour assessment, repeats counted',
     tags,
-    permission: 'read:notification:municipality',
+    permission: findQueue.permission,
     query: ZNotificationQueueQuery,
     handler: (ctx, { query }) => findQueue(ctx, query),
   });
@@ -57,7 +57,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/:id',
     summary: 'One notification for the intake: content, child, assessment, decision, linked notifications',
     tags,
-    permission: 'read:notification:municipality',
+    permission: getNotification.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getNotification(ctx, params.id),
   });
@@ -66,7 +66,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/:id/attachments/:attachmentId',
     summary: 'Download an attachment (PDF, PNG or JPEG)',
     tags,
-    permission: 'read:notification:municipality',
+    permission: getAttachment.permission,
     params: ZAttachmentParams,
     handler: async (ctx, { params }, _req, reply) => {
       const file = await getAttachment(ctx, params.id, params.attachmentId);
