@@ -1,4 +1,5 @@
 import type { TPermission } from '../../../shared/permissions.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { unitsWith } from '../../http/permissions.ts';
@@ -12,9 +13,6 @@ import { unitsWith } from '../../http/permissions.ts';
  * - an own assessment is seen by its author and by the assessors of the unit it was made in — they prepare
  *   the joint assessment together — but not by adults in the child's other units.
  */
-export const CURRENT_ENROLMENT =
-  'e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)';
-
 export function assessorUnits(ctx: Pick<TCtx, 'user'>, permission: TPermission): string[] {
   return unitsWith(ctx, permission);
 }
@@ -31,7 +29,7 @@ export async function assessingUnit(
   const { rows } = await q.query(
     `SELECT e.unit_id FROM enrolments e
        JOIN round_units ru ON ru.municipality_id = e.municipality_id AND ru.round_id = $2 AND ru.unit_id = e.unit_id
-      WHERE e.municipality_id = $1 AND e.child_id = $3 AND e.unit_id = ANY($4::uuid[]) AND ${CURRENT_ENROLMENT}
+      WHERE e.municipality_id = $1 AND e.child_id = $3 AND e.unit_id = ANY($4::uuid[]) AND ${currentEnrolment('e').text}
       ORDER BY e.from_date, e.unit_id LIMIT 1`,
     [ctx.user.municipalityId, roundId, childId, units],
   );
@@ -45,7 +43,7 @@ export async function assessingUnit(
 export function assessmentRelationSql(unitsParam: string, userParam: string): string {
   return `SELECT e.unit_id AS rel_unit_id FROM enrolments e
            WHERE e.municipality_id = a.municipality_id AND e.child_id = a.child_id AND e.unit_id = ANY(${unitsParam}::uuid[])
-             AND ${CURRENT_ENROLMENT}
+             AND ${currentEnrolment('e').text}
              AND (a.mode = 'joint' OR a.author_id = ${userParam} OR e.unit_id = a.unit_id)
            ORDER BY (e.unit_id = a.unit_id) DESC, e.from_date LIMIT 1`;
 }

@@ -1,8 +1,9 @@
 import type { TFactorStateValue, TPosition } from '../../../shared/schemas/assessments.ts';
 import { auditEvent } from '../../access/audit-event.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { assessorUnits, CURRENT_ENROLMENT } from './assessments.access.ts';
+import { assessorUnits } from './assessments.access.ts';
 import { catalogueFactors, labelOf, packedFromText, statesFromMasks } from './catalogue-factors.ts';
 import { disagrees } from './rules.ts';
 
@@ -49,7 +50,7 @@ export const findOwnAssessments = defineUseCase(
          JOIN factor_catalogues fc ON fc.municipality_id = r.municipality_id AND fc.id = r.catalogue_id
          JOIN round_units ru ON ru.municipality_id = r.municipality_id AND ru.round_id = r.id
          JOIN enrolments e ON e.municipality_id = ru.municipality_id AND e.unit_id = ru.unit_id AND e.child_id = $3
-                          AND e.unit_id = ANY($4::uuid[]) AND ${CURRENT_ENROLMENT}
+                          AND e.unit_id = ANY($4::uuid[]) AND ${currentEnrolment('e').text}
          JOIN children c ON c.municipality_id = e.municipality_id AND c.id = e.child_id
         WHERE r.municipality_id = $1 AND r.id = $2
         GROUP BY r.municipality_id, r.id, fc.version, c.municipality_id, c.id`,

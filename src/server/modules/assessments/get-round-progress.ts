@@ -1,9 +1,9 @@
 import type { TPosition, TRoundProgressQuery } from '../../../shared/schemas/assessments.ts';
 import { auditEvent } from '../../access/audit-event.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import { AppError } from '../../http/errors.ts';
 import { unitsWith } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { CURRENT_ENROLMENT } from './assessments.access.ts';
 import { selectRounds, type TRound } from './rounds.ts';
 
 export interface TProgressChild {
@@ -56,7 +56,7 @@ export const getRoundProgress = defineUseCase(
          LEFT JOIN assessments a ON a.municipality_id = c.municipality_id AND a.child_id = c.id AND a.round_id = $2
         WHERE c.municipality_id = $1
           AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id
-                         AND e.unit_id = $3 AND ${CURRENT_ENROLMENT})
+                         AND e.unit_id = $3 AND ${currentEnrolment('e').text})
         GROUP BY c.municipality_id, c.id ORDER BY lower(c.last_name), lower(c.first_name), c.id`,
         [m, roundId, query.unitId, ctx.user.userId],
       );

@@ -1,10 +1,10 @@
 import { persistentRisks, riskObservation } from '../../../domain/measurement/index.ts';
 import { POSITIONS, type TPosition } from '../../../shared/schemas/assessments.ts';
 import { auditEvent } from '../../access/audit-event.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import { AppError } from '../../http/errors.ts';
 import { unitsWith } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { CURRENT_ENROLMENT } from './assessments.access.ts';
 import { catalogueFactors, packedFromText, statesFromMasks } from './catalogue-factors.ts';
 
 interface TDistribution {
@@ -72,7 +72,7 @@ export const getUnitWellbeing = defineUseCase(
         WHERE a.municipality_id = $1 AND a.round_id = $2 AND a.unit_id = $3 AND a.mode = 'joint'
           AND a.position IN ('yellow', 'red')
           AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = a.municipality_id AND e.child_id = a.child_id
-                         AND e.unit_id = $3 AND ${CURRENT_ENROLMENT})
+                         AND e.unit_id = $3 AND ${currentEnrolment('e').text})
         ORDER BY a.position DESC, lower(c.last_name), lower(c.first_name), c.id`,
         [m, latest.id, unitId],
       );

@@ -1,5 +1,6 @@
 import type { TChildThroughMeeting } from '../../../shared/schemas/meetings.ts';
 import { auditEvent } from '../../access/audit-event.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { requireItem, sharingPurpose } from './meetings.access.ts';
@@ -25,7 +26,7 @@ export const getItemChild = defineUseCase(
               (SELECT coalesce(array_agg(u.name ORDER BY u.name), '{}') FROM enrolments e
                  JOIN units u ON u.municipality_id = e.municipality_id AND u.id = e.unit_id
                 WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id
-                  AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)) AS units
+                  AND ${currentEnrolment('e').text}) AS units
          FROM children c WHERE c.municipality_id = $1 AND c.id = $2`,
         [m, childId, role.today],
       );

@@ -1,9 +1,9 @@
 import type { TCreateNotificationRequest } from '../../../shared/schemas/notifications.ts';
 import { auditEvent } from '../../access/audit-event.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import { fieldError } from '../../http/errors.ts';
 import { unitsWith } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { CURRENT_ENROLMENT } from '../assessments/assessments.access.ts';
 import { checkAttachments } from './attachments.ts';
 import { recordNotification, type TRecordedNotification } from './record-notification.ts';
 
@@ -39,7 +39,7 @@ export const createNotification = defineUseCase(
       if (childId) {
         const { rows } = await q.query(
           `SELECT 1 FROM enrolments e WHERE e.municipality_id = $1 AND e.child_id = $2
-            AND e.unit_id = ANY($3::uuid[]) AND ${CURRENT_ENROLMENT} LIMIT 1`,
+            AND e.unit_id = ANY($3::uuid[]) AND ${currentEnrolment('e').text} LIMIT 1`,
           [m, childId, readable],
         );
         if (!rows[0]) throw fieldError('child.childId', 'field.unknownChild');
