@@ -3,7 +3,7 @@ import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
-import { INTAKE_PURPOSE, lockNotification } from './notifications.access.ts';
+import { INTAKE, lockNotification } from './notifications.access.ts';
 
 /**
  * The 24-hour assessment: is the child's health or development at risk, is acute action needed — who made
@@ -34,7 +34,7 @@ export async function assessNotification(
         entity: 'notification',
         entityId: id,
         childId: current.child_id,
-        purpose: INTAKE_PURPOSE,
+        relation: INTAKE,
         detail: { healthAtRisk: input.healthAtRisk, acuteNeeded: input.acuteNeeded },
       }),
     );

@@ -3,7 +3,7 @@ import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
-import { INTAKE_PURPOSE, lockNotification } from './notifications.access.ts';
+import { INTAKE, lockNotification } from './notifications.access.ts';
 import { queueOutcome } from './notifier-letters.ts';
 
 /**
@@ -39,7 +39,7 @@ export async function decideNotification(
         entity: 'notification',
         entityId: id,
         childId: current.child_id,
-        purpose: INTAKE_PURPOSE,
+        relation: INTAKE,
         detail: { decision: input.decision },
       }),
     );

@@ -3,7 +3,7 @@ import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
-import { INTAKE_PURPOSE } from './notifications.access.ts';
+import { INTAKE } from './notifications.access.ts';
 
 export interface TMatchCandidate {
   id: string;
@@ -81,7 +81,7 @@ export async function findMatchCandidates(
       entity: 'child',
       entityId: notificationId,
       childId: null,
-      purpose: INTAKE_PURPOSE,
+      relation: INTAKE,
       detail: { view: 'matchCandidates', term: term.kind, childIds: rows.map((r) => r.id) },
     }),
   );

@@ -2,7 +2,7 @@ import type { TPage } from '../../../shared/schemas/common.ts';
 import type { TNotificationQueueQuery, TQueueItem } from '../../../shared/schemas/notifications.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { INTAKE_PURPOSE, REPEAT_COUNT_SQL, statusOf } from './notifications.access.ts';
+import { INTAKE, REPEAT_COUNT_SQL, statusOf } from './notifications.access.ts';
 
 const ORDER = {
   // Open: those still waiting for their 24-hour assessment first, least time left first.
@@ -64,7 +64,7 @@ export const findQueue = defineUseCase(
         entity: 'notification',
         entityId: null,
         childId: null,
-        purpose: INTAKE_PURPOSE,
+        relation: INTAKE,
         detail: {
           view: 'queue',
           notificationIds: items.map((i) => i.id),

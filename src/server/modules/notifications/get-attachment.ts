@@ -1,7 +1,7 @@
 import { auditEvent } from '../../access/audit-event.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { INTAKE_PURPOSE } from './notifications.access.ts';
+import { INTAKE } from './notifications.access.ts';
 
 export interface TAttachmentFile {
   fileName: string;
@@ -30,7 +30,7 @@ export const getAttachment = defineUseCase(
         entity: 'notificationAttachment',
         entityId: attachmentId,
         childId: a.child_id,
-        purpose: INTAKE_PURPOSE,
+        relation: INTAKE,
         detail: { notificationId: id },
       }),
     );

@@ -2,7 +2,7 @@ import { auditEvent } from '../../access/audit-event.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { maskCpr } from '../children/cpr.ts';
-import { INTAKE_PURPOSE, statusOf } from './notifications.access.ts';
+import { INTAKE, statusOf } from './notifications.access.ts';
 
 /** One notification for the intake: what was told, by whom, the child, the assessment, the decision, linked ones. */
 export const getNotification = defineUseCase(
@@ -48,7 +48,7 @@ export const getNotification = defineUseCase(
         entity: 'notification',
         entityId: id,
         childId: n.child_id,
-        purpose: INTAKE_PURPOSE,
+        relation: INTAKE,
         detail: { view: 'detail' },
       }),
     );

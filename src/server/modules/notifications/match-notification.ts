@@ -3,7 +3,7 @@ import { auditEvent } from '../../access/audit-event.ts';
 import type { TCtx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
 import { requirePermission } from '../../http/permissions.ts';
-import { INTAKE_PURPOSE, lockNotification } from './notifications.access.ts';
+import { INTAKE, lockNotification } from './notifications.access.ts';
 
 /** An intake worker matches a notification to a child record of the municipality (or corrects a match). */
 export async function matchNotification(
@@ -33,7 +33,7 @@ export async function matchNotification(
         entity: 'notification',
         entityId: id,
         childId: input.childId,
-        purpose: INTAKE_PURPOSE,
+        relation: INTAKE,
         detail: { previousChildId: current.child_id },
       }),
     );
