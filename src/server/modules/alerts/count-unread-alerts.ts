@@ -1,12 +1,10 @@
 import { sql } from '../../db/sql.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { readableUnits } from '../children/children.access.ts';
 import { visibleAlert } from './alert-visibility.ts';
 
 /** How many unread alerts the user has (for the menu badge); names nobody, so no audit event. */
-export async function countUnreadAlerts(ctx: TCtx): Promise<{ unread: number }> {
-  requirePermission(ctx, 'read:alert:own');
+export const countUnreadAlerts = defineUseCase('read:alert:own', async (ctx): Promise<{ unread: number }> => {
   const m = ctx.user.municipalityId;
   return ctx.db.tenantRead(m, async (q) => {
     const { rows } = await q.query(
@@ -16,4 +14,4 @@ export async function countUnreadAlerts(ctx: TCtx): Promise<{ unread: number }> 
     );
     return { unread: rows[0].unread as number };
   });
-}
+});

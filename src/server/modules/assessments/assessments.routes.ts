@@ -37,7 +37,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessment-rounds',
     summary: "Assessment rounds: all for an admin, else those including the user's units",
     tags,
-    permission: ['read:round:unit', 'manage:round:municipality'],
+    permission: findRounds.permission,
     handler: (ctx) => findRounds(ctx),
   });
   route(app, deps, {

@@ -56,7 +56,7 @@ export function casesRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/case-teams',
     summary: 'Your teams with their caseworkers and open caseloads',
     tags,
-    permission: 'read:case:team',
+    permission: findCaseTeams.permission,
     handler: (ctx) => findCaseTeams(ctx),
   });
   route(app, deps, {
@@ -64,7 +64,7 @@ export function casesRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/case-deadlines',
     summary: 'Deadlines per team and caseworker with compliance, and the overdue cases',
     tags,
-    permission: 'read:case:team',
+    permission: getCaseDeadlines.permission,
     query: ZCaseDeadlinesQuery,
     handler: (ctx, { query }) => getCaseDeadlines(ctx, query),
   });

@@ -41,7 +41,7 @@ export function caseworkerChangeRoutes(
     url: '/api/v1/caseworker-changes',
     summary: 'Caseworker changes, newest first',
     tags,
-    permission: 'manage:case:team',
+    permission: findCaseworkerChanges.permission,
     handler: (ctx) => findCaseworkerChanges(ctx),
   });
   route(app, deps, {

@@ -34,7 +34,7 @@ export function coordinatorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/coordinator-candidates',
     summary: "Staff of the child's units who may be named its coordinator",
     tags,
-    permission: 'manage:coordinator:unit',
+    permission: findCoordinatorCandidates.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => findCoordinatorCandidates(ctx, params.id),
   });

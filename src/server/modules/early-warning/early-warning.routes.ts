@@ -12,7 +12,7 @@ export function earlyWarningRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/early-warning-rules',
     summary: "The municipality's early-warning rules: enabled or not, and their parameters",
     tags,
-    permission: ['read:warning-rule:municipality', 'manage:warning-rule:municipality'],
+    permission: findRules.permission,
     handler: (ctx) => findRules(ctx),
   });
   route(app, deps, {

@@ -12,7 +12,7 @@ export function handleguideRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/handleguide',
     summary: "The municipality's signs of concern, each with its actions by escalation level 1–4",
     tags,
-    permission: 'read:handleguide:municipality',
+    permission: getHandleguide.permission,
     handler: (ctx) => getHandleguide(ctx),
   });
   route(app, deps, {
