@@ -1,6 +1,7 @@
 import type { TPermission } from '../../../shared/permissions.ts';
 import { currentEnrolment } from '../../access/enrolment.ts';
 import type { Queryable } from '../../db/client.ts';
+import { type Sql, sql } from '../../db/sql.ts';
 import type { TCtx } from '../../http/context.ts';
 import { unitsWith } from '../../http/permissions.ts';
 
@@ -40,10 +41,10 @@ export async function assessingUnit(
  * SQL (assessment alias `a`) for `JOIN LATERAL (…) rel ON true`: the unit giving the user access to the
  * assessment, preferring the assessment's own unit. No row means no access.
  */
-export function assessmentRelationSql(unitsParam: string, userParam: string): string {
-  return `SELECT e.unit_id AS rel_unit_id FROM enrolments e
-           WHERE e.municipality_id = a.municipality_id AND e.child_id = a.child_id AND e.unit_id = ANY(${unitsParam}::uuid[])
-             AND ${currentEnrolment('e').text}
-             AND (a.mode = 'joint' OR a.author_id = ${userParam} OR e.unit_id = a.unit_id)
+export function assessmentRelation(units: readonly string[], userId: string): Sql {
+  return sql`SELECT e.unit_id AS rel_unit_id FROM enrolments e
+           WHERE e.municipality_id = a.municipality_id AND e.child_id = a.child_id AND e.unit_id = ANY(${units}::uuid[])
+             AND ${currentEnrolment('e')}
+             AND (a.mode = 'joint' OR a.author_id = ${userId} OR e.unit_id = a.unit_id)
            ORDER BY (e.unit_id = a.unit_id) DESC, e.from_date LIMIT 1`;
 }

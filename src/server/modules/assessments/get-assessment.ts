@@ -1,8 +1,9 @@
 import { auditEvent } from '../../access/audit-event.ts';
+import { sql } from '../../db/sql.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { selectAssessment, type TAssessment } from './assessment-document.ts';
-import { assessmentRelationSql, assessorUnits } from './assessments.access.ts';
+import { assessmentRelation, assessorUnits } from './assessments.access.ts';
 
 /** One assessment, if the user has a relation to it (see assessments.access.ts); the read is audited. */
 export const getAssessment = defineUseCase(
@@ -12,9 +13,8 @@ export const getAssessment = defineUseCase(
     const units = assessorUnits(ctx, ctx.permission);
     const found = await ctx.db.tenantRead(m, async (q) => {
       const { rows } = await q.query(
-        `SELECT rel.rel_unit_id FROM assessments a JOIN LATERAL (${assessmentRelationSql('$3', '$4')}) rel ON true
-        WHERE a.municipality_id = $1 AND a.id = $2`,
-        [m, assessmentId, units, ctx.user.userId],
+        sql`SELECT rel.rel_unit_id FROM assessments a JOIN LATERAL (${assessmentRelation(units, ctx.user.userId)}) rel ON true
+        WHERE a.municipality_id = ${m} AND a.id = ${assessmentId}`,
       );
       const relUnit = rows[0]?.rel_unit_id as string | undefined;
       if (!relUnit) return undefined;

@@ -1,11 +1,12 @@
 import type { TUpdateAssessmentRequest } from '../../../shared/schemas/assessments.ts';
 import { auditEvent } from '../../access/audit-event.ts';
+import { sql } from '../../db/sql.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { evaluateEarlyWarning } from '../early-warning/evaluate-child.ts';
 import { replaceContribution } from '../measurement/replace-contribution.ts';
 import { selectAssessment, type TAssessment } from './assessment-document.ts';
-import { assessmentRelationSql, assessorUnits } from './assessments.access.ts';
+import { assessmentRelation, assessorUnits } from './assessments.access.ts';
 import { checkChildVoice } from './child-voice.ts';
 import { packedColumns, resolveFactors, writeFactorRows } from './factor-input.ts';
 
@@ -21,15 +22,14 @@ export const updateAssessment = defineUseCase(
     const units = assessorUnits(ctx, ctx.permission);
     return ctx.db.tenant(m, async (q) => {
       const { rows } = await q.query(
-        `SELECT a.id, a.child_id, a.mode, a.author_id, a.locked_at, a.version, a.assessed_on, a.catalogue_id,
+        sql`SELECT a.id, a.child_id, a.mode, a.author_id, a.locked_at, a.version, a.assessed_on, a.catalogue_id,
               fc.version AS catalogue_version, r.period, c.birth_date, rel.rel_unit_id
-         FROM assessments a JOIN LATERAL (${assessmentRelationSql('$3', '$4')}) rel ON true
+         FROM assessments a JOIN LATERAL (${assessmentRelation(units, ctx.user.userId)}) rel ON true
          JOIN assessment_rounds r ON r.municipality_id = a.municipality_id AND r.id = a.round_id
          JOIN factor_catalogues fc ON fc.municipality_id = a.municipality_id AND fc.id = a.catalogue_id
          JOIN children c ON c.municipality_id = a.municipality_id AND c.id = a.child_id
-        WHERE a.municipality_id = $1 AND a.id = $2
+        WHERE a.municipality_id = ${m} AND a.id = ${assessmentId}
           FOR UPDATE OF a`,
-        [m, assessmentId, units, ctx.user.userId],
       );
       const current = rows[0];
       if (!current) throw new AppError('NOT_FOUND');
