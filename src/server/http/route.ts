@@ -54,6 +54,22 @@ export interface TPublicRoute<B, Q, P> extends TBaseSpec<B, Q, P> {
   ) => Promise<unknown>;
 }
 
+/** One row of the route table: what a later test builds the endpoint × role matrix from. */
+export interface TRouteEntry {
+  method: TMethod;
+  url: string;
+  auth: 'session' | 'public';
+  /** The permission the route is declared with (any one of a list lets in); none: any signed-in user. */
+  permission: TPermission | readonly TPermission[] | null;
+}
+
+const ROUTES = new Map<string, TRouteEntry>();
+
+/** Every route registered so far (by any app built in this process), keyed once per method and url. */
+export function routeTable(): TRouteEntry[] {
+  return [...ROUTES.values()];
+}
+
 const UNSAFE = new Set<TMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function docSchema(s: unknown): unknown {
@@ -86,6 +102,12 @@ export function route<
   Q extends z.ZodType | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
 >(app: FastifyInstance, deps: TDeps, spec: TSessionRoute<B, Q, P> | TPublicRoute<B, Q, P>): void {
+  ROUTES.set(`${spec.method} ${spec.url}`, {
+    method: spec.method,
+    url: spec.url,
+    auth: spec.auth ?? 'session',
+    permission: spec.auth === 'public' ? null : (spec.permission ?? null),
+  });
   app.route({
     method: spec.method,
     url: spec.url,

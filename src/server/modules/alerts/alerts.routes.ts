@@ -14,7 +14,7 @@ export function alertsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/alerts',
     summary: "The signed-in user's in-app alerts, unread first, each with its reason",
     tags,
-    permission: 'read:alert:own',
+    permission: findAlerts.permission,
     query: ZFindAlertsQuery,
     handler: (ctx, { query }) => findAlerts(ctx, query),
   });
@@ -23,7 +23,7 @@ export function alertsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/alerts/unread-count',
     summary: "How many of the signed-in user's alerts are unread",
     tags,
-    permission: 'read:alert:own',
+    permission: countUnreadAlerts.permission,
     handler: (ctx) => countUnreadAlerts(ctx),
   });
   route(app, deps, {
@@ -31,7 +31,7 @@ export function alertsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/alerts/:id/read',
     summary: 'Mark one of your alerts read',
     tags,
-    permission: 'read:alert:own',
+    permission: markAlertRead.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => markAlertRead(ctx, params.id),
   });

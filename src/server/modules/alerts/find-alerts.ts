@@ -1,9 +1,10 @@
 import type { TPage } from '../../../shared/schemas/common.ts';
 import type { TFindAlertsQuery } from '../../../shared/schemas/concerns.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { auditEvent } from '../../access/audit-event.ts';
+import { sql } from '../../db/sql.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { readableUnits } from '../children/children.access.ts';
-import { visibleAlertSql } from './alert-visibility.ts';
+import { visibleAlert } from './alert-visibility.ts';
 import type { TAlertReason } from './insert-alert.ts';
 
 export interface TAlert {
@@ -22,58 +23,54 @@ export interface TAlert {
  * The signed-in user's alerts, unread first, then newest. An alert about a child is shown only while the
  * user may still see that child; each child named in the answer gets an audited read.
  */
-export async function findAlerts(
-  ctx: TCtx,
-  query: TFindAlertsQuery,
-): Promise<TPage<TAlert> & { unread: number }> {
-  requirePermission(ctx, 'read:alert:own');
-  const m = ctx.user.municipalityId;
-  const where = `al.municipality_id = $1 AND al.user_id = $2 AND ${visibleAlertSql('$3', '$2')}`;
-  const params = [m, ctx.user.userId, readableUnits(ctx)];
-  const found = await ctx.db.tenantRead(m, async (q) => {
-    const { rows: counts } = await q.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE al.read_at IS NULL)::int AS unread
-         FROM alerts al WHERE ${where} AND ($4::boolean = false OR al.read_at IS NULL)`,
-      [...params, query.unreadOnly === 'true'],
-    );
-    const { rows } = await q.query(
-      `SELECT al.id, al.kind, al.rule_code AS "ruleCode", al.reason, al.child_id AS "childId",
+export const findAlerts = defineUseCase(
+  'read:alert:own',
+  async (ctx, query: TFindAlertsQuery): Promise<TPage<TAlert> & { unread: number }> => {
+    const m = ctx.user.municipalityId;
+    const where = sql`al.municipality_id = ${m} AND al.user_id = ${ctx.user.userId}
+    AND ${visibleAlert(readableUnits(ctx), ctx.user.userId)} AND (${query.unreadOnly === 'true'}::boolean = false OR al.read_at IS NULL)`;
+    const found = await ctx.db.tenantRead(m, async (q) => {
+      const { rows: counts } = await q.query(
+        sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE al.read_at IS NULL)::int AS unread
+         FROM alerts al WHERE ${where}`,
+      );
+      const { rows } = await q.query(
+        sql`SELECT al.id, al.kind, al.rule_code AS "ruleCode", al.reason, al.child_id AS "childId",
               CASE WHEN c.id IS NULL THEN NULL ELSE c.first_name || ' ' || c.last_name END AS "childName",
               al.link, al.created_at AS "createdAt", al.read_at AS "readAt"
          FROM alerts al LEFT JOIN children c ON c.municipality_id = al.municipality_id AND c.id = al.child_id
-        WHERE ${where} AND ($4::boolean = false OR al.read_at IS NULL)
-        ORDER BY al.read_at IS NULL DESC, al.created_at DESC, al.id LIMIT $5 OFFSET $6`,
-      [...params, query.unreadOnly === 'true', query.pageSize, (query.page - 1) * query.pageSize],
+        WHERE ${where}
+        ORDER BY al.read_at IS NULL DESC, al.created_at DESC, al.id
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      );
+      return { counts: counts[0], rows };
+    });
+    const items: TAlert[] = found.rows.map((r) => ({
+      ...r,
+      createdAt: new Date(r.createdAt).toISOString(),
+      readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
+    }));
+    const children = [...new Set(items.flatMap((a) => (a.childId ? [a.childId] : [])))];
+    await Promise.all(
+      children.map((childId) =>
+        ctx.audit.record(
+          auditEvent(ctx, {
+            action: 'read',
+            entity: 'child',
+            entityId: childId,
+            childId,
+            purpose: 'alert',
+            detail: { view: 'alerts', alertIds: items.filter((a) => a.childId === childId).map((a) => a.id) },
+          }),
+        ),
+      ),
     );
-    return { counts: counts[0], rows };
-  });
-  const items: TAlert[] = found.rows.map((r) => ({
-    ...r,
-    createdAt: new Date(r.createdAt).toISOString(),
-    readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
-  }));
-  const children = [...new Set(items.flatMap((a) => (a.childId ? [a.childId] : [])))];
-  await Promise.all(
-    children.map((childId) =>
-      ctx.audit.record({
-        municipalityId: m,
-        userId: ctx.user.userId,
-        role: roleFor(ctx, 'read:alert:own'),
-        action: 'read',
-        entity: 'child',
-        entityId: childId,
-        childId,
-        purpose: 'alert',
-        ip: ctx.ip,
-        detail: { view: 'alerts', alertIds: items.filter((a) => a.childId === childId).map((a) => a.id) },
-      }),
-    ),
-  );
-  return {
-    items,
-    total: found.counts.total,
-    unread: found.counts.unread,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
+    return {
+      items,
+      total: found.counts.total,
+      unread: found.counts.unread,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  },
+);

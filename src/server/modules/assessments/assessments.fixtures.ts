@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TSession, TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import type { TRole } from '../../../shared/permissions.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 
 /**
  * Test data for the assessment tests, made through SQL so the tests neither depend on nor disturb the
@@ -112,7 +113,7 @@ export function childPicker(t: TTestApp, municipalityId: string) {
         WHERE c.municipality_id = $1 AND c.id <> ALL($3::uuid[])
           AND extract(year FROM age(current_date, c.birth_date)) BETWEEN $4 AND $5
           AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id
-                         AND e.unit_id = $2 AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date))
+                         AND e.unit_id = $2 AND ${currentEnrolment('e').text})
         ORDER BY c.id LIMIT 1`,
       [municipalityId, unitId, [...used], ages[0], ages[1]],
     );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import {
   addDays,
   addUser,
@@ -251,8 +252,7 @@ describe('round progress', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const { rows } = await t.db.pool.query(
-      `SELECT DISTINCT child_id FROM enrolments WHERE unit_id = $1 AND from_date <= current_date
-          AND (to_date IS NULL OR to_date >= current_date)`,
+      `SELECT DISTINCT e.child_id FROM enrolments e WHERE e.unit_id = $1 AND ${currentEnrolment('e').text}`,
       [schoolId],
     );
     expect(body.children.map((c: { id: string }) => c.id).sort()).toEqual(rows.map((x) => x.child_id).sort());

@@ -27,7 +27,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessment-rounds',
     summary: 'Open an assessment round for chosen units on the latest published catalogue',
     tags,
-    permission: ['manage:round:municipality', 'manage:round:unit'],
+    permission: createRound.permission,
     body: ZCreateRoundRequest,
     status: 201,
     handler: (ctx, { body }) => createRound(ctx, body),
@@ -37,7 +37,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessment-rounds',
     summary: "Assessment rounds: all for an admin, else those including the user's units",
     tags,
-    permission: ['read:round:unit', 'manage:round:municipality'],
+    permission: findRounds.permission,
     handler: (ctx) => findRounds(ctx),
   });
   route(app, deps, {
@@ -45,7 +45,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessment-rounds/:id/progress',
     summary: "A unit's progress in a round: which children still lack an own or a joint assessment",
     tags,
-    permission: 'read:round:unit',
+    permission: getRoundProgress.permission,
     params: ZIdParams,
     query: ZRoundProgressQuery,
     handler: (ctx, { params, query }) => getRoundProgress(ctx, params.id, query),
@@ -55,7 +55,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessment-rounds/:roundId/children/:childId/own-assessments',
     summary: "A child's own assessments in a round side by side, with the factors they disagree on",
     tags,
-    permission: 'read:assessment:unit',
+    permission: findOwnAssessments.permission,
     params: ZRoundChildParams,
     handler: (ctx, { params }) => findOwnAssessments(ctx, params.roundId, params.childId),
   });
@@ -64,7 +64,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessments',
     summary: 'Make an own or joint assessment of a child in an open round',
     tags,
-    permission: 'write:assessment:unit',
+    permission: createAssessment.permission,
     body: ZCreateAssessmentRequest,
     status: 201,
     handler: (ctx, { body }) => createAssessment(ctx, body),
@@ -74,7 +74,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessments/:id',
     summary: 'One assessment with its factor states, the child’s voice and the parents’ view',
     tags,
-    permission: 'read:assessment:unit',
+    permission: getAssessment.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getAssessment(ctx, params.id),
   });
@@ -83,7 +83,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessments/:id',
     summary: 'Change an assessment until it is locked (optimistic locking)',
     tags,
-    permission: 'write:assessment:unit',
+    permission: updateAssessment.permission,
     params: ZIdParams,
     body: ZUpdateAssessmentRequest,
     handler: (ctx, { params, body }) => updateAssessment(ctx, params.id, body),
@@ -93,7 +93,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/assessments/:id/lock',
     summary: 'Lock an assessment made in a unit you lead',
     tags,
-    permission: 'lock:assessment:unit',
+    permission: lockAssessment.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => lockAssessment(ctx, params.id),
   });
@@ -103,7 +103,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       "A child's joint assessments: timeline, factor × time grid, persistence, protective share per theme",
     tags,
-    permission: 'read:assessment:unit',
+    permission: getChildAssessments.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getChildAssessments(ctx, params.id),
   });
@@ -112,7 +112,7 @@ export function assessmentsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/units/:id/wellbeing',
     summary: 'Green/yellow/red in the unit, latest round against the previous, and the children to follow up',
     tags,
-    permission: 'read:measurement:unit',
+    permission: getUnitWellbeing.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getUnitWellbeing(ctx, params.id),
   });

@@ -1,7 +1,7 @@
 import type { TCreateRoundRequest } from '../../../shared/schemas/assessments.ts';
-import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError, type TFieldProblem } from '../../http/errors.ts';
-import { requireAnyPermission, roleFor, unitsWith } from '../../http/permissions.ts';
+import { roleFor, unitsWith } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { currentCatalogueId } from '../factors/find-catalogue.ts';
 import { refreshPopulation } from '../measurement/refresh-population.ts';
 import { selectRounds, type TRound } from './rounds.ts';
@@ -11,64 +11,68 @@ import { roundPeriod } from './rules.ts';
  * Opens a round for chosen units on the latest published catalogue version. An admin may choose any unit of
  * the municipality; a unit leader only the units they lead.
  */
-export async function createRound(ctx: TCtx, input: TCreateRoundRequest): Promise<TRound> {
-  requireAnyPermission(ctx, ['manage:round:municipality', 'manage:round:unit']);
-  const m = ctx.user.municipalityId;
-  const wholeMunicipality = ctx.user.permissions.has('manage:round:municipality');
-  const led = new Set(unitsWith(ctx, 'manage:round:unit'));
-  const unitIds = [...new Set(input.unitIds)];
-  return ctx.db.tenant(m, async (q) => {
-    const { rows: known } = await q.query(
-      'SELECT id FROM units WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
-      [m, unitIds],
-    );
-    const exists = new Set(known.map((r) => r.id as string));
-    const fields: Record<string, TFieldProblem> = {};
-    for (const [i, id] of input.unitIds.entries()) {
-      if (!exists.has(id)) fields[`unitIds.${i}`] = { key: 'field.unknownUnit' };
-      else if (!wholeMunicipality && !led.has(id)) fields[`unitIds.${i}`] = { key: 'field.unitNotLed' };
-    }
-    if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', { fields });
-    const taken = await q.query('SELECT 1 FROM assessment_rounds WHERE municipality_id = $1 AND name = $2', [
-      m,
-      input.name,
-    ]);
-    if (taken.rowCount) throw fieldError('name', 'field.nameTaken');
-    const catalogueId = await currentCatalogueId(q, m);
-    if (!catalogueId) throw new AppError('NO_PUBLISHED_CATALOGUE');
-    const { rows } = await q.query(
-      `INSERT INTO assessment_rounds (municipality_id, name, period, opens_on, closes_on, catalogue_id, created_by)
+export const createRound = defineUseCase(
+  ['manage:round:municipality', 'manage:round:unit'],
+  async (ctx, input: TCreateRoundRequest): Promise<TRound> => {
+    const m = ctx.user.municipalityId;
+    const wholeMunicipality = ctx.user.permissions.has('manage:round:municipality');
+    const led = new Set(unitsWith(ctx, 'manage:round:unit'));
+    const unitIds = [...new Set(input.unitIds)];
+    return ctx.db.tenant(m, async (q) => {
+      const { rows: known } = await q.query(
+        'SELECT id FROM units WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
+        [m, unitIds],
+      );
+      const exists = new Set(known.map((r) => r.id as string));
+      const fields: Record<string, TFieldProblem> = {};
+      for (const [i, id] of input.unitIds.entries()) {
+        if (!exists.has(id)) fields[`unitIds.${i}`] = { key: 'field.unknownUnit' };
+        else if (!wholeMunicipality && !led.has(id)) fields[`unitIds.${i}`] = { key: 'field.unitNotLed' };
+      }
+      if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', { fields });
+      const taken = await q.query(
+        'SELECT 1 FROM assessment_rounds WHERE municipality_id = $1 AND name = $2',
+        [m, input.name],
+      );
+      if (taken.rowCount) throw fieldError('name', 'field.nameTaken');
+      const catalogueId = await currentCatalogueId(q, m);
+      if (!catalogueId) throw new AppError('NO_PUBLISHED_CATALOGUE');
+      const { rows } = await q.query(
+        `INSERT INTO assessment_rounds (municipality_id, name, period, opens_on, closes_on, catalogue_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        m,
-        input.name,
-        roundPeriod(input.opensOn),
-        input.opensOn,
-        input.closesOn,
-        catalogueId,
-        ctx.user.userId,
-      ],
-    );
-    const id = rows[0].id as string;
-    await q.query(
-      'INSERT INTO round_units (municipality_id, round_id, unit_id) SELECT $1, $2, unnest($3::uuid[])',
-      [m, id, unitIds],
-    );
-    // Coverage needs the period's population; a nightly job keeps it in step with enrolments.
-    await refreshPopulation(q, m, roundPeriod(input.opensOn));
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: wholeMunicipality ? roleFor(ctx, 'manage:round:municipality') : roleFor(ctx, 'manage:round:unit'),
-      action: 'create',
-      entity: 'assessment-round',
-      entityId: id,
-      childId: null,
-      purpose: 'round',
-      ip: ctx.ip,
-      detail: { unitIds },
+        [
+          m,
+          input.name,
+          roundPeriod(input.opensOn),
+          input.opensOn,
+          input.closesOn,
+          catalogueId,
+          ctx.user.userId,
+        ],
+      );
+      const id = rows[0].id as string;
+      await q.query(
+        'INSERT INTO round_units (municipality_id, round_id, unit_id) SELECT $1, $2, unnest($3::uuid[])',
+        [m, id, unitIds],
+      );
+      // Coverage needs the period's population; a nightly job keeps it in step with enrolments.
+      await refreshPopulation(q, m, roundPeriod(input.opensOn));
+      await ctx.audit.inTransaction(q, {
+        municipalityId: m,
+        userId: ctx.user.userId,
+        role: wholeMunicipality
+          ? roleFor(ctx, 'manage:round:municipality')
+          : roleFor(ctx, 'manage:round:unit'),
+        action: 'create',
+        entity: 'assessment-round',
+        entityId: id,
+        childId: null,
+        purpose: 'round',
+        ip: ctx.ip,
+        detail: { unitIds },
+      });
+      const [round] = await selectRounds(q, m, 'r.id = $2', [id]);
+      return round as TRound;
     });
-    const [round] = await selectRounds(q, m, 'r.id = $2', [id]);
-    return round as TRound;
-  });
-}
+  },
+);

@@ -1,37 +1,38 @@
-import type { TCtx } from '../../http/context.ts';
+import { auditEvent } from '../../access/audit-event.ts';
+import { sql } from '../../db/sql.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { selectAssessment, type TAssessment } from './assessment-document.ts';
-import { assessmentRelationSql, assessorUnits } from './assessments.access.ts';
+import { assessmentRelation, assessorUnits } from './assessments.access.ts';
 
 /** One assessment, if the user has a relation to it (see assessments.access.ts); the read is audited. */
-export async function getAssessment(ctx: TCtx, assessmentId: string): Promise<TAssessment> {
-  requirePermission(ctx, 'read:assessment:unit');
-  const m = ctx.user.municipalityId;
-  const units = assessorUnits(ctx, 'read:assessment:unit');
-  const found = await ctx.db.tenantRead(m, async (q) => {
-    const { rows } = await q.query(
-      `SELECT rel.rel_unit_id FROM assessments a JOIN LATERAL (${assessmentRelationSql('$3', '$4')}) rel ON true
-        WHERE a.municipality_id = $1 AND a.id = $2`,
-      [m, assessmentId, units, ctx.user.userId],
+export const getAssessment = defineUseCase(
+  'read:assessment:unit',
+  async (ctx, assessmentId: string): Promise<TAssessment> => {
+    const m = ctx.user.municipalityId;
+    const units = assessorUnits(ctx, ctx.permission);
+    const found = await ctx.db.tenantRead(m, async (q) => {
+      const { rows } = await q.query(
+        sql`SELECT rel.rel_unit_id FROM assessments a JOIN LATERAL (${assessmentRelation(units, ctx.user.userId)}) rel ON true
+        WHERE a.municipality_id = ${m} AND a.id = ${assessmentId}`,
+      );
+      const relUnit = rows[0]?.rel_unit_id as string | undefined;
+      if (!relUnit) return undefined;
+      return { relUnit, assessment: await selectAssessment(q, m, assessmentId, ctx.locale) };
+    });
+    if (!found?.assessment) throw new AppError('NOT_FOUND');
+    const { relUnit, assessment } = found;
+    await ctx.audit.record(
+      auditEvent(ctx, {
+        unitId: relUnit,
+        action: 'read',
+        entity: 'assessment',
+        entityId: assessment.id,
+        childId: assessment.child.id,
+        purpose: `enrolment:${relUnit}`,
+        detail: { mode: assessment.mode },
+      }),
     );
-    const relUnit = rows[0]?.rel_unit_id as string | undefined;
-    if (!relUnit) return undefined;
-    return { relUnit, assessment: await selectAssessment(q, m, assessmentId, ctx.locale) };
-  });
-  if (!found?.assessment) throw new AppError('NOT_FOUND');
-  const { relUnit, assessment } = found;
-  await ctx.audit.record({
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, 'read:assessment:unit', relUnit),
-    action: 'read',
-    entity: 'assessment',
-    entityId: assessment.id,
-    childId: assessment.child.id,
-    purpose: `enrolment:${relUnit}`,
-    ip: ctx.ip,
-    detail: { mode: assessment.mode },
-  });
-  return assessment;
-}
+    return assessment;
+  },
+);

@@ -2,9 +2,9 @@ import { danishDate } from '../../../domain/deadlines/index.ts';
 import { persistentRisks, riskObservation } from '../../../domain/measurement/index.ts';
 import type { TDistribution, TUnitWellbeing } from '../../../shared/schemas/assessment-views.ts';
 import { POSITIONS, type TPosition } from '../../../shared/schemas/assessments.ts';
-import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor, unitsWith } from '../../http/permissions.ts';
+import { roleFor, unitsWith } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { catalogueFactors, packedFromText, statesFromMasks } from './catalogue-factors.ts';
 import { selectFollowUp } from './follow-up-list.ts';
 
@@ -16,19 +16,20 @@ export type { TUnitWellbeing };
  * the user leads; the list names children and is one audited read. Rounds open and close on Danish calendar
  * dates, so "today" is the date in Copenhagen at `now`, not the database server's UTC date.
  */
-export async function getUnitWellbeing(ctx: TCtx, unitId: string, now = new Date()): Promise<TUnitWellbeing> {
-  requirePermission(ctx, 'read:measurement:unit');
-  const m = ctx.user.municipalityId;
-  const today = danishDate(now);
-  if (!unitsWith(ctx, 'read:measurement:unit').includes(unitId)) throw new AppError('NOT_FOUND');
-  const found = await ctx.db.tenantRead(m, async (q) => {
-    const { rows: units } = await q.query(
-      'SELECT id, name FROM units WHERE municipality_id = $1 AND id = $2',
-      [m, unitId],
-    );
-    if (!units[0]) return undefined;
-    const { rows: rounds } = await q.query(
-      `SELECT r.id, r.name, r.period, r.opens_on AS "opensOn", r.closes_on AS "closesOn",
+export const getUnitWellbeing = defineUseCase(
+  'read:measurement:unit',
+  async (ctx, unitId: string, now: Date = new Date()): Promise<TUnitWellbeing> => {
+    const m = ctx.user.municipalityId;
+    const today = danishDate(now);
+    if (!unitsWith(ctx, ctx.permission).includes(unitId)) throw new AppError('NOT_FOUND');
+    const found = await ctx.db.tenantRead(m, async (q) => {
+      const { rows: units } = await q.query(
+        'SELECT id, name FROM units WHERE municipality_id = $1 AND id = $2',
+        [m, unitId],
+      );
+      if (!units[0]) return undefined;
+      const { rows: rounds } = await q.query(
+        `SELECT r.id, r.name, r.period, r.opens_on AS "opensOn", r.closes_on AS "closesOn",
               count(a.id)::int AS total,
               count(a.id) FILTER (WHERE a.position = 'green')::int AS green,
               count(a.id) FILTER (WHERE a.position = 'yellow')::int AS yellow,
@@ -39,58 +40,59 @@ export async function getUnitWellbeing(ctx: TCtx, unitId: string, now = new Date
                                 AND a.mode = 'joint'
         WHERE r.municipality_id = $1 AND r.opens_on <= $3::date
         GROUP BY r.municipality_id, r.id ORDER BY r.opens_on DESC, r.created_at DESC LIMIT 2`,
-      [m, unitId, today],
-    );
-    const latest = rounds[0];
-    if (!latest) return { unit: units[0], rounds, followUp: [], history: [], catalogues: new Map() };
-    const followUp = await selectFollowUp(q, m, unitId, today);
-    // Each follow-up child's joint assessments up to the listed one, for persistence.
-    const { rows: history } = await q.query(
-      `SELECT a.child_id, a.catalogue_id, a.present_mask::text, a.known_mask::text
+        [m, unitId, today],
+      );
+      const latest = rounds[0];
+      if (!latest) return { unit: units[0], rounds, followUp: [], history: [], catalogues: new Map() };
+      const followUp = await selectFollowUp(q, m, unitId, today);
+      // Each follow-up child's joint assessments up to the listed one, for persistence.
+      const { rows: history } = await q.query(
+        `SELECT a.child_id, a.catalogue_id, a.present_mask::text, a.known_mask::text
          FROM assessments a JOIN assessments upto ON upto.municipality_id = a.municipality_id AND upto.id = ANY($2::uuid[])
                                                  AND upto.child_id = a.child_id
         WHERE a.municipality_id = $1 AND a.mode = 'joint'
           AND (a.assessed_on, a.updated_at) <= (upto.assessed_on, upto.updated_at)
         ORDER BY a.child_id, a.assessed_on, a.updated_at`,
-      [m, followUp.map((f) => f.assessmentId)],
-    );
-    const catalogues = await catalogueFactors(q, m, [
-      ...new Set(history.map((h) => h.catalogue_id as string)),
-    ]);
-    return { unit: units[0], rounds, followUp, history, catalogues };
-  });
-  if (!found) throw new AppError('NOT_FOUND');
-  const { unit, rounds, followUp, history, catalogues } = found;
-  await ctx.audit.record({
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, 'read:measurement:unit', unitId),
-    action: 'read',
-    entity: 'unit',
-    entityId: unitId,
-    childId: null,
-    purpose: `enrolment:${unitId}`,
-    ip: ctx.ip,
-    detail: { view: 'wellbeing', childIds: followUp.map((f) => f.childId) },
-  });
-  const observations = new Map<string, ReturnType<typeof riskObservation>[]>();
-  for (const h of history) {
-    const states = statesFromMasks(
-      packedFromText(h.present_mask, h.known_mask),
-      catalogues.get(h.catalogue_id) ?? [],
-    );
-    observations.set(h.child_id, [...(observations.get(h.child_id) ?? []), riskObservation(states)]);
-  }
-  return {
-    unit,
-    latest: rounds[0] ? distribution(rounds[0]) : null,
-    previous: rounds[1] ? distribution(rounds[1]) : null,
-    followUp: followUp.map((f) => ({
-      ...f,
-      persistentRisks: persistentRisks(observations.get(f.childId) ?? [], 2).length,
-    })),
-  };
-}
+        [m, followUp.map((f) => f.assessmentId)],
+      );
+      const catalogues = await catalogueFactors(q, m, [
+        ...new Set(history.map((h) => h.catalogue_id as string)),
+      ]);
+      return { unit: units[0], rounds, followUp, history, catalogues };
+    });
+    if (!found) throw new AppError('NOT_FOUND');
+    const { unit, rounds, followUp, history, catalogues } = found;
+    await ctx.audit.record({
+      municipalityId: m,
+      userId: ctx.user.userId,
+      role: roleFor(ctx, ctx.permission, unitId),
+      action: 'read',
+      entity: 'unit',
+      entityId: unitId,
+      childId: null,
+      purpose: `enrolment:${unitId}`,
+      ip: ctx.ip,
+      detail: { view: 'wellbeing', childIds: followUp.map((f) => f.childId) },
+    });
+    const observations = new Map<string, ReturnType<typeof riskObservation>[]>();
+    for (const h of history) {
+      const states = statesFromMasks(
+        packedFromText(h.present_mask, h.known_mask),
+        catalogues.get(h.catalogue_id) ?? [],
+      );
+      observations.set(h.child_id, [...(observations.get(h.child_id) ?? []), riskObservation(states)]);
+    }
+    return {
+      unit,
+      latest: rounds[0] ? distribution(rounds[0]) : null,
+      previous: rounds[1] ? distribution(rounds[1]) : null,
+      followUp: followUp.map((f) => ({
+        ...f,
+        persistentRisks: persistentRisks(observations.get(f.childId) ?? [], 2).length,
+      })),
+    };
+  },
+);
 
 function distribution(r: Record<string, unknown> & { total: number }): TDistribution {
   const counts = Object.fromEntries(POSITIONS.map((p) => [p, r[p] as number])) as Record<TPosition, number>;

@@ -20,7 +20,7 @@ export function auditRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/audit/export',
     summary: 'Audit events as CSV or XLSX',
     tags: ['audit'],
-    permission: 'read:audit:municipality',
+    permission: exportAuditEvents.permission,
     query: ZExportAuditEventsQuery,
     handler: async (ctx, { query }, _req, reply) => {
       const file = await exportAuditEvents(ctx, query);

@@ -1,6 +1,5 @@
 import type { TExportAuditEventsQuery } from '../../../shared/schemas/audit.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { type TColumn, toCsv, toXlsx } from '../exports/tabular.ts';
 import { selectAuditEvents, type TAuditEventRow } from './find-audit-events.ts';
 
@@ -38,26 +37,28 @@ const COLUMNS: Record<'da' | 'en', TColumn<TAuditEventRow>[]> = {
   ],
 };
 
-export async function exportAuditEvents(
-  ctx: TCtx,
-  query: TExportAuditEventsQuery,
-): Promise<{ filename: string; contentType: string; body: string | Buffer }> {
-  requirePermission(ctx, 'read:audit:municipality');
-  const { rows } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
-    selectAuditEvents(q, ctx.user.municipalityId, query, EXPORT_LIMIT, 0),
-  );
-  const columns = COLUMNS[ctx.locale];
-  const stamp = new Date().toISOString().slice(0, 10);
-  if (query.format === 'csv') {
+export const exportAuditEvents = defineUseCase(
+  'read:audit:municipality',
+  async (
+    ctx,
+    query: TExportAuditEventsQuery,
+  ): Promise<{ filename: string; contentType: string; body: string | Buffer }> => {
+    const { rows } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
+      selectAuditEvents(q, ctx.user.municipalityId, query, EXPORT_LIMIT, 0),
+    );
+    const columns = COLUMNS[ctx.locale];
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (query.format === 'csv') {
+      return {
+        filename: `revisionslog-${stamp}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: toCsv(columns, rows),
+      };
+    }
     return {
-      filename: `revisionslog-${stamp}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      body: toCsv(columns, rows),
+      filename: `revisionslog-${stamp}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await toXlsx(ctx.locale === 'da' ? 'Revisionslog' : 'Audit log', columns, rows),
     };
-  }
-  return {
-    filename: `revisionslog-${stamp}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await toXlsx(ctx.locale === 'da' ? 'Revisionslog' : 'Audit log', columns, rows),
-  };
-}
+  },
+);

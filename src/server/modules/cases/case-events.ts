@@ -1,7 +1,8 @@
 import type { TPermission } from '../../../shared/permissions.ts';
+import { auditEvent } from '../../access/audit-event.ts';
+import type { TCaseRelation } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
-import { roleFor } from '../../http/permissions.ts';
 
 /**
  * A write to a case: the timeline row and the audit event, in the caller's transaction, and the case's
@@ -10,7 +11,7 @@ import { roleFor } from '../../http/permissions.ts';
 export async function recordCaseWrite(
   q: Queryable,
   ctx: TCtx,
-  c: { id: string; child_id: string; purpose: string },
+  c: { id: string; child_id: string; relation: TCaseRelation },
   permission: TPermission,
   kind: string,
   detail: Record<string, unknown> | null,
@@ -25,16 +26,16 @@ export async function recordCaseWrite(
     'UPDATE cases SET version = version + 1, updated_at = now() WHERE municipality_id = $1 AND id = $2',
     [m, c.id],
   );
-  await ctx.audit.inTransaction(q, {
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, permission),
-    action: options.action ?? 'update',
-    entity: options.entity ?? 'case',
-    entityId: options.entityId ?? c.id,
-    childId: c.child_id,
-    purpose: c.purpose,
-    ip: ctx.ip,
-    detail: { caseId: c.id, kind, ...(detail ?? {}) },
-  });
+  await ctx.audit.inTransaction(
+    q,
+    auditEvent(ctx, {
+      relation: c.relation,
+      permission,
+      action: options.action ?? 'update',
+      entity: options.entity ?? 'case',
+      entityId: options.entityId ?? c.id,
+      childId: c.child_id,
+      detail: { caseId: c.id, kind, ...(detail ?? {}) },
+    }),
+  );
 }

@@ -1,8 +1,9 @@
 import { caseDeadlines, type TCaseDeadlines } from '../../../domain/cases/index.ts';
 import type { TDeadlineConfig } from '../../../domain/deadlines/index.ts';
+import { caseRelation, type TCaseScope } from '../../access/case.ts';
 import type { Queryable } from '../../db/client.ts';
+import { sql } from '../../db/sql.ts';
 import { today } from './case-document.ts';
-import { caseRelationSql, type TCaseScope } from './cases.access.ts';
 
 export interface TCaseWithDeadlines {
   id: string;
@@ -33,8 +34,11 @@ export async function casesWithDeadlines(
   config: TDeadlineConfig,
   filter: { status?: string; teamId?: string; caseworkerId?: string } = {},
 ): Promise<TCaseWithDeadlines[]> {
+  const status = filter.status ?? null;
+  const teamId = filter.teamId ?? null;
+  const caseworkerId = filter.caseworkerId ?? null;
   const { rows } = await q.query(
-    `SELECT c.id, c.reference, c.status, c.child_id, ch.first_name, ch.last_name, ch.birth_date, c.team_id,
+    sql`SELECT c.id, c.reference, c.status, c.child_id, ch.first_name, ch.last_name, ch.birth_date, c.team_id,
             t.name AS team_name, c.caseworker_id, u.name AS caseworker_name, c.aware_on, c.assessment_due_on,
             c.assessment_completed_on, c.preliminary_recorded_on, c.created_at,
             (SELECT coalesce(json_agg(json_build_object('section', cm.section, 'startsOn', cm.starts_on, 'endsOn', cm.ends_on)), '[]')
@@ -42,25 +46,16 @@ export async function casesWithDeadlines(
             (SELECT p.made_on FROM case_plans p WHERE p.municipality_id = c.municipality_id AND p.case_id = c.id) AS plan_made_on,
             (SELECT coalesce(json_agg(json_build_object('dueOn', f.due_on, 'heldOn', f.held_on) ORDER BY f.due_on), '[]')
                FROM case_follow_ups f WHERE f.municipality_id = c.municipality_id AND f.case_id = c.id) AS follow_ups
-       FROM cases c JOIN LATERAL (${caseRelationSql('$2', '$3', '$4')}) rel ON true
+       FROM cases c JOIN LATERAL (${caseRelation(scope)}) rel ON true
        JOIN children ch ON ch.municipality_id = c.municipality_id AND ch.id = c.child_id
        JOIN teams t ON t.municipality_id = c.municipality_id AND t.id = c.team_id
        JOIN users u ON u.municipality_id = c.municipality_id AND u.id = c.caseworker_id
-      WHERE c.municipality_id = $1
-        AND ($5::case_status IS NULL OR c.status = $5)
-        AND ($6::uuid IS NULL OR c.team_id = $6)
-        AND ($7::uuid IS NULL OR c.caseworker_id = $7)
+      WHERE c.municipality_id = ${m}
+        AND (${status}::case_status IS NULL OR c.status = ${status}::case_status)
+        AND (${teamId}::uuid IS NULL OR c.team_id = ${teamId}::uuid)
+        AND (${caseworkerId}::uuid IS NULL OR c.caseworker_id = ${caseworkerId}::uuid)
       ORDER BY c.assessment_due_on, c.id
       LIMIT 5000`,
-    [
-      m,
-      scope.teams,
-      scope.allTeams,
-      scope.userId,
-      filter.status ?? null,
-      filter.teamId ?? null,
-      filter.caseworkerId ?? null,
-    ],
   );
   const now = today();
   return rows.map((r) => ({

@@ -37,7 +37,7 @@ export function casesRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/cases',
     summary: 'Open a case from a notification or directly, in one of your teams',
     tags,
-    permission: 'write:case:team',
+    permission: openCase.permission,
     body: ZOpenCaseRequest,
     status: 201,
     handler: (ctx, { body }) => openCase(ctx, body),
@@ -47,7 +47,7 @@ export function casesRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/cases',
     summary: 'Cases you may see (your teams, your own, given access), soonest deadline first',
     tags,
-    permission: 'read:case:team',
+    permission: findCases.permission,
     query: ZFindCasesQuery,
     handler: (ctx, { query }) => findCases(ctx, query),
   });
@@ -56,7 +56,7 @@ export function casesRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/case-teams',
     summary: 'Your teams with their caseworkers and open caseloads',
     tags,
-    permission: 'read:case:team',
+    permission: findCaseTeams.permission,
     handler: (ctx) => findCaseTeams(ctx),
   });
   route(app, deps, {
@@ -64,7 +64,7 @@ export function casesRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/case-deadlines',
     summary: 'Deadlines per team and caseworker with compliance, and the overdue cases',
     tags,
-    permission: 'read:case:team',
+    permission: getCaseDeadlines.permission,
     query: ZCaseDeadlinesQuery,
     handler: (ctx, { query }) => getCaseDeadlines(ctx, query),
   });
@@ -73,7 +73,7 @@ export function casesRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/cases/:id',
     summary: 'One case: deadlines, child conversations, measures, plan, follow-ups, timeline',
     tags,
-    permission: 'read:case:team',
+    permission: getCase.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getCase(ctx, params.id),
   });

@@ -1,13 +1,11 @@
 import type { TCaseTeam } from '../../../shared/schemas/cases.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission } from '../../http/permissions.ts';
-import { caseScope } from './cases.access.ts';
+import { caseScope } from '../../access/case.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 
 /** The teams the user works in (or manages) with their caseworkers and each one's open cases now. */
-export async function findCaseTeams(ctx: TCtx): Promise<{ items: TCaseTeam[] }> {
-  requirePermission(ctx, 'read:case:team');
+export const findCaseTeams = defineUseCase('read:case:team', async (ctx): Promise<{ items: TCaseTeam[] }> => {
   const m = ctx.user.municipalityId;
-  const scope = caseScope(ctx, 'read:case:team');
+  const scope = caseScope(ctx, ctx.permission);
   const rows = await ctx.db.tenantRead(m, async (q) => {
     const { rows } = await q.query(
       `SELECT t.id, t.name,
@@ -24,4 +22,4 @@ export async function findCaseTeams(ctx: TCtx): Promise<{ items: TCaseTeam[] }> 
     return rows;
   });
   return { items: rows.map((r) => ({ id: r.id, name: r.name, caseworkers: r.caseworkers })) };
-}
+});

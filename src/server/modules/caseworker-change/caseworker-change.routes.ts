@@ -31,7 +31,7 @@ export function caseworkerChangeRoutes(
     summary:
       'Mark a caseworker as leaving: a proposed new caseworker for each open case (same team, lightest load)',
     tags,
-    permission: 'manage:case:team',
+    permission: proposeCaseworkerChange.permission,
     body: ZProposeChangeRequest,
     status: 201,
     handler: (ctx, { body }) => proposeCaseworkerChange(ctx, body),
@@ -41,7 +41,7 @@ export function caseworkerChangeRoutes(
     url: '/api/v1/caseworker-changes',
     summary: 'Caseworker changes, newest first',
     tags,
-    permission: 'manage:case:team',
+    permission: findCaseworkerChanges.permission,
     handler: (ctx) => findCaseworkerChanges(ctx),
   });
   route(app, deps, {
@@ -49,7 +49,7 @@ export function caseworkerChangeRoutes(
     url: '/api/v1/caseworker-changes/:id',
     summary: 'A caseworker change: its cases, the proposal and the progress',
     tags,
-    permission: 'manage:case:team',
+    permission: getCaseworkerChange.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getCaseworkerChange(ctx, params.id),
   });
@@ -58,7 +58,7 @@ export function caseworkerChangeRoutes(
     url: '/api/v1/caseworker-changes/:id/confirm',
     summary: 'Confirm the (adjusted) reassignment; the cases move and the families get letters in a job',
     tags,
-    permission: 'manage:case:team',
+    permission: confirmCaseworkerChange.permission,
     params: ZIdParams,
     body: ZConfirmChangeRequest,
     status: 202,

@@ -8,6 +8,7 @@ import {
 } from '../../../../tests/fixtures/child-profile-oracle.ts';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import { UNIT_KINDS } from '../../../shared/permissions.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import type { Queryable } from '../../db/client.ts';
 import { createCprAllocator } from '../../seed/fake-cpr.ts';
 
@@ -55,8 +56,7 @@ async function richChild(): Promise<string> {
     `SELECT c.id FROM children c
       WHERE c.municipality_id = $1
         AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id
-                      AND e.unit_id = ANY($2::uuid[]) AND e.from_date <= current_date
-                      AND (e.to_date IS NULL OR e.to_date >= current_date))
+                      AND e.unit_id = ANY($2::uuid[]) AND ${currentEnrolment('e').text})
         AND (SELECT count(*) FROM child_guardians cg WHERE cg.municipality_id = c.municipality_id AND cg.child_id = c.id) >= 2
         AND EXISTS (SELECT 1 FROM child_households ch WHERE ch.municipality_id = c.municipality_id AND ch.child_id = c.id)
         AND EXISTS (SELECT 1 FROM children s WHERE s.municipality_id = c.municipality_id AND s.family_id = c.family_id

@@ -1,46 +1,37 @@
+import type { TPermission } from '../../../shared/permissions.ts';
+import { coordinatorRelation } from '../../access/coordinator.ts';
+import { enrolmentRelation } from '../../access/enrolment.ts';
+import type { TAccess, TChildRelation } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
+import { type Sql, sql } from '../../db/sql.ts';
 import type { TCtx } from '../../http/context.ts';
 import { unitsWith } from '../../http/permissions.ts';
 
 /**
- * Who may see which child, and why. Today one relation gives access: a current enrolment of the child
- * in a unit where the user holds `read:child:unit` (professionals and unit leaders). Admins, analysts and
- * the authority's roles hold no such grant and see no child. Later relations (case, meeting, consent)
- * join here, each with its own reason for the audit log.
+ * Who may see which child, and why (decision 021): a current enrolment of the child in a unit where the
+ * user holds the permission (`read:child:unit` for the register, `read:concern:unit` for concerns …), or
+ * being the child's named coordinator. Admins, analysts and the authority's roles hold no such grant and
+ * see no child. The relation names the audit event's purpose (`auditPurpose`).
  */
-export interface TChildRelation {
-  /** 'coordinator': the user is the child's named coordinator (issue 4); unit = the child's current unit. */
-  kind: 'enrolment' | 'coordinator';
-  unitId: string;
-  unitName: string;
-}
-
-export function readableUnits(ctx: Pick<TCtx, 'user'>): string[] {
-  return unitsWith(ctx, 'read:child:unit');
+export function readableUnits(
+  ctx: Pick<TCtx, 'user'>,
+  permission: TPermission = 'read:child:unit',
+): string[] {
+  return unitsWith(ctx, permission);
 }
 
 /**
- * SQL (child alias `c`) joining the relation that lets the user see the child: a current enrolment in one
- * of `unitsParam`. Used as `JOIN LATERAL (…) rel ON true`, so a child without a relation yields no row.
+ * For `JOIN LATERAL (…) rel ON true` on a child (alias `child`): the enrolment in one of `units` or, when
+ * `coordinatorUserId` is given, the coordinatorship giving the relation — columns `rel_unit_id`,
+ * `rel_unit_name`, `rel_kind`. A child without a relation yields no row.
  */
-export function relationSql(unitsParam: string, coordinatorUserParam?: string): string {
-  const enrolment = `SELECT e.unit_id AS rel_unit_id, u.name AS rel_unit_name, 'enrolment' AS rel_kind
-            FROM enrolments e JOIN units u ON u.municipality_id = e.municipality_id AND u.id = e.unit_id
-           WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND e.unit_id = ANY(${unitsParam}::uuid[])
-             AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
-           ORDER BY e.from_date LIMIT 1`;
-  if (!coordinatorUserParam) return enrolment;
-  // The named coordinator sees the child while it is enrolled somewhere, whichever unit that is.
-  return `(${enrolment}) UNION ALL (SELECT e.unit_id, u.name, 'coordinator'
-            FROM child_coordinators cc
-            JOIN enrolments e ON e.municipality_id = cc.municipality_id AND e.child_id = cc.child_id
-             AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
-            JOIN units u ON u.municipality_id = e.municipality_id AND u.id = e.unit_id
-           WHERE cc.municipality_id = c.municipality_id AND cc.child_id = c.id AND cc.user_id = ${coordinatorUserParam}::uuid
-           ORDER BY e.from_date LIMIT 1) LIMIT 1`;
+export function childRelation(units: readonly string[], coordinatorUserId?: string, child = 'c'): Sql {
+  const enrolment = enrolmentRelation(units, child);
+  if (!coordinatorUserId) return enrolment;
+  return sql`(${enrolment}) UNION ALL (${coordinatorRelation(coordinatorUserId, child)}) LIMIT 1`;
 }
 
-export function relationFromRow(row: {
+export function childRelationFromRow(row: {
   rel_unit_id: string;
   rel_unit_name: string;
   rel_kind?: string;
@@ -49,24 +40,30 @@ export function relationFromRow(row: {
   return { kind, unitId: row.rel_unit_id, unitName: row.rel_unit_name };
 }
 
-/** The ids among `childIds` the user may see, each with the relation that allows it. */
+/** The ids among `childIds` the user may see with the permission, each with the relation that allows it. */
 export async function accessibleChildren(
   q: Queryable,
   ctx: Pick<TCtx, 'user'>,
-  childIds: string[],
-): Promise<Map<string, TChildRelation>> {
-  const units = readableUnits(ctx);
-  const result = new Map<string, TChildRelation>();
+  childIds: readonly string[],
+  permission: TPermission = 'read:child:unit',
+): Promise<TAccess<TChildRelation>> {
+  const result: TAccess<TChildRelation> = new Map();
   if (childIds.length === 0) return result;
+  const relation = childRelation(readableUnits(ctx, permission), ctx.user.userId);
   const { rows } = await q.query(
-    `SELECT c.id, rel.* FROM children c JOIN LATERAL (${relationSql('$3', '$4')}) rel ON true
-      WHERE c.municipality_id = $1 AND c.id = ANY($2::uuid[])`,
-    [ctx.user.municipalityId, childIds, units, ctx.user.userId],
+    sql`SELECT c.id, rel.* FROM children c JOIN LATERAL (${relation}) rel ON true
+         WHERE c.municipality_id = ${ctx.user.municipalityId} AND c.id = ANY(${childIds}::uuid[])`,
   );
-  for (const r of rows) result.set(r.id, relationFromRow(r));
+  for (const r of rows) result.set(r.id, childRelationFromRow(r));
   return result;
 }
 
-export function relationPurpose(relation: TChildRelation): string {
-  return `${relation.kind}:${relation.unitId}`;
+/** The relation to one child, or undefined: `accessibleChildren` for a single id. */
+export async function childAccess(
+  q: Queryable,
+  ctx: Pick<TCtx, 'user'>,
+  childId: string,
+  permission: TPermission = 'read:child:unit',
+): Promise<TChildRelation | undefined> {
+  return (await accessibleChildren(q, ctx, [childId], permission)).get(childId);
 }

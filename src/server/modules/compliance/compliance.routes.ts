@@ -13,7 +13,7 @@ export function complianceRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       'Process compliance per team and municipality for a period, beside the change in protective share',
     tags,
-    permission: 'read:compliance:municipality',
+    permission: getCompliance.permission,
     query: ZComplianceQuery,
     handler: (ctx, { query }) => getCompliance(ctx, query),
   });
@@ -22,7 +22,7 @@ export function complianceRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/compliance/export',
     summary: 'The compliance report as XLSX',
     tags,
-    permission: 'read:compliance:municipality',
+    permission: exportCompliance.permission,
     query: ZComplianceQuery,
     handler: async (ctx, { query }, _req, reply) => {
       const file = await exportCompliance(ctx, query);

@@ -14,7 +14,7 @@ export function concernsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/concerns',
     summary: 'Record a concern about a child (or anonymously), with the handleguide action chosen',
     tags,
-    permission: 'write:concern:unit',
+    permission: createConcern.permission,
     body: ZCreateConcernRequest,
     status: 201,
     handler: (ctx, { body }) => createConcern(ctx, body),
@@ -24,7 +24,7 @@ export function concernsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/concerns',
     summary: "Concerns recorded from the user's units, newest first (filter by level, anonymous)",
     tags,
-    permission: 'read:concern:unit',
+    permission: findConcerns.permission,
     query: ZFindConcernsQuery,
     handler: (ctx, { query }) => findConcerns(ctx, query),
   });
@@ -33,7 +33,7 @@ export function concernsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/concerns',
     summary: "The concerns about a child, newest first (the profile's timeline)",
     tags,
-    permission: 'read:concern:unit',
+    permission: findChildConcerns.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => findChildConcerns(ctx, params.id),
   });

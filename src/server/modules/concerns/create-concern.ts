@@ -1,10 +1,12 @@
 import type { TUnitKind } from '../../../shared/permissions.ts';
 import type { TCreateConcernRequest } from '../../../shared/schemas/concerns.ts';
+import { auditEvent } from '../../access/audit-event.ts';
+import { auditPurpose } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
-import { relationFromRow, relationSql } from '../children/children.access.ts';
+import { defineUseCase } from '../../http/use-case.ts';
+import { childAccess } from '../children/children.access.ts';
 import { evaluateEarlyWarning } from '../early-warning/evaluate-child.ts';
 import { checkConcernInput } from './check-concern-input.ts';
 import { selectConcern, type TConcern } from './concern-document.ts';
@@ -27,14 +29,9 @@ async function authorUnit(q: Queryable, ctx: TCtx, input: TCreateConcernRequest)
   let unitId = input.unitId ?? units[0];
   let purpose = 'anonymous';
   if (input.childId) {
-    const { rows } = await q.query(
-      `SELECT rel.* FROM children c JOIN LATERAL (${relationSql('$3', '$4')}) rel ON true
-        WHERE c.municipality_id = $1 AND c.id = $2`,
-      [m, input.childId, units, ctx.user.userId],
-    );
-    if (!rows[0]) throw new AppError('NOT_FOUND');
-    const relation = relationFromRow(rows[0]);
-    purpose = `${relation.kind}:${relation.unitId}`;
+    const relation = await childAccess(q, ctx, input.childId, 'write:concern:unit');
+    if (!relation) throw new AppError('NOT_FOUND');
+    purpose = auditPurpose(relation);
     if (!input.unitId && relation.kind === 'enrolment') unitId = relation.unitId;
   }
   if (!unitId) throw new AppError('FORBIDDEN');
@@ -50,47 +47,49 @@ async function authorUnit(q: Queryable, ctx: TCtx, input: TCreateConcernRequest)
  * with its audit event in one transaction; a named concern then runs the early-warning rules for the child
  * in the same transaction, so an alert never points at a concern that was not saved.
  */
-export async function createConcern(ctx: TCtx, input: TCreateConcernRequest): Promise<TConcern> {
-  requirePermission(ctx, 'write:concern:unit');
-  const m = ctx.user.municipalityId;
-  return ctx.db.tenant(m, async (q) => {
-    const unit = await authorUnit(q, ctx, input);
-    const checked = await checkConcernInput(q, m, input, ctx.locale);
-    const profession = input.profession ?? defaultProfession(ctx, unit.unitId, unit.kind);
-    const { rows } = await q.query(
-      `INSERT INTO concerns (municipality_id, child_id, created_by, unit_id, profession, signs, description,
+export const createConcern = defineUseCase(
+  'write:concern:unit',
+  async (ctx, input: TCreateConcernRequest): Promise<TConcern> => {
+    const m = ctx.user.municipalityId;
+    return ctx.db.tenant(m, async (q) => {
+      const unit = await authorUnit(q, ctx, input);
+      const checked = await checkConcernInput(q, m, input, ctx.locale);
+      const profession = input.profession ?? defaultProfession(ctx, unit.unitId, unit.kind);
+      const { rows } = await q.query(
+        `INSERT INTO concerns (municipality_id, child_id, created_by, unit_id, profession, signs, description,
                              factor_codes, catalogue_id, level, action_code, action_text, acute)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [
-        m,
-        input.childId ?? null,
-        ctx.user.userId,
-        unit.unitId,
-        profession,
-        input.signs,
-        input.description,
-        input.factorCodes,
-        checked.catalogueId,
-        input.level,
-        input.actionCode ?? null,
-        checked.actionText,
-        checked.acute,
-      ],
-    );
-    const id = rows[0].id as string;
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'write:concern:unit', unit.unitId),
-      action: 'create',
-      entity: 'concern',
-      entityId: id,
-      childId: input.childId ?? null,
-      purpose: unit.purpose,
-      ip: ctx.ip,
-      detail: { level: input.level, signs: input.signs, anonymous: !input.childId },
+        [
+          m,
+          input.childId ?? null,
+          ctx.user.userId,
+          unit.unitId,
+          profession,
+          input.signs,
+          input.description,
+          input.factorCodes,
+          checked.catalogueId,
+          input.level,
+          input.actionCode ?? null,
+          checked.actionText,
+          checked.acute,
+        ],
+      );
+      const id = rows[0].id as string;
+      await ctx.audit.inTransaction(
+        q,
+        auditEvent(ctx, {
+          unitId: unit.unitId,
+          action: 'create',
+          entity: 'concern',
+          entityId: id,
+          childId: input.childId ?? null,
+          purpose: unit.purpose,
+          detail: { level: input.level, signs: input.signs, anonymous: !input.childId },
+        }),
+      );
+      if (input.childId) await evaluateEarlyWarning(q, m, input.childId);
+      return selectConcern(q, m, id);
     });
-    if (input.childId) await evaluateEarlyWarning(q, m, input.childId);
-    return selectConcern(q, m, id);
-  });
-}
+  },
+);

@@ -1,7 +1,8 @@
+import { auditPurpose, type TChildRelation } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { accessibleChildren, relationPurpose, type TChildRelation } from '../children/children.access.ts';
+import { childAccess } from '../children/children.access.ts';
 
 /**
  * Consents are recorded and read by the adults who see the child through their own relation (a current
@@ -12,7 +13,7 @@ export async function requireChildRelation(
   ctx: Pick<TCtx, 'user'>,
   childId: string,
 ): Promise<{ relation: TChildRelation; purpose: string }> {
-  const relation = (await accessibleChildren(q, ctx, [childId])).get(childId);
+  const relation = await childAccess(q, ctx, childId);
   if (!relation) throw new AppError('NOT_FOUND');
-  return { relation, purpose: relationPurpose(relation) };
+  return { relation, purpose: auditPurpose(relation) };
 }

@@ -1,48 +1,49 @@
 import type { TConsentsOfChild } from '../../../shared/schemas/consents.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { auditEvent } from '../../access/audit-event.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { selectConsents, today } from './consent-document.ts';
 import { requireChildRelation } from './consents.access.ts';
 
 /** The child's consents and the people with custody who can give one; the read is audited. */
-export async function getChildConsents(ctx: TCtx, childId: string): Promise<TConsentsOfChild> {
-  requirePermission(ctx, 'read:consent:unit');
-  const m = ctx.user.municipalityId;
-  const { result, purpose, unitId } = await ctx.db.tenantRead(m, async (q) => {
-    const { relation, purpose } = await requireChildRelation(q, ctx, childId);
-    const day = await today(q);
-    const { rows: kids } = await q.query(
-      `SELECT first_name || ' ' || last_name AS name, date_part('year', age($3::date, birth_date))::int AS age
+export const getChildConsents = defineUseCase(
+  'read:consent:unit',
+  async (ctx, childId: string): Promise<TConsentsOfChild> => {
+    const m = ctx.user.municipalityId;
+    const { result, purpose, unitId } = await ctx.db.tenantRead(m, async (q) => {
+      const { relation, purpose } = await requireChildRelation(q, ctx, childId);
+      const day = await today(q);
+      const { rows: kids } = await q.query(
+        `SELECT first_name || ' ' || last_name AS name, date_part('year', age($3::date, birth_date))::int AS age
          FROM children WHERE municipality_id = $1 AND id = $2`,
-      [m, childId, day],
-    );
-    const { rows: custodians } = await q.query(
-      `SELECT g.id, g.first_name || ' ' || g.last_name AS name, cg.relation
+        [m, childId, day],
+      );
+      const { rows: custodians } = await q.query(
+        `SELECT g.id, g.first_name || ' ' || g.last_name AS name, cg.relation
          FROM child_guardians cg JOIN guardians g ON g.municipality_id = cg.municipality_id AND g.id = cg.guardian_id
         WHERE cg.municipality_id = $1 AND cg.child_id = $2 AND cg.has_custody ORDER BY g.last_name, g.first_name`,
-      [m, childId],
+        [m, childId],
+      );
+      return {
+        purpose,
+        unitId: relation.unitId,
+        result: {
+          child: { id: childId, name: kids[0].name, age: kids[0].age },
+          custodians,
+          consents: await selectConsents(q, m, { childId }, day),
+        },
+      };
+    });
+    await ctx.audit.record(
+      auditEvent(ctx, {
+        unitId: unitId,
+        action: 'read',
+        entity: 'consent',
+        entityId: null,
+        childId,
+        purpose,
+        detail: { consents: result.consents.length },
+      }),
     );
-    return {
-      purpose,
-      unitId: relation.unitId,
-      result: {
-        child: { id: childId, name: kids[0].name, age: kids[0].age },
-        custodians,
-        consents: await selectConsents(q, m, { childId }, day),
-      },
-    };
-  });
-  await ctx.audit.record({
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, 'read:consent:unit', unitId),
-    action: 'read',
-    entity: 'consent',
-    entityId: null,
-    childId,
-    purpose,
-    ip: ctx.ip,
-    detail: { consents: result.consents.length },
-  });
-  return result;
-}
+    return result;
+  },
+);

@@ -1,8 +1,8 @@
 import type { TConsent, TWithdrawConsentRequest } from '../../../shared/schemas/consents.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { insertAlert } from '../alerts/insert-alert.ts';
 import { selectConsents, today } from './consent-document.ts';
 import { requireChildRelation } from './consents.access.ts';
@@ -41,41 +41,39 @@ export async function alertOrganisers(
 }
 
 /** Withdraws a consent (optimistic locking); access resting on it ends at once and organisers are told. */
-export async function withdrawConsent(
-  ctx: TCtx,
-  consentId: string,
-  input: TWithdrawConsentRequest,
-): Promise<TConsent> {
-  requirePermission(ctx, 'write:consent:unit');
-  const m = ctx.user.municipalityId;
-  return ctx.db.tenant(m, async (q) => {
-    const { rows: found } = await q.query(
-      'SELECT child_id, version, withdrawn_at FROM consents WHERE municipality_id = $1 AND id = $2 FOR UPDATE',
-      [m, consentId],
-    );
-    const row = found[0];
-    if (!row) throw new AppError('NOT_FOUND');
-    const { relation, purpose } = await requireChildRelation(q, ctx, row.child_id);
-    if (row.version !== input.version) throw new AppError('STALE_VERSION');
-    if (row.withdrawn_at) throw new AppError('CONFLICT');
-    await q.query(
-      `UPDATE consents SET withdrawn_at = now(), withdrawn_by = $3, withdrawal_note = $4, version = version + 1
+export const withdrawConsent = defineUseCase(
+  'write:consent:unit',
+  async (ctx, consentId: string, input: TWithdrawConsentRequest): Promise<TConsent> => {
+    const m = ctx.user.municipalityId;
+    return ctx.db.tenant(m, async (q) => {
+      const { rows: found } = await q.query(
+        'SELECT child_id, version, withdrawn_at FROM consents WHERE municipality_id = $1 AND id = $2 FOR UPDATE',
+        [m, consentId],
+      );
+      const row = found[0];
+      if (!row) throw new AppError('NOT_FOUND');
+      const { relation, purpose } = await requireChildRelation(q, ctx, row.child_id);
+      if (row.version !== input.version) throw new AppError('STALE_VERSION');
+      if (row.withdrawn_at) throw new AppError('CONFLICT');
+      await q.query(
+        `UPDATE consents SET withdrawn_at = now(), withdrawn_by = $3, withdrawal_note = $4, version = version + 1
         WHERE municipality_id = $1 AND id = $2`,
-      [m, consentId, ctx.user.userId, input.note || null],
-    );
-    await alertOrganisers(q, m, consentId, 'consentWithdrawn');
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'write:consent:unit', relation.unitId),
-      action: 'update',
-      entity: 'consent',
-      entityId: consentId,
-      childId: row.child_id,
-      purpose,
-      ip: ctx.ip,
-      detail: { withdrawn: true },
+        [m, consentId, ctx.user.userId, input.note || null],
+      );
+      await alertOrganisers(q, m, consentId, 'consentWithdrawn');
+      await ctx.audit.inTransaction(
+        q,
+        auditEvent(ctx, {
+          unitId: relation.unitId,
+          action: 'update',
+          entity: 'consent',
+          entityId: consentId,
+          childId: row.child_id,
+          purpose,
+          detail: { withdrawn: true },
+        }),
+      );
+      return (await selectConsents(q, m, { consentId }, await today(q)))[0] as TConsent;
     });
-    return (await selectConsents(q, m, { consentId }, await today(q)))[0] as TConsent;
-  });
-}
+  },
+);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 
 let t: TTestApp;
 let leader: TSession;
@@ -15,7 +16,7 @@ async function childWithParents(): Promise<{ id: string; parents: number }> {
   const { rows } = await t.db.pool.query(
     `SELECT c.id, (SELECT count(*)::int FROM child_guardians cg WHERE cg.child_id = c.id AND cg.has_custody) AS parents
        FROM children c
-       JOIN enrolments e ON e.child_id = c.id AND e.to_date IS NULL AND e.from_date <= current_date
+       JOIN enrolments e ON e.child_id = c.id AND ${currentEnrolment('e').text}
        JOIN role_assignments ra ON ra.unit_id = e.unit_id AND ra.user_id = $1 AND ra.role = 'unitLeader'
       WHERE NOT EXISTS (SELECT 1 FROM child_coordinators cc WHERE cc.child_id = c.id)
         AND (SELECT count(*) FROM child_guardians cg WHERE cg.child_id = c.id AND cg.has_custody) >= 1

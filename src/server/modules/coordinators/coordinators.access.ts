@@ -1,3 +1,4 @@
+import { currentEnrolment } from '../../access/enrolment.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { unitsWith } from '../../http/permissions.ts';
@@ -10,7 +11,7 @@ export async function leadingUnitForChild(q: Queryable, ctx: TCtx, childId: stri
   const { rows } = await q.query(
     `SELECT e.unit_id FROM enrolments e
       WHERE e.municipality_id = $1 AND e.child_id = $2 AND e.unit_id = ANY($3::uuid[])
-        AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
+        AND ${currentEnrolment('e').text}
       ORDER BY e.from_date LIMIT 1`,
     [ctx.user.municipalityId, childId, unitsWith(ctx, 'manage:coordinator:unit')],
   );
@@ -28,4 +29,4 @@ export const CANDIDATES_SQL = `SELECT DISTINCT u.id, u.name, u.email, un.name AS
    JOIN users u ON u.municipality_id = ra.municipality_id AND u.id = ra.user_id AND u.active
    JOIN units un ON un.municipality_id = e.municipality_id AND un.id = e.unit_id
   WHERE e.municipality_id = $1 AND e.child_id = $2
-    AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)`;
+    AND ${currentEnrolment('e').text}`;

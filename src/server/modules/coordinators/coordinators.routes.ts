@@ -15,7 +15,7 @@ export function coordinatorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/coordinator',
     summary: "The child's named coordinator, and whether the user may set it",
     tags,
-    permission: 'read:child:unit',
+    permission: getCoordinator.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getCoordinator(ctx, params.id),
   });
@@ -24,7 +24,7 @@ export function coordinatorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/coordinator',
     summary: "Name (or replace) the child's coordinator and record when the parents were told",
     tags,
-    permission: 'manage:coordinator:unit',
+    permission: setCoordinator.permission,
     params: ZIdParams,
     body: ZSetCoordinatorRequest,
     handler: (ctx, { params, body }) => setCoordinator(ctx, params.id, body),
@@ -34,7 +34,7 @@ export function coordinatorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/coordinator-candidates',
     summary: "Staff of the child's units who may be named its coordinator",
     tags,
-    permission: 'manage:coordinator:unit',
+    permission: findCoordinatorCandidates.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => findCoordinatorCandidates(ctx, params.id),
   });

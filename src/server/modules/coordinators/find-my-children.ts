@@ -1,5 +1,6 @@
+import { auditEvent } from '../../access/audit-event.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import type { TCtx } from '../../http/context.ts';
-import { roleFor } from '../../http/permissions.ts';
 
 export interface TCoordinatedChild {
   id: string;
@@ -24,8 +25,7 @@ export async function findMyChildren(ctx: TCtx): Promise<{ items: TCoordinatedCh
     const { rows } = await q.query(
       `SELECT c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.birth_date AS "birthDate",
               (SELECT u.name FROM enrolments e JOIN units u ON u.municipality_id = e.municipality_id AND u.id = e.unit_id
-                WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND e.from_date <= current_date
-                  AND (e.to_date IS NULL OR e.to_date >= current_date) ORDER BY e.from_date LIMIT 1) AS "unitName",
+                WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND ${currentEnrolment('e').text} ORDER BY e.from_date LIMIT 1) AS "unitName",
               la.position AS "latestPosition", la.assessed_on AS "latestAssessedOn",
               (SELECT count(*)::int FROM concerns k WHERE k.municipality_id = c.municipality_id AND k.child_id = c.id
                   AND k.created_at > now() - interval '60 days') AS "concernsLast60Days",
@@ -39,7 +39,7 @@ export async function findMyChildren(ctx: TCtx): Promise<{ items: TCoordinatedCh
                     ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) la ON true
         WHERE cc.municipality_id = $1 AND cc.user_id = $2
           AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id
-                  AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date))
+                  AND ${currentEnrolment('e').text})
         ORDER BY c.last_name, c.first_name`,
       [m, ctx.user.userId],
     );
@@ -47,18 +47,17 @@ export async function findMyChildren(ctx: TCtx): Promise<{ items: TCoordinatedCh
   });
   await Promise.all(
     items.map((child) =>
-      ctx.audit.record({
-        municipalityId: m,
-        userId: ctx.user.userId,
-        role: roleFor(ctx, 'read:child:unit'),
-        action: 'read',
-        entity: 'child',
-        entityId: child.id,
-        childId: child.id,
-        purpose: `coordinator:${child.id}`,
-        ip: ctx.ip,
-        detail: { view: 'coordinatorOverview' },
-      }),
+      ctx.audit.record(
+        auditEvent(ctx, {
+          permission: 'read:child:unit',
+          action: 'read',
+          entity: 'child',
+          entityId: child.id,
+          childId: child.id,
+          purpose: `coordinator:${child.id}`,
+          detail: { view: 'coordinatorOverview' },
+        }),
+      ),
     ),
   );
   return { items };

@@ -12,7 +12,7 @@ export function deadlineSettingsRoutes(app: FastifyInstance, deps: TDeps): void 
     url: '/api/v1/deadline-settings',
     summary: "The municipality's deadline lengths (24 h, receipt weekdays, § 20, § 91, § 95, ages, days off)",
     tags,
-    permission: 'read:deadline:municipality',
+    permission: getDeadlineSettings.permission,
     handler: (ctx) => getDeadlineSettings(ctx),
   });
   route(app, deps, {
@@ -20,7 +20,7 @@ export function deadlineSettingsRoutes(app: FastifyInstance, deps: TDeps): void 
     url: '/api/v1/deadline-settings',
     summary: "Set the municipality's deadline lengths (optimistic locking)",
     tags,
-    permission: 'manage:deadline:municipality',
+    permission: updateDeadlineSettings.permission,
     body: ZDeadlineSettingsRequest,
     handler: (ctx, { body }) => updateDeadlineSettings(ctx, body),
   });

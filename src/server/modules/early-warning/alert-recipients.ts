@@ -1,3 +1,4 @@
+import { currentEnrolment } from '../../access/enrolment.ts';
 import type { Queryable } from '../../db/client.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function alertRecipients(
        JOIN role_assignments ra ON ra.municipality_id = e.municipality_id AND ra.unit_id = e.unit_id AND ra.role = 'unitLeader'
        JOIN users u ON u.municipality_id = ra.municipality_id AND u.id = ra.user_id AND u.active
       WHERE e.municipality_id = $1 AND e.child_id = $2
-        AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
+        AND ${currentEnrolment('e').text}
      UNION
      SELECT cc.user_id FROM child_coordinators cc
        JOIN users u ON u.municipality_id = cc.municipality_id AND u.id = cc.user_id AND u.active

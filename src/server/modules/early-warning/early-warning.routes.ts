@@ -12,7 +12,7 @@ export function earlyWarningRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/early-warning-rules',
     summary: "The municipality's early-warning rules: enabled or not, and their parameters",
     tags,
-    permission: ['read:warning-rule:municipality', 'manage:warning-rule:municipality'],
+    permission: findRules.permission,
     handler: (ctx) => findRules(ctx),
   });
   route(app, deps, {
@@ -20,7 +20,7 @@ export function earlyWarningRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/early-warning-rules/:code',
     summary: 'Enable or disable a rule and set its parameters (version 0 for a rule never saved)',
     tags,
-    permission: 'manage:warning-rule:municipality',
+    permission: saveRule.permission,
     params: ZRuleCodeParams,
     body: ZSaveRuleRequest,
     handler: (ctx, { params, body }) => saveRule(ctx, params.code, body),

@@ -1,12 +1,13 @@
-import type { TCtx } from '../../http/context.ts';
-import { requireAnyPermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { ruleSettings, type TStoredRule } from './rule-settings.ts';
 
 /** The municipality's early-warning rules with their settings (defaults where never saved). */
-export async function findRules(ctx: TCtx): Promise<{ items: TStoredRule[] }> {
-  requireAnyPermission(ctx, ['read:warning-rule:municipality', 'manage:warning-rule:municipality']);
-  const items = await ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
-    ruleSettings(q, ctx.user.municipalityId),
-  );
-  return { items };
-}
+export const findRules = defineUseCase(
+  ['read:warning-rule:municipality', 'manage:warning-rule:municipality'],
+  async (ctx): Promise<{ items: TStoredRule[] }> => {
+    const items = await ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
+      ruleSettings(q, ctx.user.municipalityId),
+    );
+    return { items };
+  },
+);

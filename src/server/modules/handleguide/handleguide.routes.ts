@@ -12,7 +12,7 @@ export function handleguideRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/handleguide',
     summary: "The municipality's signs of concern, each with its actions by escalation level 1–4",
     tags,
-    permission: 'read:handleguide:municipality',
+    permission: getHandleguide.permission,
     handler: (ctx) => getHandleguide(ctx),
   });
   route(app, deps, {
@@ -20,7 +20,7 @@ export function handleguideRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/handleguide/signs/:code',
     summary: 'Create a sign (no version) or replace a sign and its actions (with the version read)',
     tags,
-    permission: 'manage:handleguide:municipality',
+    permission: saveSign.permission,
     params: ZSignCodeParams,
     body: ZSaveSignRequest,
     handler: (ctx, { params, body }) => saveSign(ctx, params.code, body),

@@ -1,9 +1,10 @@
 import type { TAssessmentImport, TImportStatus } from '../../../shared/schemas/imports.ts';
+import { sql } from '../../db/sql.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { type TStoredReport, translateReport } from './import-report.ts';
-import { importAccessSql, ledUnits } from './imports.access.ts';
+import { importAccess, ledUnits } from './imports.access.ts';
 
 /** Validation is the first half of the bar and writing the second; a finished import is at 100. */
 export function importPercent(status: TImportStatus, processed: number, total: number): number {
@@ -19,41 +20,42 @@ export interface TImportState {
 }
 
 /** An import's progress, for its starter or a leader of the round's units; anyone else gets 404. */
-export async function getAssessmentImportState(ctx: TCtx, id: string): Promise<TImportState> {
-  requirePermission(ctx, 'write:assessment:unit');
-  const m = ctx.user.municipalityId;
-  const { rows } = await ctx.db.tenantRead(m, (q) =>
-    q.query(
-      `SELECT i.id, i.round_id AS "roundId", i.file_name AS "fileName", i.format, i.layout, i.status,
+export const getAssessmentImportState = defineUseCase(
+  'write:assessment:unit',
+  async (ctx, id: string): Promise<TImportState> => {
+    const m = ctx.user.municipalityId;
+    const { rows } = await ctx.db.tenantRead(m, (q) =>
+      q.query(
+        sql`SELECT i.id, i.round_id AS "roundId", i.file_name AS "fileName", i.format, i.layout, i.status,
               i.total_rows AS "totalRows", i.processed_rows AS "processedRows", i.created_count AS created,
               i.error_report AS "errorReport", i.created_at AS "createdAt", i.finished_at AS "finishedAt"
          FROM assessment_imports i
-        WHERE i.municipality_id = $1 AND i.id = $2 AND ${importAccessSql('$3', '$4')}`,
-      [m, id, ctx.user.userId, ledUnits(ctx)],
-    ),
-  );
-  const r = rows[0];
-  if (!r) throw new AppError('NOT_FOUND');
-  const report = r.errorReport as TStoredReport | null;
-  return {
-    report,
-    view: {
-      id: r.id,
-      roundId: r.roundId,
-      fileName: r.fileName,
-      format: r.format,
-      layout: r.layout,
-      status: r.status,
-      totalRows: r.totalRows,
-      processedRows: r.processedRows,
-      percent: importPercent(r.status, r.processedRows, r.totalRows),
-      created: r.created,
-      ...(report ? { errorReport: translateReport(report, ctx.locale) } : {}),
-      createdAt: (r.createdAt as Date).toISOString(),
-      finishedAt: r.finishedAt ? (r.finishedAt as Date).toISOString() : null,
-    },
-  };
-}
+        WHERE i.municipality_id = ${m} AND i.id = ${id} AND ${importAccess(ctx.user.userId, ledUnits(ctx))}`,
+      ),
+    );
+    const r = rows[0];
+    if (!r) throw new AppError('NOT_FOUND');
+    const report = r.errorReport as TStoredReport | null;
+    return {
+      report,
+      view: {
+        id: r.id,
+        roundId: r.roundId,
+        fileName: r.fileName,
+        format: r.format,
+        layout: r.layout,
+        status: r.status,
+        totalRows: r.totalRows,
+        processedRows: r.processedRows,
+        percent: importPercent(r.status, r.processedRows, r.totalRows),
+        created: r.created,
+        ...(report ? { errorReport: translateReport(report, ctx.locale) } : {}),
+        createdAt: (r.createdAt as Date).toISOString(),
+        finishedAt: r.finishedAt ? (r.finishedAt as Date).toISOString() : null,
+      },
+    };
+  },
+);
 
 export async function getAssessmentImport(ctx: TCtx, id: string): Promise<TAssessmentImport> {
   return (await getAssessmentImportState(ctx, id)).view;

@@ -1,3 +1,4 @@
+import { type Sql, sql } from '../../db/sql.ts';
 import type { TCtx } from '../../http/context.ts';
 import { unitsWith } from '../../http/permissions.ts';
 
@@ -5,12 +6,12 @@ import { unitsWith } from '../../http/permissions.ts';
  * Who may follow an import: the user who started it, and the leaders of the round's units (they answer
  * for the unit's assessments). Its error report names rows and columns, never a child or a CPR number.
  *
- * SQL (import alias `i`) with the user's id and led units as parameters.
+ * SQL (import alias `i`): the user started it, or leads one of the round's units.
  */
-export function importAccessSql(userParam: string, ledUnitsParam: string): string {
-  return `(i.user_id = ${userParam} OR EXISTS (
+export function importAccess(userId: string, ledUnits: readonly string[]): Sql {
+  return sql`(i.user_id = ${userId} OR EXISTS (
             SELECT 1 FROM round_units ru WHERE ru.municipality_id = i.municipality_id AND ru.round_id = i.round_id
-               AND ru.unit_id = ANY(${ledUnitsParam}::uuid[])))`;
+               AND ru.unit_id = ANY(${ledUnits}::uuid[])))`;
 }
 
 export function ledUnits(ctx: Pick<TCtx, 'user'>): string[] {

@@ -39,7 +39,7 @@ export function importsRoutes(app: FastifyInstance, deps: TDeps, options: TImpor
     summary:
       'Import joint assessments from a CSV/XLSX file (base64 in JSON): 202 and a job, or with wait=true 201 when done',
     tags,
-    permission: 'write:assessment:unit',
+    permission: createAssessmentImport.permission,
     // The file travels base64-encoded in the JSON body; every other route keeps the global 256 KB limit.
     bodyLimit: IMPORT_BODY_LIMIT,
     body: ZCreateAssessmentImportRequest,

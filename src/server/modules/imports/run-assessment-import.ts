@@ -1,8 +1,8 @@
 import { packStates, toInt8 } from '../../../domain/measurement/index.ts';
 import type { TPosition } from '../../../shared/schemas/assessments.ts';
+import { currentEnrolment } from '../../access/enrolment.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { TRowProblem } from '../../http/errors.ts';
-import { CURRENT_ENROLMENT } from '../assessments/assessments.access.ts';
 import {
   catalogueFactors,
   countsFromMasks,
@@ -123,7 +123,7 @@ async function childrenOf(
             (SELECT e.unit_id FROM enrolments e
                JOIN round_units ru ON ru.municipality_id = e.municipality_id AND ru.round_id = $2 AND ru.unit_id = e.unit_id
               WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND e.unit_id = ANY($3::uuid[])
-                AND ${CURRENT_ENROLMENT}
+                AND ${currentEnrolment('e').text}
               ORDER BY e.from_date, e.unit_id LIMIT 1) AS "unitId",
             EXISTS (SELECT 1 FROM assessments a WHERE a.municipality_id = c.municipality_id AND a.round_id = $2
                        AND a.child_id = c.id AND a.mode = 'joint') AS "hasJoint"

@@ -23,7 +23,7 @@ export function lettersRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/letters/:id/pdf',
     summary: 'A letter as the PDF the citizen receives',
     tags,
-    permission: 'read:letter:municipality',
+    permission: getLetterPdf.permission,
     params: ZIdParams,
     handler: async (ctx, { params }, _req, reply) => {
       const file = await getLetterPdf(ctx, params.id);
@@ -38,7 +38,7 @@ export function lettersRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/letters/:id/retry',
     summary: 'Queue a failed letter again',
     tags,
-    permission: 'manage:letter:municipality',
+    permission: retryLetter.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => retryLetter(ctx, params.id),
   });

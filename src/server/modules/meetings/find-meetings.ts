@@ -1,7 +1,6 @@
 import type { TMeetingSummary } from '../../../shared/schemas/meetings.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 
 export const SUMMARY_SELECT = `SELECT mt.id, mt.title, mt.meeting_on::text AS meeting_on, to_char(mt.starts_at, 'HH24:MI') AS starts_at,
     mt.status, mt.organiser_id, ou.name AS organiser_name,
@@ -51,12 +50,11 @@ export async function selectOwnMeetings(
 }
 
 /** The meetings the user organises or takes part in. No child is named in a list. */
-export async function findMeetings(
-  ctx: TCtx,
-  query: { scope: 'upcoming' | 'past' | 'all' },
-): Promise<TMeetingSummary[]> {
-  requirePermission(ctx, 'read:meeting:own');
-  return ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
-    selectOwnMeetings(q, ctx.user.municipalityId, ctx.user.userId, query.scope),
-  );
-}
+export const findMeetings = defineUseCase(
+  'read:meeting:own',
+  async (ctx, query: { scope: 'upcoming' | 'past' | 'all' }): Promise<TMeetingSummary[]> => {
+    return ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
+      selectOwnMeetings(q, ctx.user.municipalityId, ctx.user.userId, query.scope),
+    );
+  },
+);

@@ -6,6 +6,8 @@ import {
   type TSharingDecision,
 } from '../../../domain/sharing/sharing-rule.ts';
 import type { TProfession } from '../../../shared/schemas/professions.ts';
+import { basisRelation, meetingRelation } from '../../access/meeting.ts';
+import { auditPurpose } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -130,15 +132,18 @@ export async function decideItems(
   return result;
 }
 
-/** The audit purpose for a read or write of a child through a meeting: the basis it relied on. */
+/**
+ * The audit purpose for a read or write of a child through a meeting: the relation the sharing rule allowed
+ * (access/meeting.ts), named by `auditPurpose`; a refused decision names only the meeting.
+ */
 export function sharingPurpose(meetingId: string, decision: TSharingDecision): string {
-  if (!decision.allowed) return `meeting:${meetingId}`;
-  return basisPurpose(meetingId, decision.basis === 'consent' ? decision.consentId : null);
+  const relation = meetingRelation(meetingId, decision);
+  return relation ? auditPurpose(relation) : `meeting:${meetingId}`;
 }
 
-/** The audit purpose naming a basis: the consent relied on, or the legal basis when there is none. */
+/** The audit purpose naming a recorded basis: the consent relied on, or the legal basis when there is none. */
 export function basisPurpose(meetingId: string, consentId: string | null): string {
-  return consentId ? `meeting:${meetingId}:consent:${consentId}` : `meeting:${meetingId}:legalBasis`;
+  return auditPurpose(basisRelation(meetingId, consentId));
 }
 
 export const ITEM_COLUMNS = `i.id, i.meeting_id, i.kind, i.child_id, i.basis, i.consent_id, i.follow_up_on::text AS follow_up_on,

@@ -31,7 +31,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/meetings',
     summary: 'Meetings the user organises or takes part in (no child named in the list)',
     tags,
-    permission: 'read:meeting:own',
+    permission: findMeetings.permission,
     query: ZMeetingsQuery,
     handler: (ctx, { query }) => findMeetings(ctx, query),
   });
@@ -41,7 +41,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       'Create an interdisciplinary meeting for a unit you lead or its district, with participants by profession',
     tags,
-    permission: 'manage:meeting:unit',
+    permission: createMeeting.permission,
     body: ZCreateMeetingRequest,
     status: 201,
     handler: (ctx, { body }) => createMeeting(ctx, body),
@@ -51,7 +51,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/meetings/concern-candidates',
     summary: 'Level-3 concerns in your units not yet on an agenda, offered when scheduling',
     tags,
-    permission: 'manage:meeting:unit',
+    permission: findConcernCandidates.permission,
     handler: (ctx) => findConcernCandidates(ctx),
   });
   route(app, deps, {
@@ -67,7 +67,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/meetings/:id',
     summary: 'A meeting with its agenda; named children only as the sharing rule allows, each read audited',
     tags,
-    permission: 'read:meeting:own',
+    permission: getMeeting.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getMeeting(ctx, params.id),
   });
@@ -77,7 +77,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       'Add an agenda item: a named child on a consent or the legal basis, or an anonymous consultation',
     tags,
-    permission: 'manage:meeting:unit',
+    permission: addItem.permission,
     params: ZIdParams,
     body: ZAddItemRequest,
     status: 201,
@@ -120,7 +120,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       "The item's named child as the basis allows (consent kinds or the legal basis); audited with the basis",
     tags,
-    permission: 'read:meeting:own',
+    permission: getItemChild.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getItemChild(ctx, params.id),
   });
@@ -129,7 +129,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/meeting-actions/:id',
     summary: "Change an action's status (its owner or the organiser; optimistic locking)",
     tags,
-    permission: 'write:minutes:own',
+    permission: updateAction.permission,
     params: ZIdParams,
     body: ZUpdateActionRequest,
     handler: (ctx, { params, body }) => updateAction(ctx, params.id, body),
@@ -139,7 +139,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/children/:id/meetings',
     summary: 'Meetings that concerned the child, as far as the user may see them through the sharing rule',
     tags,
-    permission: 'read:meeting:own',
+    permission: getChildMeetings.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getChildMeetings(ctx, params.id),
   });

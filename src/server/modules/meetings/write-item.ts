@@ -1,7 +1,8 @@
+import { auditEvent } from '../../access/audit-event.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
+import { requirePermission } from '../../http/permissions.ts';
 import { requireItem, requireSharing, sharingPurpose } from './meetings.access.ts';
 
 type TItem = Awaited<ReturnType<typeof requireItem>>;
@@ -26,20 +27,20 @@ export async function writeItem<T>(
     requireSharing(found.decision);
     if (version !== null && found.item.version !== version) throw new AppError('STALE_VERSION');
     const result = await change(q, found);
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'write:minutes:own'),
-      action: 'update',
-      entity: 'meetingItem',
-      entityId: itemId,
-      childId: found.item.child_id,
-      purpose: found.decision
-        ? sharingPurpose(found.item.meeting_id, found.decision)
-        : `meeting:${found.item.meeting_id}`,
-      ip: ctx.ip,
-      detail: { what },
-    });
+    await ctx.audit.inTransaction(
+      q,
+      auditEvent(ctx, {
+        permission: 'write:minutes:own',
+        action: 'update',
+        entity: 'meetingItem',
+        entityId: itemId,
+        childId: found.item.child_id,
+        purpose: found.decision
+          ? sharingPurpose(found.item.meeting_id, found.decision)
+          : `meeting:${found.item.meeting_id}`,
+        detail: { what },
+      }),
+    );
     return result;
   });
 }

@@ -1,6 +1,5 @@
 import type { TMeetingSummary } from '../../../shared/schemas/meetings.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requireAnyPermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { selectOwnMeetings } from '../meetings/find-meetings.ts';
 
 export interface TMyAction {
@@ -24,8 +23,7 @@ export interface TMyWork {
  * The signed-in user's open and overdue actions and upcoming meetings. No child is named here (the action
  * links to its meeting, where the sharing rule decides); alerts come from the alerts API.
  */
-export async function getMyWork(ctx: TCtx): Promise<TMyWork> {
-  requireAnyPermission(ctx, ['read:meeting:own']);
+export const getMyWork = defineUseCase(['read:meeting:own'], async (ctx): Promise<TMyWork> => {
   const m = ctx.user.municipalityId;
   return ctx.db.tenantRead(m, async (q) => {
     const { rows } = await q.query(
@@ -55,4 +53,4 @@ export async function getMyWork(ctx: TCtx): Promise<TMyWork> {
       meetings: await selectOwnMeetings(q, m, ctx.user.userId, 'upcoming'),
     };
   });
-}
+});

@@ -10,7 +10,7 @@ export function myWorkRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       "The signed-in user's open and overdue actions and upcoming meetings (alerts: GET /api/v1/alerts)",
     tags: ['my-work'],
-    permission: 'read:meeting:own',
+    permission: getMyWork.permission,
     handler: (ctx) => getMyWork(ctx),
   });
 }

@@ -1,7 +1,7 @@
-import type { TCtx } from '../../http/context.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
-import { INTAKE_PURPOSE } from './notifications.access.ts';
+import { defineUseCase } from '../../http/use-case.ts';
+import { INTAKE } from './notifications.access.ts';
 
 export interface TAttachmentFile {
   fileName: string;
@@ -10,30 +10,30 @@ export interface TAttachmentFile {
 }
 
 /** One attachment of a notification, for the intake; audited. */
-export async function getAttachment(ctx: TCtx, id: string, attachmentId: string): Promise<TAttachmentFile> {
-  requirePermission(ctx, 'read:notification:municipality');
-  const m = ctx.user.municipalityId;
-  const { rows } = await ctx.db.tenantRead(m, (q) =>
-    q.query(
-      `SELECT a.file_name, a.media_type, a.content, n.child_id FROM notification_attachments a
+export const getAttachment = defineUseCase(
+  'read:notification:municipality',
+  async (ctx, id: string, attachmentId: string): Promise<TAttachmentFile> => {
+    const m = ctx.user.municipalityId;
+    const { rows } = await ctx.db.tenantRead(m, (q) =>
+      q.query(
+        `SELECT a.file_name, a.media_type, a.content, n.child_id FROM notification_attachments a
          JOIN notifications n ON n.municipality_id = a.municipality_id AND n.id = a.notification_id
         WHERE a.municipality_id = $1 AND a.notification_id = $2 AND a.id = $3`,
-      [m, id, attachmentId],
-    ),
-  );
-  const a = rows[0];
-  if (!a) throw new AppError('NOT_FOUND');
-  await ctx.audit.record({
-    municipalityId: m,
-    userId: ctx.user.userId,
-    role: roleFor(ctx, 'read:notification:municipality'),
-    action: 'read',
-    entity: 'notificationAttachment',
-    entityId: attachmentId,
-    childId: a.child_id,
-    purpose: INTAKE_PURPOSE,
-    ip: ctx.ip,
-    detail: { notificationId: id },
-  });
-  return { fileName: a.file_name, mediaType: a.media_type, content: a.content };
-}
+        [m, id, attachmentId],
+      ),
+    );
+    const a = rows[0];
+    if (!a) throw new AppError('NOT_FOUND');
+    await ctx.audit.record(
+      auditEvent(ctx, {
+        action: 'read',
+        entity: 'notificationAttachment',
+        entityId: attachmentId,
+        childId: a.child_id,
+        relation: INTAKE,
+        detail: { notificationId: id },
+      }),
+    );
+    return { fileName: a.file_name, mediaType: a.media_type, content: a.content };
+  },
+);

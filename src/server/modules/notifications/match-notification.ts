@@ -1,41 +1,42 @@
 import type { TMatchNotificationRequest } from '../../../shared/schemas/notifications.ts';
-import type { TCtx } from '../../http/context.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import { fieldError } from '../../http/errors.ts';
-import { requirePermission, roleFor } from '../../http/permissions.ts';
-import { INTAKE_PURPOSE, lockNotification } from './notifications.access.ts';
+import { defineUseCase } from '../../http/use-case.ts';
+import { INTAKE, lockNotification } from './notifications.access.ts';
 
 /** An intake worker matches a notification to a child record of the municipality (or corrects a match). */
-export async function matchNotification(
-  ctx: TCtx,
-  id: string,
-  input: TMatchNotificationRequest,
-): Promise<{ id: string; childId: string; version: number }> {
-  requirePermission(ctx, 'assess:notification:municipality');
-  const m = ctx.user.municipalityId;
-  return ctx.db.tenant(m, async (q) => {
-    const current = await lockNotification(q, m, id, input.version);
-    const child = await q.query('SELECT 1 FROM children WHERE municipality_id = $1 AND id = $2', [
-      m,
-      input.childId,
-    ]);
-    if (child.rowCount === 0) throw fieldError('childId', 'field.unknownChild');
-    const { rows } = await q.query(
-      `UPDATE notifications SET child_id = $3, matched_at = now(), matched_by = $4, version = version + 1, updated_at = now()
+export const matchNotification = defineUseCase(
+  'assess:notification:municipality',
+  async (
+    ctx,
+    id: string,
+    input: TMatchNotificationRequest,
+  ): Promise<{ id: string; childId: string; version: number }> => {
+    const m = ctx.user.municipalityId;
+    return ctx.db.tenant(m, async (q) => {
+      const current = await lockNotification(q, m, id, input.version);
+      const child = await q.query('SELECT 1 FROM children WHERE municipality_id = $1 AND id = $2', [
+        m,
+        input.childId,
+      ]);
+      if (child.rowCount === 0) throw fieldError('childId', 'field.unknownChild');
+      const { rows } = await q.query(
+        `UPDATE notifications SET child_id = $3, matched_at = now(), matched_by = $4, version = version + 1, updated_at = now()
         WHERE municipality_id = $1 AND id = $2 RETURNING version`,
-      [m, id, input.childId, ctx.user.userId],
-    );
-    await ctx.audit.inTransaction(q, {
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, 'assess:notification:municipality'),
-      action: 'match',
-      entity: 'notification',
-      entityId: id,
-      childId: input.childId,
-      purpose: INTAKE_PURPOSE,
-      ip: ctx.ip,
-      detail: { previousChildId: current.child_id },
+        [m, id, input.childId, ctx.user.userId],
+      );
+      await ctx.audit.inTransaction(
+        q,
+        auditEvent(ctx, {
+          action: 'match',
+          entity: 'notification',
+          entityId: id,
+          childId: input.childId,
+          relation: INTAKE,
+          detail: { previousChildId: current.child_id },
+        }),
+      );
+      return { id, childId: input.childId, version: rows[0].version };
     });
-    return { id, childId: input.childId, version: rows[0].version };
-  });
-}
+  },
+);

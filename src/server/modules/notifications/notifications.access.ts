@@ -1,13 +1,14 @@
+import type { TIntakeRelation } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 
 /**
  * Who may touch which notification. The authority's intake (caseworkers and their managers, holding
  * `read:notification:municipality`) works the whole municipality's queue: a notification belongs to the
- * municipality, not to a team, until a case is opened. A notifier (`read:notification:own`) sees only the
+ * municipality, not to a team, until a case is opened: the `intake` relation. A notifier (`read:notification:own`) sees only the
  * notifications they made, and of those only receipt and outcome. The audit purpose names which.
  */
-export const INTAKE_PURPOSE = 'intake';
+export const INTAKE: TIntakeRelation = { kind: 'intake' };
 
 export interface TNotificationRow {
   id: string;

@@ -28,7 +28,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications',
     summary: "A professional's notification to the authority, from one of their units",
     tags,
-    permission: 'write:notification:unit',
+    permission: createNotification.permission,
     body: ZCreateNotificationRequest,
     status: 201,
     // Up to five attachments of 10 MB each, as base64.
@@ -40,7 +40,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/mine',
     summary: 'The notifications I made: received, receipt, and whether an investigation was started',
     tags,
-    permission: 'read:notification:own',
+    permission: findOwnNotifications.permission,
     handler: (ctx) => findOwnNotifications(ctx),
   });
   route(app, deps, {
@@ -48,7 +48,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications',
     summary: 'The intake queue, sorted by time left on the 24-hour assessment, repeats counted',
     tags,
-    permission: 'read:notification:municipality',
+    permission: findQueue.permission,
     query: ZNotificationQueueQuery,
     handler: (ctx, { query }) => findQueue(ctx, query),
   });
@@ -57,7 +57,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/:id',
     summary: 'One notification for the intake: content, child, assessment, decision, linked notifications',
     tags,
-    permission: 'read:notification:municipality',
+    permission: getNotification.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getNotification(ctx, params.id),
   });
@@ -66,7 +66,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/:id/attachments/:attachmentId',
     summary: 'Download an attachment (PDF, PNG or JPEG)',
     tags,
-    permission: 'read:notification:municipality',
+    permission: getAttachment.permission,
     params: ZAttachmentParams,
     handler: async (ctx, { params }, _req, reply) => {
       const file = await getAttachment(ctx, params.id, params.attachmentId);
@@ -82,7 +82,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/:id/match-candidates',
     summary: 'Children the notification may be about: by search text, else by what the notifier gave',
     tags,
-    permission: 'assess:notification:municipality',
+    permission: findMatchCandidates.permission,
     params: ZIdParams,
     query: ZMatchCandidatesQuery,
     handler: (ctx, { params, query }) => findMatchCandidates(ctx, params.id, query.q),
@@ -92,7 +92,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/:id/match',
     summary: 'Match the notification to a child record',
     tags,
-    permission: 'assess:notification:municipality',
+    permission: matchNotification.permission,
     params: ZIdParams,
     body: ZMatchNotificationRequest,
     handler: (ctx, { params, body }) => matchNotification(ctx, params.id, body),
@@ -102,7 +102,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/:id/assessment',
     summary: 'The 24-hour assessment: health or development at risk, acute action needed',
     tags,
-    permission: 'assess:notification:municipality',
+    permission: assessNotification.permission,
     params: ZIdParams,
     body: ZAssessNotificationRequest,
     handler: (ctx, { params, body }) => assessNotification(ctx, params.id, body),
@@ -112,7 +112,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/notifications/:id/decision',
     summary: 'Record the decision: no further action, § 19 screening, § 20 child assessment or acute measure',
     tags,
-    permission: 'assess:notification:municipality',
+    permission: decideNotification.permission,
     params: ZIdParams,
     body: ZDecideNotificationRequest,
     handler: (ctx, { params, body }) => decideNotification(ctx, params.id, body),
