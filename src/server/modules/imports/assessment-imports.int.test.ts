@@ -178,12 +178,11 @@ describe('importing a green/yellow/red export', () => {
       total: 3,
       counts: { green: 1, yellow: 1, red: 1 },
     });
-    expect(
-      view
-        .json()
-        .followUp.map((f: { childId: string }) => f.childId)
-        .sort(),
-    ).toEqual([children[1]?.id, children[2]?.id].sort());
+    // The yellow and red imported children are to be followed up, the green one is not; yellow and red
+    // children of the last completed round stay on the list beside them until reassessed (issue 12).
+    const followUp = view.json().followUp.map((f: { childId: string }) => f.childId);
+    expect(followUp).toEqual(expect.arrayContaining([children[1]?.id, children[2]?.id]));
+    expect(followUp).not.toContain(children[0]?.id);
     // A child counts once per period, through its latest joint assessment — now the imported one. It
     // assesses no protective factor, so the children leave the parameter for the period.
     expect(await cellCounts(round.period, ids)).toEqual({});
