@@ -18,6 +18,8 @@ export interface TMeasurementWire {
    * cell has that key. A filter never adds cells up (decision 022).
    */
   selection?: Partial<Record<TMeasurementDimension, string>>;
+  /** Periods asked for that have no joint assessment yet: no cells and no coverage for them. */
+  periodsWithoutAssessments?: string[];
   /** Per dimension of groupBy: its keys and their labels; cells point into these by index. */
   dimensions: Partial<Record<TMeasurementDimension, { keys: string[]; labels: string[] }>>;
   /** One entry per cell in every column. */

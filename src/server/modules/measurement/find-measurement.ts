@@ -24,6 +24,7 @@ import {
   toWireObject,
 } from './measurement-table.ts';
 import { periodProtections, storeProtection } from './period-protection.ts';
+import { periodsWithoutAssessments } from './periods-without-assessments.ts';
 import type { TRawCells } from './raw-cells.ts';
 import { selectCells } from './select-cells.ts';
 import { selectPackedCells, usesPackedRows } from './select-packed-cells.ts';
@@ -85,7 +86,9 @@ async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasuremen
     const baseline = baselineRead
       ? listedCells(baselineRead, { ...selection, period: query.baselinePeriod }, protections)
       : null;
-    return toTable(ctx, cells, baseline, labels, selection);
+    // Periods asked for by name that have no joint assessment yet: named, so no cell's absence is a puzzle.
+    const waiting = periods ? await periodsWithoutAssessments(q, m, periods) : [];
+    return toTable(ctx, cells, baseline, labels, selection, waiting);
   });
 }
 
@@ -109,6 +112,7 @@ function toTable(
   baseline: TListedCells | null,
   labels: Partial<Record<TMeasurementDimension, Map<string, string>>>,
   selection: TSelection,
+  periodsWithoutAssessments: string[],
 ): TMeasurementTable {
   const { cells } = listed;
   const { dims } = cells;
@@ -128,6 +132,7 @@ function toTable(
     dimensions,
   };
   if (Object.keys(selection).length) head.selection = selection;
+  if (periodsWithoutAssessments.length) head.periodsWithoutAssessments = periodsWithoutAssessments;
   const table: TMeasurementTable = {
     head,
     count,

@@ -30,6 +30,9 @@ const table = fc
         definition: { mean: { label, text: 'Beskyttelsesandel – “citat” \\ æøå' } },
         scale: 10_000,
         dimensions: { theme: { keys: ['all'], labels: [label] }, unit: { keys: [], labels: [] } },
+        ...(withBaseline
+          ? { selection: { period: '2026H1', gender: label }, periodsWithoutAssessments: ['2031H2'] }
+          : {}),
       },
       count,
       runs: count > 0 ? [3, count] : [],

@@ -80,9 +80,11 @@ export function toWireJson(table: TMeasurementTable): Buffer {
   const w = new JsonWriter(64 * 1024 + table.count * (table.baseline ? 64 : 32));
   const { head } = table;
   w.raw('{').key('groupBy', true).value(head.groupBy).key('definition').value(head.definition);
-  w.key('scale').value(head.scale);
+  w.key('scale').value(head.scale).key('dimensions').value(head.dimensions);
+  // In the order toTable adds them to the head, so the bytes equal JSON.stringify of the wire object.
   if (head.selection) w.key('selection').value(head.selection);
-  w.key('dimensions').value(head.dimensions);
+  if (head.periodsWithoutAssessments)
+    w.key('periodsWithoutAssessments').value(head.periodsWithoutAssessments);
   w.key('columns').raw('{').key('runs', true).integers(table.runs);
   w.key('hidden').raw(JSON.stringify(hiddenText(table.hidden)));
   for (const name of SUMMARY) w.key(name).integers(table[name]);

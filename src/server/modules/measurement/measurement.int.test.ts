@@ -181,6 +181,15 @@ describe('GET /api/v1/measurement', () => {
     expect(decoded(res).rows).toEqual([]);
   });
 
+  it('names the asked periods that have no joint assessment yet', async () => {
+    const res = await t.as(analyst, 'GET', '/api/v1/measurement?groupBy=theme&periods=2024H1,2031H2');
+    expect(res.statusCode).toBe(200);
+    const wire = res.json();
+    expect(wire.periodsWithoutAssessments).toEqual(['2031H2']);
+    expect(wire.groupBy).toEqual(['theme', 'period']);
+    expect(decoded(res).rows.every((r) => r.keys.period === '2024H1')).toBe(true);
+  });
+
   it('names a grouping it cannot make', async () => {
     const res = await t.as(analyst, 'GET', '/api/v1/measurement?groupBy=unit,district');
     expect(res.statusCode).toBe(400);
