@@ -82,7 +82,7 @@ test('the analyst follows the trend per theme, compares units, reads a definitio
   await hint.focus();
   await page.keyboard.press('Enter');
   const definition = page.getByRole('dialog', { name: 'Dækning' });
-  await expect(definition).toContainText('Andelen af alle børn i gruppen');
+  await expect(definition).toContainText('Andelen af børnene i gruppen');
   await expectNoA11yViolations(page);
   await page.keyboard.press('Escape');
   await expect(definition).toBeHidden();
