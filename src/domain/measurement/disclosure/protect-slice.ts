@@ -302,7 +302,6 @@ function* candidateMoves(slice: TSlice, p: number): Generator<TMove> {
   }
   const outside = unitsUnder(slice, totalRow(slice)).filter((u) => !inside.includes(u));
   for (const u1 of inside) {
-    if (slice.n[at(u1, col === 0 ? FIRST_AGE : col)] === undefined) continue;
     for (const u2 of outside) {
       if (col === 0) for (const a of AGES) for (const g of GENDERS) yield swap(u1, u2, a, g);
       else for (const c2 of sideOf(col)) if (c2 !== col) yield rect(u1, u2, col, c2);
