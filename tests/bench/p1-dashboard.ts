@@ -142,7 +142,14 @@ export async function benchP1(): Promise<void> {
   report('P1', 'setup_vacuum', (performance.now() - vacuumStart) / 1000, 's (not timed in the figures)');
   const server = fork(new URL('./p2-server.ts', import.meta.url).pathname, [], {
     env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_CPR_KEY: key },
-    execArgv: ['--import', 'tsx'],
+    // BENCH_P1_PROFILE=<folder>: the server writes a V8 CPU profile there when the bench ends (profiling).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_P1_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_P1_PROFILE}`]
+        : []),
+    ],
   });
   let stopClient = () => {};
   try {

@@ -1,12 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   median,
+  PERIOD_KINDS,
   periodOf,
   practiceCells,
   quarterOf,
   type TActionFact,
   type TEpisodeFact,
   type TFollowUpFact,
+  wholePeriods,
 } from './practice-figures.ts';
 
 const episodes = (group: string, n: number, toAction: number | null = 3): TEpisodeFact[] =>
@@ -48,6 +51,40 @@ describe('practice figures', () => {
     ['2027-07-01', 'half', '2027-H2'],
     ['2027-07-01', 'year', '2027'],
   ] as const)('%s by %s is %s', (date, kind, p) => expect(periodOf(date, kind)).toBe(p));
+
+  it.each([
+    ['2027-02-14', '2027-02-20', 'quarter', '2027-01-01', '2027-03-31'],
+    ['2027-03-31', '2027-04-01', 'quarter', '2027-01-01', '2027-06-30'],
+    ['2028-02-29', '2028-02-29', 'half', '2028-01-01', '2028-06-30'],
+    ['2027-07-01', '2027-12-31', 'half', '2027-07-01', '2027-12-31'],
+    ['2026-11-30', '2027-01-02', 'year', '2026-01-01', '2027-12-31'],
+  ] as const)('%s to %s in whole %ss is %s to %s', (from, to, kind, wholeFrom, wholeTo) =>
+    expect(wholePeriods(from, to, kind)).toEqual({ from: wholeFrom, to: wholeTo }),
+  );
+
+  it('counts by whole periods: any two ranges touching the same periods give the same bounds', () => {
+    const day = fc
+      .date({
+        min: new Date('2020-01-01T00:00:00Z'),
+        max: new Date('2035-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    const next = (iso: string) =>
+      new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(day, day, fc.constantFrom(...PERIOD_KINDS), (a, b, kind) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const whole = wholePeriods(from, to, kind);
+        expect(periodOf(whole.from, kind)).toBe(periodOf(from, kind));
+        expect(periodOf(whole.to, kind)).toBe(periodOf(to, kind));
+        // The day before and the day after lie in other periods: nothing of a period is left out.
+        expect(periodOf(next(whole.to), kind)).not.toBe(periodOf(to, kind));
+        expect(whole.from.endsWith('-01')).toBe(true);
+        expect(wholePeriods(whole.from, whole.to, kind)).toEqual(whole);
+      }),
+    );
+  });
 
   it.each([
     [[], null],

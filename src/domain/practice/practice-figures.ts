@@ -57,6 +57,20 @@ export function periodOf(isoDate: string, kind: TPeriodKind): string {
   return isoDate.slice(0, 4);
 }
 
+/**
+ * The first and last day of the whole periods a date range touches: practice figures are counted by whole
+ * periods, so no two answers differ by a few days' cases that differencing them would single out.
+ */
+export function wholePeriods(from: string, to: string, kind: TPeriodKind): { from: string; to: string } {
+  const months = kind === 'quarter' ? 3 : kind === 'half' ? 6 : 12;
+  const startMonth = (iso: string) => Math.floor((Number(iso.slice(5, 7)) - 1) / months) * months + 1;
+  const first = startMonth(from);
+  const last = startMonth(to) + months - 1;
+  // Day 0 of the next month is the last day of this one.
+  const end = new Date(Date.UTC(Number(to.slice(0, 4)), last, 0)).toISOString().slice(0, 10);
+  return { from: `${from.slice(0, 4)}-${String(first).padStart(2, '0')}-01`, to: end };
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);

@@ -115,7 +115,9 @@ export function createDb(connectionString: string, options: { max?: number } = {
   const common = {
     connectionString,
     // Named statements are the hot paths with key look-ups: plan them once, not at every execution.
-    options: '-c plan_cache_mode=force_generic_plan',
+    // Danish time: current_date and a timestamp's date are the day it is in Denmark, not in UTC
+    // (a round opening on 1 March is open from Danish midnight, not from 01:00).
+    options: '-c plan_cache_mode=force_generic_plan -c TimeZone=Europe/Copenhagen',
     // A request never waits for ever on a full pool.
     connectionTimeoutMillis: 15_000,
   };

@@ -2,6 +2,7 @@ import {
   practiceCells,
   type TPeriodKind,
   type TPracticeCell,
+  wholePeriods,
 } from '../../../domain/practice/practice-figures.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { unitsWith } from '../../http/permissions.ts';
@@ -16,6 +17,7 @@ export interface TPracticeQuery {
 }
 
 export interface TPracticeAnalytics {
+  /** The first and last day of the whole periods counted (the asked range, widened to whole periods). */
   from: string;
   to: string;
   groupBy: 'unit' | 'profession';
@@ -39,9 +41,9 @@ export const getPracticeAnalytics = defineUseCase(
       const { rows } = await q.query(
         "SELECT (current_date - interval '1 year')::date::text AS from, current_date::text AS to",
       );
-      const from = query.from ?? rows[0].from;
-      const to = query.to ?? rows[0].to;
-      if (to < from) throw fieldError('to', 'field.closesBeforeOpens');
+      const asked = { from: query.from ?? rows[0].from, to: query.to ?? rows[0].to };
+      if (asked.to < asked.from) throw fieldError('to', 'field.closesBeforeOpens');
+      const { from, to } = wholePeriods(asked.from, asked.to, query.period);
       const facts = await loadPracticeFacts(q, {
         municipalityId: m,
         from,

@@ -6,6 +6,7 @@ import type { TPracticeCell } from '../../../domain/practice/practice-figures';
 import { api, withQuery } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
+import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { can, useMe } from '../auth/session';
 
@@ -101,6 +102,12 @@ function PracticePage() {
         <>
           <Text size="sm">
             {t(`scope.${data.data.scope}`)} {t('suppressed')}
+          </Text>
+          <Text size="sm">
+            {t('wholePeriods', {
+              from: formatDate(data.data.from, i18n.language),
+              to: formatDate(data.data.to, i18n.language),
+            })}
           </Text>
           {/* A region the keyboard can scroll: the wide table overflows on small screens (WCAG 2.1.1). */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
