@@ -55,6 +55,7 @@ export {
   type TFigures,
   type TSummary,
 } from './rollup.ts';
+export { IntervalsByPlace, intervalsByPlace } from './share-interval.ts';
 export { change, changeIsSignificant, type TChange } from './significance.ts';
 export {
   isHidden,

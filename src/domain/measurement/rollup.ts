@@ -1,4 +1,4 @@
-import { shareIntervalInto } from './share-interval.ts';
+import { type IntervalsByPlace, shareIntervalInto } from './share-interval.ts';
 import { tQuantile975 } from './t-quantile.ts';
 
 /**
@@ -127,6 +127,9 @@ export function summariseInto(
   sumSq: number,
   populationSize?: number,
   bounds: TBounds = SHARE_BOUNDS,
+  /** Bounds kept by the cell's place in an answer (share-interval.ts), and this cell's place. */
+  kept: IntervalsByPlace | null = null,
+  place = 0,
 ): TFigures {
   out.n = n;
   out.coverage = coverageOf(n, populationSize) ?? Number.NaN;
@@ -144,7 +147,8 @@ export function summariseInto(
   if (Number.isFinite(lo) && Number.isFinite(hi)) {
     // The share interval on the values rescaled to [0, 1]; for shares themselves lo = 0 and width = 1.
     const width = hi - lo;
-    shareIntervalInto(out, n, (sum - n * lo) / width);
+    if (kept) kept.into(out, place, n, (sum - n * lo) / width);
+    else shareIntervalInto(out, n, (sum - n * lo) / width);
     out.lo = lo + out.lo * width;
     out.hi = lo + out.hi * width;
     return out;

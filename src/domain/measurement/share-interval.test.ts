@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MEASUREMENT_DEFINITION } from './definition.ts';
-import { computeShareInterval, shareIntervalInto, type TInterval } from './share-interval.ts';
+import {
+  computeShareInterval,
+  intervalsByPlace,
+  shareIntervalInto,
+  type TInterval,
+} from './share-interval.ts';
 
 const interval = (n: number, s: number): [number, number] => {
   const out = computeShareInterval({ lo: 0, hi: 0 }, n, s);
@@ -128,6 +133,45 @@ describe('shareIntervalInto (cached)', () => {
         },
       ),
     );
+  });
+});
+
+describe('intervals kept by place', () => {
+  it('give the computed bounds bit for bit, whatever changed at a place between answers', () => {
+    const cell = fc
+      .integer({ min: 2, max: 300 })
+      .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: 6 * n })));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('one shape', 'another shape'),
+        (answers, key) => {
+          const out: TInterval = { lo: 0, hi: 0 };
+          // Answers of the same shape, each with some cells changed, as data change between requests.
+          for (const cells of answers) {
+            const kept = intervalsByPlace(key, cells.length);
+            cells.forEach(([n, k], place) => {
+              kept.into(out, place, n, k / 6);
+              expect([out.lo, out.hi]).toEqual(interval(n, k / 6));
+            });
+          }
+        },
+      ),
+    );
+  });
+
+  it('keeps a shape while its count is unchanged, and starts it anew when the count changes', () => {
+    const a = intervalsByPlace('shape a', 3);
+    expect(intervalsByPlace('shape a', 3)).toBe(a);
+    expect(intervalsByPlace('shape a', 4)).not.toBe(a);
+  });
+
+  it('forgets the oldest shapes, not the one asked for, when too many cells are kept', () => {
+    const first = intervalsByPlace('first', 1);
+    const big = intervalsByPlace('big', 400_000);
+    intervalsByPlace('big', 400_000);
+    expect(intervalsByPlace('big', 400_000)).toBe(big);
+    expect(intervalsByPlace('first', 1)).not.toBe(first);
   });
 });
 

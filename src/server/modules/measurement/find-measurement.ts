@@ -1,7 +1,9 @@
 import {
   change,
+  intervalsByPlace,
   MEASUREMENT_DEFINITION,
   newFigures,
+  SHARE_BOUNDS,
   summarise,
   summariseInto,
   type TFigures,
@@ -88,7 +90,9 @@ async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasuremen
       : null;
     // Periods asked for by name that have no joint assessment yet: named, so no cell's absence is a puzzle.
     const waiting = periods ? await periodsWithoutAssessments(q, m, periods) : [];
-    return toTable(ctx, cells, baseline, labels, selection, waiting);
+    // The answer's shape: the same shape lists the same cells in the same places while data are unchanged.
+    const shape = JSON.stringify([m, dims, selection, themes, periods, units]);
+    return toTable(ctx, cells, baseline, labels, selection, waiting, shape);
   });
 }
 
@@ -113,6 +117,7 @@ function toTable(
   labels: Partial<Record<TMeasurementDimension, Map<string, string>>>,
   selection: TSelection,
   periodsWithoutAssessments: string[],
+  shape: string,
 ): TMeasurementTable {
   const { cells } = listed;
   const { dims } = cells;
@@ -148,6 +153,7 @@ function toTable(
   }
   const baseDims = dims.flatMap((d, i) => (d === 'period' ? [] : [i]));
   const f = newFigures();
+  const kept = intervalsByPlace(shape, count);
   const { at, n, sum, sumSq, sumRisk, population } = cells;
   for (let j = 0; j < count; j++) {
     const i = order[j] as number;
@@ -165,6 +171,9 @@ function toTable(
         sum[i] as number,
         sumSq[i] as number,
         Number.isNaN(pop) || pop < cellN ? undefined : pop,
+        SHARE_BOUNDS,
+        kept,
+        j,
       );
       putFigures(table, j, f);
       table.riskLoad[j] = wireOf((sumRisk[i] as number) / cellN);
