@@ -7,9 +7,10 @@ import { auditPurpose, relationDetail, relationUnit, type TRelation } from './re
 interface TWhat {
   /**
    * The permission the user acts under, when not the use-case's own (`ctx.permission`): the role recorded
-   * is the one that grants it, in the relation's unit.
+   * is the one that grants it, in the relation's unit. `null` for what a user does to their own account
+   * under no permission (their language): no role is exercised, none is recorded.
    */
-  permission?: TPermission;
+  permission?: TPermission | null;
   action: string;
   entity: string;
   entityId?: string | null;
@@ -33,8 +34,8 @@ export function auditEvent(
   ctx: Pick<TCtx, 'user' | 'ip'> & { permission?: TPermission },
   what: TWhat & TWhy,
 ): TAuditEvent {
-  const permission = what.permission ?? ctx.permission;
-  if (!permission) throw new Error('auditEvent: no permission to name the role by');
+  const permission = what.permission !== undefined ? what.permission : ctx.permission;
+  if (permission === undefined) throw new Error('auditEvent: no permission to name the role by');
   const relation = 'relation' in what ? what.relation : null;
   const unitId = what.unitId !== undefined ? what.unitId : relation ? relationUnit(relation) : undefined;
   const extra = relation ? relationDetail(relation) : {};
@@ -45,7 +46,7 @@ export function auditEvent(
   return {
     municipalityId: ctx.user.municipalityId,
     userId: ctx.user.userId,
-    role: roleFor(ctx, permission, unitId),
+    role: permission === null ? null : roleFor(ctx, permission, unitId),
     action: what.action,
     entity: what.entity,
     entityId: what.entityId ?? null,

@@ -77,4 +77,21 @@ describe('auditEvent', () => {
     expect(event.purpose).toBe('breakGlass');
     expect(event.detail).toEqual({ view: 'profile', breakGlass: true, reason: 'barnet er i fare' });
   });
+
+  it('records no role for what a user does to their own account under no permission', () => {
+    const { permission: _acting, ...signedIn } = ctx;
+    const event = auditEvent(signedIn, {
+      permission: null,
+      purpose: 'ownAccount',
+      action: 'update',
+      entity: 'user',
+      entityId: 'user',
+    });
+    expect(event).toMatchObject({ userId: 'user', role: null, purpose: 'ownAccount', ip: '10.0.0.1' });
+  });
+
+  it('refuses to guess a role when no permission is named', () => {
+    const { permission: _acting, ...signedIn } = ctx;
+    expect(() => auditEvent(signedIn, { purpose: 'caseload', action: 'list', entity: 'case' })).toThrow();
+  });
 });

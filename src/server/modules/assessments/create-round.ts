@@ -1,6 +1,7 @@
 import type { TCreateRoundRequest } from '../../../shared/schemas/assessments.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import { AppError, fieldError, type TFieldProblem } from '../../http/errors.ts';
-import { roleFor, unitsWith } from '../../http/permissions.ts';
+import { unitsWith } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { currentCatalogueId } from '../factors/find-catalogue.ts';
 import { refreshPopulation } from '../measurement/refresh-population.ts';
@@ -15,7 +16,8 @@ export const createRound = defineUseCase(
   ['manage:round:municipality', 'manage:round:unit'],
   async (ctx, input: TCreateRoundRequest): Promise<TRound> => {
     const m = ctx.user.municipalityId;
-    const wholeMunicipality = ctx.user.permissions.has('manage:round:municipality');
+    // The municipality's permission comes first in the list: held, the use-case acts under it.
+    const wholeMunicipality = ctx.permission === 'manage:round:municipality';
     const led = new Set(unitsWith(ctx, 'manage:round:unit'));
     const unitIds = [...new Set(input.unitIds)];
     return ctx.db.tenant(m, async (q) => {
@@ -57,20 +59,16 @@ export const createRound = defineUseCase(
       );
       // Coverage needs the period's population; a nightly job keeps it in step with enrolments.
       await refreshPopulation(q, m, roundPeriod(input.opensOn));
-      await ctx.audit.inTransaction(q, {
-        municipalityId: m,
-        userId: ctx.user.userId,
-        role: wholeMunicipality
-          ? roleFor(ctx, 'manage:round:municipality')
-          : roleFor(ctx, 'manage:round:unit'),
-        action: 'create',
-        entity: 'assessment-round',
-        entityId: id,
-        childId: null,
-        purpose: 'round',
-        ip: ctx.ip,
-        detail: { unitIds },
-      });
+      await ctx.audit.inTransaction(
+        q,
+        auditEvent(ctx, {
+          action: 'create',
+          entity: 'assessment-round',
+          entityId: id,
+          purpose: 'round',
+          detail: { unitIds },
+        }),
+      );
       const [round] = await selectRounds(q, m, 'r.id = $2', [id]);
       return round as TRound;
     });

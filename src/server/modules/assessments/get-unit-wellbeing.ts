@@ -2,8 +2,9 @@ import { danishDate } from '../../../domain/deadlines/index.ts';
 import { persistentRisks, riskObservation } from '../../../domain/measurement/index.ts';
 import type { TDistribution, TUnitWellbeing } from '../../../shared/schemas/assessment-views.ts';
 import { POSITIONS, type TPosition } from '../../../shared/schemas/assessments.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import { AppError } from '../../http/errors.ts';
-import { roleFor, unitsWith } from '../../http/permissions.ts';
+import { unitsWith } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { catalogueFactors, packedFromText, statesFromMasks } from './catalogue-factors.ts';
 import { selectFollowUp } from './follow-up-list.ts';
@@ -62,18 +63,16 @@ export const getUnitWellbeing = defineUseCase(
     });
     if (!found) throw new AppError('NOT_FOUND');
     const { unit, rounds, followUp, history, catalogues } = found;
-    await ctx.audit.record({
-      municipalityId: m,
-      userId: ctx.user.userId,
-      role: roleFor(ctx, ctx.permission, unitId),
-      action: 'read',
-      entity: 'unit',
-      entityId: unitId,
-      childId: null,
-      purpose: `enrolment:${unitId}`,
-      ip: ctx.ip,
-      detail: { view: 'wellbeing', childIds: followUp.map((f) => f.childId) },
-    });
+    await ctx.audit.record(
+      auditEvent(ctx, {
+        unitId,
+        action: 'read',
+        entity: 'unit',
+        entityId: unitId,
+        purpose: `enrolment:${unitId}`,
+        detail: { view: 'wellbeing', childIds: followUp.map((f) => f.childId) },
+      }),
+    );
     const observations = new Map<string, ReturnType<typeof riskObservation>[]>();
     for (const h of history) {
       const states = statesFromMasks(

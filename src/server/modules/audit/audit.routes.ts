@@ -11,7 +11,7 @@ export function auditRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/audit',
     summary: 'Audit events, filtered by user, child and period',
     tags: ['audit'],
-    permission: 'read:audit:municipality',
+    permission: findAuditEvents.permission,
     query: ZFindAuditEventsQuery,
     handler: (ctx, { query }) => findAuditEvents(ctx, query),
   });

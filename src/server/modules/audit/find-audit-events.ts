@@ -1,7 +1,6 @@
 import type { TAuditFilter, TFindAuditEventsQuery } from '../../../shared/schemas/audit.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 
 export interface TAuditEventRow {
   seq: number;
@@ -56,10 +55,12 @@ export async function selectAuditEvents(
 }
 
 /** The admin's audit view. It shows child ids, never child names: admins hold no child data. */
-export async function findAuditEvents(ctx: TCtx, query: TFindAuditEventsQuery) {
-  requirePermission(ctx, 'read:audit:municipality');
-  const { rows, total } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
-    selectAuditEvents(q, ctx.user.municipalityId, query, query.pageSize, (query.page - 1) * query.pageSize),
-  );
-  return { items: rows, total, page: query.page, pageSize: query.pageSize };
-}
+export const findAuditEvents = defineUseCase(
+  'read:audit:municipality',
+  async (ctx, query: TFindAuditEventsQuery) => {
+    const { rows, total } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
+      selectAuditEvents(q, ctx.user.municipalityId, query, query.pageSize, (query.page - 1) * query.pageSize),
+    );
+    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  },
+);

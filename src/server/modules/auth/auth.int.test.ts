@@ -297,6 +297,25 @@ describe('sessions', () => {
     expect(res.json().error.message).toBe('You do not have access to this.');
     expect((await me(session.cookie)).json().user.locale).toBe('en');
   });
+
+  it('audits a change of language: who, the user before and after', async () => {
+    const user = await newUser();
+    const session = await t.login(user.email, user.password);
+    expect((await t.as(session, 'PUT', '/api/v1/auth/locale', { locale: 'en' })).statusCode).toBe(204);
+    await t.audit.drain();
+    const { rows } = await t.db.pool.query(
+      `SELECT user_id, role, action, entity, entity_id, child_id, purpose, ip, detail FROM audit_events
+        WHERE entity = 'user' AND entity_id = $1 AND user_id = $1 ORDER BY seq`,
+      [user.id],
+    );
+    expect(rows).toHaveLength(1);
+    const [event] = rows;
+    expect(event).toMatchObject({ action: 'update', child_id: null, role: null, purpose: 'ownAccount' });
+    expect(event.ip).toBeTruthy();
+    expect(event.detail.before).toMatchObject({ id: user.id, locale: 'da' });
+    expect(event.detail.after).toMatchObject({ id: user.id, locale: 'en' });
+    expect(JSON.stringify(event.detail)).not.toContain('argon2');
+  });
 });
 
 describe('server basics', () => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TLocale } from '../../../shared/i18n/errors.ts';
 import type { TPermission } from '../../../shared/permissions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
+import { type Sql, sql } from '../../db/sql.ts';
 import type { TGrant, TRoleAssignment, TSessionUser } from '../../http/context.ts';
 
 export const SESSION_COOKIE = 'beskyt_session';
@@ -87,14 +88,17 @@ async function loadAccess(
   return access;
 }
 
-/** The session and its user; `$key` is the session key. Expired, idle or deactivated: no row. */
-export const SESSION_SQL = (
-  key: string,
-) => `SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale, u.version
+/** The idle limit as SQL: a constant of the code, so the statement's text never changes. */
+const IDLE_INTERVAL = sql.raw(`interval '${IDLE_TIMEOUT_MINUTES} minutes'`);
+
+/** The session with this key and its user. Expired, idle or deactivated: no row. */
+function sessionSql(key: Buffer): Sql {
+  return sql`SELECT s.user_id, s.municipality_id, s.csrf_token, s.last_seen_at, u.name, u.email, u.locale, u.version
        FROM sessions s
        JOIN users u ON u.municipality_id = s.municipality_id AND u.id = s.user_id
       WHERE s.id = ${key} AND s.expires_at > now() AND u.active
-        AND s.last_seen_at > now() - interval '${IDLE_TIMEOUT_MINUTES} minutes'`;
+        AND s.last_seen_at > now() - ${IDLE_INTERVAL}`;
+}
 
 export interface TSessionRow {
   user_id: string;
@@ -164,11 +168,7 @@ async function readSessionRow(db: Db, key: Buffer, id: string): Promise<TSession
   const startedAt = evictions;
   try {
     // Named statement: planned once per connection.
-    const { rows } = await db.pool.query<TSessionRow>({
-      name: 'load-session',
-      text: SESSION_SQL('$1'),
-      values: [key],
-    });
+    const { rows } = await db.pool.query<TSessionRow>({ name: 'load-session', ...sessionSql(key).query() });
     const row = rows[0] ?? null;
     if (!row) sessionCache.delete(id);
     else if (startedAt === evictions) {

@@ -1,18 +1,17 @@
-import type { TPermission } from '../../../shared/permissions.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import type { TCaseRelation } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TCtx } from '../../http/context.ts';
+import type { TActingCtx } from '../../http/use-case.ts';
 
 /**
- * A write to a case: the timeline row and the audit event, in the caller's transaction, and the case's
- * version bumped so a concurrent editor's stale version is refused.
+ * A write to a case: the timeline row and the audit event (under the permission the use-case acts under),
+ * in the caller's transaction, and the case's version bumped so a concurrent editor's stale version is
+ * refused.
  */
 export async function recordCaseWrite(
   q: Queryable,
-  ctx: TCtx,
+  ctx: TActingCtx,
   c: { id: string; child_id: string; relation: TCaseRelation },
-  permission: TPermission,
   kind: string,
   detail: Record<string, unknown> | null,
   options: { entity?: string; entityId?: string; action?: string } = {},
@@ -30,7 +29,6 @@ export async function recordCaseWrite(
     q,
     auditEvent(ctx, {
       relation: c.relation,
-      permission,
       action: options.action ?? 'update',
       entity: options.entity ?? 'case',
       entityId: options.entityId ?? c.id,

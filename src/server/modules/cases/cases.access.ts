@@ -71,7 +71,10 @@ export async function accessibleCases(
   return result;
 }
 
-/** Whether the user manages the team (manager of that team, or of all teams). */
+/**
+ * Whether the user manages the team: holds `manage:case:team` as manager of that team, or of all teams. The
+ * one test of who may manage a case (grant access, change caseworker), and of the case's `canManage`.
+ */
 export function managesTeam(ctx: Pick<TCtx, 'user'>, teamId: string): boolean {
   const scope = caseScope(ctx, 'manage:case:team');
   return scope.allTeams || scope.teams.includes(teamId);

@@ -275,6 +275,22 @@ describe('opening a case and writing the plan', () => {
     expect(audited.rows.map((r) => r.purpose)).toEqual(['grant']);
   });
 
+  it('audits a grant of access as the relation change it is: who granted whom, which case, the child', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT user_id, role, action, entity, entity_id, child_id, purpose, detail FROM audit_events
+        WHERE entity = 'case' AND entity_id = $1 AND action = 'grant-access' ORDER BY seq`,
+      [caseId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      user_id: manager.user.id,
+      role: 'caseworkManager',
+      child_id: childId,
+      purpose: `team:${team1}`,
+      detail: { caseId, userId: otherTeam.user.id, reason: 'Vikar under ferie' },
+    });
+  });
+
   it('shows the deadline view per team and caseworker with compliance', async () => {
     const res = await t.as(manager, 'GET', '/api/v1/case-deadlines');
     expect(res.statusCode).toBe(200);

@@ -12,7 +12,7 @@ export const getCase = defineUseCase('read:case:team', async (ctx, caseId: strin
   const found = await ctx.db.tenantRead(m, async (q) => {
     const row = await accessibleCase(q, ctx, caseId, ctx.permission);
     const config = await caseDeadlineConfig(q, m);
-    const canManage = ctx.user.permissions.has('manage:case:team') && managesTeam(ctx, row.team_id);
+    const canManage = managesTeam(ctx, row.team_id);
     return { row, doc: await selectCase(q, m, caseId, ctx.locale, config, canManage) };
   });
   if (!found.doc) throw new AppError('NOT_FOUND');

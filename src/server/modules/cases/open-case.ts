@@ -105,7 +105,7 @@ export const openCase = defineUseCase(
           detail: { notificationId: input.notificationId ?? null, caseworkerId: input.caseworkerId },
         }),
       );
-      const canManage = ctx.user.permissions.has('manage:case:team') && managesTeam(ctx, input.teamId);
+      const canManage = managesTeam(ctx, input.teamId);
       return (await selectCase(q, m, caseId, ctx.locale, config, canManage)) as TCase;
     });
   },

@@ -43,7 +43,7 @@ export function coordinatorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/coordinators/me/children',
     summary: 'The children the signed-in user is named coordinator for, with a short overview each',
     tags,
-    permission: 'read:child:unit',
+    permission: findMyChildren.permission,
     handler: (ctx) => findMyChildren(ctx),
   });
 }

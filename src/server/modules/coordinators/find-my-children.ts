@@ -1,6 +1,6 @@
 import { auditEvent } from '../../access/audit-event.ts';
 import { currentEnrolment } from '../../access/enrolment.ts';
-import type { TCtx } from '../../http/context.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 
 export interface TCoordinatedChild {
   id: string;
@@ -19,11 +19,13 @@ export interface TCoordinatedChild {
  * The coordinator's overview: the children the user is named coordinator for (while they are enrolled),
  * with the latest joint position, recent concerns and unread alerts. Each child listed gets an audited read.
  */
-export async function findMyChildren(ctx: TCtx): Promise<{ items: TCoordinatedChild[] }> {
-  const m = ctx.user.municipalityId;
-  const items = await ctx.db.tenantRead(m, async (q) => {
-    const { rows } = await q.query(
-      `SELECT c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.birth_date AS "birthDate",
+export const findMyChildren = defineUseCase(
+  'read:child:unit',
+  async (ctx): Promise<{ items: TCoordinatedChild[] }> => {
+    const m = ctx.user.municipalityId;
+    const items = await ctx.db.tenantRead(m, async (q) => {
+      const { rows } = await q.query(
+        `SELECT c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.birth_date AS "birthDate",
               (SELECT u.name FROM enrolments e JOIN units u ON u.municipality_id = e.municipality_id AND u.id = e.unit_id
                 WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND ${currentEnrolment('e').text} ORDER BY e.from_date LIMIT 1) AS "unitName",
               la.position AS "latestPosition", la.assessed_on AS "latestAssessedOn",
@@ -41,24 +43,24 @@ export async function findMyChildren(ctx: TCtx): Promise<{ items: TCoordinatedCh
           AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id
                   AND ${currentEnrolment('e').text})
         ORDER BY c.last_name, c.first_name`,
-      [m, ctx.user.userId],
-    );
-    return rows as TCoordinatedChild[];
-  });
-  await Promise.all(
-    items.map((child) =>
-      ctx.audit.record(
-        auditEvent(ctx, {
-          permission: 'read:child:unit',
-          action: 'read',
-          entity: 'child',
-          entityId: child.id,
-          childId: child.id,
-          purpose: `coordinator:${child.id}`,
-          detail: { view: 'coordinatorOverview' },
-        }),
+        [m, ctx.user.userId],
+      );
+      return rows as TCoordinatedChild[];
+    });
+    await Promise.all(
+      items.map((child) =>
+        ctx.audit.record(
+          auditEvent(ctx, {
+            action: 'read',
+            entity: 'child',
+            entityId: child.id,
+            childId: child.id,
+            purpose: `coordinator:${child.id}`,
+            detail: { view: 'coordinatorOverview' },
+          }),
+        ),
       ),
-    ),
-  );
-  return { items };
-}
+    );
+    return { items };
+  },
+);

@@ -1,7 +1,6 @@
 import type { TSetCoordinatorRequest } from '../../../shared/schemas/concerns.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { roleFor } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { CANDIDATES_SQL, leadingUnitForChild } from './coordinators.access.ts';
 import { findCoordinator, type TChildCoordinator } from './find-coordinator.ts';
@@ -46,7 +45,6 @@ export const setCoordinator = defineUseCase(
           input.parentsInformedNote ?? null,
         ],
       );
-      const role = roleFor(ctx, ctx.permission, unitId);
       // A new coordinator (not a correction of the same one): the parents get a letter saying who it is.
       const letters =
         current[0]?.user_id === input.userId
@@ -56,7 +54,6 @@ export const setCoordinator = defineUseCase(
               coordinatorId: input.userId,
               unitId,
               version: saved[0]?.version as number,
-              role,
             });
       await ctx.audit.inTransactionBatch(q, m, letters);
       await ctx.audit.inTransaction(

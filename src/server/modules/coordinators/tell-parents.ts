@@ -1,5 +1,6 @@
+import { auditEvent } from '../../access/audit-event.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TCtx } from '../../http/context.ts';
+import type { TActingCtx } from '../../http/use-case.ts';
 import type { TAuditEvent } from '../audit/audit-writer.ts';
 import { custodyRecipients } from '../letters/custody-recipients.ts';
 import { queueLetters } from '../letters/queue-letter.ts';
@@ -8,12 +9,12 @@ import { queueLetters } from '../letters/queue-letter.ts';
  * Parents are told who the child's coordinator is: a letter to each parent with custody, through the
  * outbox, in the transaction that names the coordinator. One letter per guardian and naming (the key
  * holds the coordinator row's version), so a retried request sends nothing twice. Returns the audit
- * events of the letters written.
+ * events of the letters written, in the role the naming user holds in the child's unit.
  */
 export async function queueCoordinatorLetters(
   q: Queryable,
-  ctx: Pick<TCtx, 'user' | 'ip'>,
-  naming: { childId: string; coordinatorId: string; unitId: string; version: number; role: string },
+  ctx: Pick<TActingCtx, 'user' | 'ip' | 'permission'>,
+  naming: { childId: string; coordinatorId: string; unitId: string; version: number },
 ): Promise<TAuditEvent[]> {
   const m = ctx.user.municipalityId;
   const { rows } = await q.query(
@@ -46,18 +47,15 @@ export async function queueCoordinatorLetters(
   return queued.flatMap((letter, i) =>
     letter.created
       ? [
-          {
-            municipalityId: m,
-            userId: ctx.user.userId,
-            role: naming.role,
+          auditEvent(ctx, {
+            unitId: naming.unitId,
             action: 'create',
             entity: 'letter',
             entityId: letter.id,
             childId: naming.childId,
             purpose: `coordinator:${naming.childId}`,
-            ip: ctx.ip,
             detail: { kind: 'coordinatorNamed', guardianId: recipients[i]?.guardianId ?? null },
-          },
+          }),
         ]
       : [],
   );

@@ -1,11 +1,9 @@
-import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { currentCatalogueId, selectCatalogue } from './find-catalogue.ts';
 
 /** A new draft version: a copy of the latest published one (factors, bits and themes), or empty if none. */
-export async function createDraft(ctx: TCtx) {
-  requirePermission(ctx, 'manage:catalogue:municipality');
+export const createDraft = defineUseCase('manage:catalogue:municipality', async (ctx) => {
   const m = ctx.user.municipalityId;
   return ctx.db.tenant(m, async (q) => {
     const existing = await q.query(
@@ -38,4 +36,4 @@ export async function createDraft(ctx: TCtx) {
     }
     return selectCatalogue(q, m, draftId);
   });
-}
+});

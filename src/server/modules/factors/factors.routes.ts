@@ -19,7 +19,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/policy-themes',
     summary: "The municipality's policy themes",
     tags,
-    permission: 'read:catalogue:municipality',
+    permission: findPolicyThemes.permission,
     handler: (ctx) => findPolicyThemes(ctx),
   });
   route(app, deps, {
@@ -27,7 +27,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/factor-catalogues',
     summary: 'Factor catalogue versions',
     tags,
-    permission: 'read:catalogue:municipality',
+    permission: findCatalogueVersions.permission,
     handler: (ctx) => findCatalogueVersions(ctx),
   });
   route(app, deps, {
@@ -35,7 +35,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/factor-catalogues/current',
     summary: 'The latest published factor catalogue',
     tags,
-    permission: 'read:catalogue:municipality',
+    permission: findCatalogue.permission,
     handler: (ctx) => findCatalogue(ctx, 'current'),
   });
   route(app, deps, {
@@ -43,7 +43,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/factor-catalogues/:id',
     summary: 'One factor catalogue version with its factors',
     tags,
-    permission: 'read:catalogue:municipality',
+    permission: findCatalogue.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => findCatalogue(ctx, params.id),
   });
@@ -52,7 +52,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/factor-catalogues/draft',
     summary: 'Start a draft version as a copy of the latest published one',
     tags,
-    permission: 'manage:catalogue:municipality',
+    permission: createDraft.permission,
     status: 201,
     handler: (ctx) => createDraft(ctx),
   });
@@ -61,7 +61,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/factor-catalogues/:id/factors',
     summary: 'Add a factor to a draft',
     tags,
-    permission: 'manage:catalogue:municipality',
+    permission: addFactor.permission,
     params: ZIdParams,
     body: ZCreateFactorRequest,
     status: 201,
@@ -72,7 +72,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/factor-catalogues/:id/factors/:factorId',
     summary: 'Change a factor in a draft',
     tags,
-    permission: 'manage:catalogue:municipality',
+    permission: updateFactor.permission,
     params: ZCatalogueFactorParams,
     body: ZUpdateFactorRequest,
     handler: (ctx, { params, body }) => updateFactor(ctx, params.id, params.factorId, body),
@@ -82,7 +82,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/factor-catalogues/:id/factors/:factorId',
     summary: 'Remove a factor from a draft',
     tags,
-    permission: 'manage:catalogue:municipality',
+    permission: removeFactor.permission,
     params: ZCatalogueFactorParams,
     handler: (ctx, { params }) => removeFactor(ctx, params.id, params.factorId),
   });
@@ -91,7 +91,7 @@ export function factorsRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/factor-catalogues/:id/publish',
     summary: 'Publish a draft; it never changes again',
     tags,
-    permission: 'manage:catalogue:municipality',
+    permission: publishCatalogue.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => publishCatalogue(ctx, params.id),
   });

@@ -4,9 +4,8 @@ import type {
   TPolicyTheme,
 } from '../../../shared/schemas/factor-catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 
 /** One catalogue version with its factors and their theme codes, in bit order. */
 export async function selectCatalogue(
@@ -39,38 +38,44 @@ export async function currentCatalogueId(q: Queryable, municipalityId: string): 
   return rows[0]?.id;
 }
 
-export async function findCatalogue(ctx: TCtx, catalogueId: string | 'current'): Promise<TCatalogue> {
-  requirePermission(ctx, 'read:catalogue:municipality');
-  const m = ctx.user.municipalityId;
-  const catalogue = await ctx.db.tenantRead(m, async (q) => {
-    const id = catalogueId === 'current' ? await currentCatalogueId(q, m) : catalogueId;
-    return id ? selectCatalogue(q, m, id) : undefined;
-  });
-  if (!catalogue) throw new AppError('NOT_FOUND');
-  return catalogue;
-}
+export const findCatalogue = defineUseCase(
+  'read:catalogue:municipality',
+  async (ctx, catalogueId: string | 'current'): Promise<TCatalogue> => {
+    const m = ctx.user.municipalityId;
+    const catalogue = await ctx.db.tenantRead(m, async (q) => {
+      const id = catalogueId === 'current' ? await currentCatalogueId(q, m) : catalogueId;
+      return id ? selectCatalogue(q, m, id) : undefined;
+    });
+    if (!catalogue) throw new AppError('NOT_FOUND');
+    return catalogue;
+  },
+);
 
-export async function findCatalogueVersions(ctx: TCtx): Promise<{ items: TCatalogueVersion[] }> {
-  requirePermission(ctx, 'read:catalogue:municipality');
-  const { rows } = await ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
-    q.query(
-      `SELECT c.id, c.version, c.status, c.published_at AS "publishedAt",
+export const findCatalogueVersions = defineUseCase(
+  'read:catalogue:municipality',
+  async (ctx): Promise<{ items: TCatalogueVersion[] }> => {
+    const { rows } = await ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
+      q.query(
+        `SELECT c.id, c.version, c.status, c.published_at AS "publishedAt",
               (SELECT count(*)::int FROM factors f WHERE f.municipality_id = c.municipality_id AND f.catalogue_id = c.id) AS "factorCount"
          FROM factor_catalogues c WHERE c.municipality_id = $1 ORDER BY c.version DESC`,
-      [ctx.user.municipalityId],
-    ),
-  );
-  return { items: rows };
-}
+        [ctx.user.municipalityId],
+      ),
+    );
+    return { items: rows };
+  },
+);
 
-export async function findPolicyThemes(ctx: TCtx): Promise<{ items: TPolicyTheme[] }> {
-  requirePermission(ctx, 'read:catalogue:municipality');
-  const { rows } = await ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
-    q.query(
-      `SELECT id, code, name_da AS "nameDa", name_en AS "nameEn" FROM policy_themes
+export const findPolicyThemes = defineUseCase(
+  'read:catalogue:municipality',
+  async (ctx): Promise<{ items: TPolicyTheme[] }> => {
+    const { rows } = await ctx.db.tenantRead(ctx.user.municipalityId, (q) =>
+      q.query(
+        `SELECT id, code, name_da AS "nameDa", name_en AS "nameEn" FROM policy_themes
         WHERE municipality_id = $1 ORDER BY sort_order, code`,
-      [ctx.user.municipalityId],
-    ),
-  );
-  return { items: rows };
-}
+        [ctx.user.municipalityId],
+      ),
+    );
+    return { items: rows };
+  },
+);

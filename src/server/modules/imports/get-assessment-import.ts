@@ -1,6 +1,5 @@
 import type { TAssessmentImport, TImportStatus } from '../../../shared/schemas/imports.ts';
 import { sql } from '../../db/sql.ts';
-import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { type TStoredReport, translateReport } from './import-report.ts';
@@ -57,6 +56,8 @@ export const getAssessmentImportState = defineUseCase(
   },
 );
 
-export async function getAssessmentImport(ctx: TCtx, id: string): Promise<TAssessmentImport> {
-  return (await getAssessmentImportState(ctx, id)).view;
-}
+/** The import as its follower sees it (without the stored report, which `view` carries translated). */
+export const getAssessmentImport = defineUseCase(
+  getAssessmentImportState.permission,
+  async (ctx, id: string): Promise<TAssessmentImport> => (await getAssessmentImportState(ctx, id)).view,
+);

@@ -72,7 +72,7 @@ export function importsRoutes(app: FastifyInstance, deps: TDeps, options: TImpor
     url: '/api/v1/assessment-imports/:id',
     summary: 'Progress of an import and, when it failed, its row-by-row error report',
     tags,
-    permission: 'write:assessment:unit',
+    permission: getAssessmentImport.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => getAssessmentImport(ctx, params.id),
   });

@@ -14,7 +14,7 @@ export function lettersRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/letters',
     summary: "The municipality's letters outbox with status (queued, sent, failed) and counts",
     tags,
-    permission: 'read:letter:municipality',
+    permission: findLetters.permission,
     query: ZFindLettersQuery,
     handler: (ctx, { query }) => findLetters(ctx, query),
   });

@@ -2,7 +2,7 @@ import { danishDate } from '../../../domain/deadlines/index.ts';
 import type { TLocale } from '../../../shared/i18n/errors.ts';
 import { decodeMeasurement, type TDecodedRow as TMeasurementRow } from '../../../shared/measurement-wire.ts';
 import type { TMeasurementDimension, TMeasurementExportQuery } from '../../../shared/schemas/measurement.ts';
-import type { TCtx } from '../../http/context.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { type TColumn, toCsv, toXlsx } from '../exports/tabular.ts';
 import { findMeasurement } from './find-measurement.ts';
 
@@ -126,8 +126,11 @@ export async function writeMeasurementFile(
 }
 
 /** The same figures as the dashboard, with the same cells hidden: an export never shows more than the screen. */
-export async function exportMeasurement(ctx: TCtx, query: TMeasurementExportQuery): Promise<TExportFile> {
-  const { format, ...rest } = query;
-  const table = decodeMeasurement(await findMeasurement(ctx, rest));
-  return writeMeasurementFile(format, ctx.locale, table, Boolean(rest.baselinePeriod));
-}
+export const exportMeasurement = defineUseCase(
+  findMeasurement.permission,
+  async (ctx, query: TMeasurementExportQuery): Promise<TExportFile> => {
+    const { format, ...rest } = query;
+    const table = decodeMeasurement(await findMeasurement(ctx, rest));
+    return writeMeasurementFile(format, ctx.locale, table, Boolean(rest.baselinePeriod));
+  },
+);

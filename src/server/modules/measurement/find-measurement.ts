@@ -14,10 +14,11 @@ import type { TMeasurementDimension, TMeasurementQuery } from '../../../shared/s
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { RawJson } from '../../http/raw-json.ts';
+import { defineUseCase, type TActingCtx } from '../../http/use-case.ts';
 import { runsOf, sortedCells } from './cell-grid.ts';
 import { effectiveGrouping, type TSelection } from './effective-grouping.ts';
 import { listedCells, periodsOf, type TListedCells } from './listed-cells.ts';
-import { measurableUnits } from './measurement.access.ts';
+import { measurableUnits, READ_MEASUREMENT } from './measurement.access.ts';
 import {
   summaryColumns,
   type TMeasurementTable,
@@ -63,7 +64,7 @@ async function labelsFor(
  * Reads the cells of the grouping (and baseline), takes each one's code from the protected cube and computes
  * every figure. Filters select cells of the cube; they never add cells up (effective-grouping.ts).
  */
-async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasurementTable> {
+async function measure(ctx: TActingCtx, query: TMeasurementQuery): Promise<TMeasurementTable> {
   const grouping = effectiveGrouping(query, measurableUnits(ctx));
   const { dims, selection, themes, units } = grouping;
   const periods = query.periods;
@@ -101,14 +102,17 @@ async function measure(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasuremen
  * cell of the chosen grouping, small cells hidden, optionally against a baseline period. Aggregates only.
  * Cells come sorted by the keys of the grouping, in its order.
  */
-export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery): Promise<TMeasurementWire> {
-  return toWireObject(await measure(ctx, query));
-}
+export const findMeasurement = defineUseCase(
+  READ_MEASUREMENT,
+  async (ctx, query: TMeasurementQuery): Promise<TMeasurementWire> => toWireObject(await measure(ctx, query)),
+);
 
 /** The same answer as findMeasurement, already written as JSON (the endpoint's hot path). */
-export async function findMeasurementJson(ctx: TCtx, query: TMeasurementQuery): Promise<RawJson> {
-  return new RawJson(toWireJson(await measure(ctx, query)));
-}
+export const findMeasurementJson = defineUseCase(
+  READ_MEASUREMENT,
+  async (ctx, query: TMeasurementQuery): Promise<RawJson> =>
+    new RawJson(toWireJson(await measure(ctx, query))),
+);
 
 function toTable(
   ctx: TCtx,

@@ -11,6 +11,7 @@ export function measurementRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/measurement',
     summary: 'The measurement parameter rolled up by the chosen dimensions, small cells hidden',
     tags: ['measurement'],
+    permission: findMeasurementJson.permission,
     query: ZMeasurementQuery,
     handler: (ctx, { query }) => findMeasurementJson(ctx, query),
   });
@@ -19,6 +20,7 @@ export function measurementRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/measurement/export',
     summary: 'The same figures as CSV or XLSX, with the same suppression',
     tags: ['measurement'],
+    permission: exportMeasurement.permission,
     query: ZMeasurementExportQuery,
     handler: async (ctx, { query }, _req, reply) => {
       const file = await exportMeasurement(ctx, query);

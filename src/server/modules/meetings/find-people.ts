@@ -1,5 +1,4 @@
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 
 export interface TPerson {
   id: string;
@@ -8,8 +7,7 @@ export interface TPerson {
 }
 
 /** Active users of the municipality the organiser can invite (names and units only, no child data). */
-export async function findPeople(ctx: TCtx): Promise<TPerson[]> {
-  requirePermission(ctx, 'manage:meeting:unit');
+export const findPeople = defineUseCase('manage:meeting:unit', async (ctx): Promise<TPerson[]> => {
   const m = ctx.user.municipalityId;
   return ctx.db.tenantRead(m, async (q) => {
     const { rows } = await q.query(
@@ -22,4 +20,4 @@ export async function findPeople(ctx: TCtx): Promise<TPerson[]> {
     );
     return rows;
   });
-}
+});

@@ -1,9 +1,10 @@
 import type { TAction, TMeeting, TMeetingItem } from '../../../shared/schemas/meetings.ts';
+import { auditEvent } from '../../access/audit-event.ts';
+import { meetingRelation } from '../../access/meeting.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
-import { roleFor } from '../../http/permissions.ts';
 import type { TAuditEvent } from '../audit/audit-writer.ts';
-import { decideItems, ITEM_COLUMNS, sharingPurpose, type TMeetingRole } from './meetings.access.ts';
+import { decideItems, ITEM_COLUMNS, type TMeetingRole } from './meetings.access.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a pg row, typed by the SELECT (ACTION_SELECT)
 export function actionFromRow(r: Record<string, any>, today: string): TAction {
@@ -70,22 +71,23 @@ export async function selectMeeting(
   const agenda: TMeetingItem[] = items.map((i) => {
     const decision = decisions.get(i.id) ?? null;
     const open = i.kind === 'anonymous' || decision?.allowed === true;
-    if (decision?.allowed) {
-      reads.push({
-        municipalityId: m,
-        userId: ctx.user.userId,
-        role: roleFor(ctx, 'read:meeting:own'),
-        action: 'read',
-        entity: 'meetingItem',
-        entityId: i.id,
-        childId: i.child_id,
-        purpose: sharingPurpose(id, decision),
-        ip: ctx.ip,
-        detail: {
-          basis: decision.basis,
-          consentId: decision.basis === 'consent' ? decision.consentId : null,
-        },
-      });
+    const relation = meetingRelation(id, decision);
+    if (relation) {
+      reads.push(
+        auditEvent(ctx, {
+          // Whoever shows the meeting (its organiser creating it too), the child is read as a participant.
+          permission: 'read:meeting:own',
+          relation,
+          action: 'read',
+          entity: 'meetingItem',
+          entityId: i.id,
+          childId: i.child_id,
+          detail: {
+            basis: relation.basis,
+            consentId: relation.basis === 'consent' ? relation.consentId : null,
+          },
+        }),
+      );
     }
     const itemActions = actions.filter((a) => a.item_id === i.id).map((a) => actionFromRow(a, role.today));
     return {

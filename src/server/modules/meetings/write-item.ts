@@ -1,25 +1,23 @@
 import { auditEvent } from '../../access/audit-event.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import type { TActingCtx } from '../../http/use-case.ts';
 import { requireItem, requireSharing, sharingPurpose } from './meetings.access.ts';
 
 type TItem = Awaited<ReturnType<typeof requireItem>>;
 
 /**
- * The common frame of a write to an agenda item by a participant: the item locked, the writer a participant
- * allowed to see its child (403 otherwise), the version current, the change, then its audit event naming the
- * basis — all in one transaction.
+ * The common frame of a write to an agenda item by a participant, inside a use-case declared with
+ * `write:minutes:own`: the item locked, the writer a participant allowed to see its child (403 otherwise), the
+ * version current, the change, then its audit event naming the basis — all in one transaction.
  */
 export async function writeItem<T>(
-  ctx: TCtx,
+  ctx: TActingCtx,
   itemId: string,
   version: number | null,
   what: string,
   change: (q: Queryable, found: TItem) => Promise<T>,
 ): Promise<T> {
-  requirePermission(ctx, 'write:minutes:own');
   const m = ctx.user.municipalityId;
   return ctx.db.tenant(m, async (q) => {
     const found = await requireItem(q, ctx, itemId, { lock: true });
@@ -30,7 +28,6 @@ export async function writeItem<T>(
     await ctx.audit.inTransaction(
       q,
       auditEvent(ctx, {
-        permission: 'write:minutes:own',
         action: 'update',
         entity: 'meetingItem',
         entityId: itemId,

@@ -1,11 +1,9 @@
 import type { TCreateUnitRequest } from '../../../shared/schemas/org.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { getUnit } from './find-units.ts';
 import { assertDistrictExists, assertUnitNameFree } from './org.checks.ts';
 
-export async function createUnit(ctx: TCtx, input: TCreateUnitRequest) {
-  requirePermission(ctx, 'manage:org:municipality');
+export const createUnit = defineUseCase('manage:org:municipality', async (ctx, input: TCreateUnitRequest) => {
   const m = ctx.user.municipalityId;
   return ctx.db.tenant(m, async (q) => {
     await assertDistrictExists(q, m, input.districtId);
@@ -16,4 +14,4 @@ export async function createUnit(ctx: TCtx, input: TCreateUnitRequest) {
     );
     return getUnit(q, m, rows[0].id);
   });
-}
+});

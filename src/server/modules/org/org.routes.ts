@@ -13,7 +13,7 @@ export function orgRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/districts',
     summary: "The municipality's districts",
     tags: ['org'],
-    permission: 'read:org:municipality',
+    permission: findDistricts.permission,
     handler: (ctx) => findDistricts(ctx),
   });
   route(app, deps, {
@@ -21,7 +21,7 @@ export function orgRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/units',
     summary: "The municipality's units",
     tags: ['org'],
-    permission: 'read:org:municipality',
+    permission: findUnits.permission,
     query: ZFindUnitsQuery,
     handler: (ctx, { query }) => findUnits(ctx, query),
   });
@@ -30,7 +30,7 @@ export function orgRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/units',
     summary: 'Create a unit',
     tags: ['org'],
-    permission: 'manage:org:municipality',
+    permission: createUnit.permission,
     body: ZCreateUnitRequest,
     status: 201,
     handler: (ctx, { body }) => createUnit(ctx, body),
@@ -40,7 +40,7 @@ export function orgRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/units/:id',
     summary: 'Change a unit (optimistic locking by version)',
     tags: ['org'],
-    permission: 'manage:org:municipality',
+    permission: updateUnit.permission,
     params: ZIdParams,
     body: ZUpdateUnitRequest,
     handler: (ctx, { params, body }) => updateUnit(ctx, params.id, body),

@@ -1,5 +1,5 @@
 import type { TPracticeCell } from '../../../domain/practice/practice-figures.ts';
-import type { TCtx } from '../../http/context.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 import { type TColumn, toXlsx } from '../exports/tabular.ts';
 import { getPracticeAnalytics, type TPracticeQuery } from './get-practice-analytics.ts';
 
@@ -41,23 +41,26 @@ const HEADERS = {
 } as const;
 
 /** The same figures as the screen, as an XLSX workbook; hidden cells stay empty. */
-export async function exportPracticeAnalytics(ctx: TCtx, query: TPracticeQuery): Promise<Buffer> {
-  const data = await getPracticeAnalytics(ctx, query);
-  const h = HEADERS[ctx.locale];
-  const columns: TColumn<TPracticeCell>[] = [
-    { header: h.period, value: (c) => c.period },
-    { header: h.group, value: (c) => c.group ?? h.total },
-    { header: h.concerns, value: (c) => c.concerns.n },
-    { header: h.toAction, value: (c) => c.concerns.toAction.medianDays },
-    { header: h.toMeeting, value: (c) => c.concerns.toMeeting.medianDays },
-    { header: h.toNotification, value: (c) => c.concerns.toNotification.medianDays },
-    { header: h.actions, value: (c) => c.actions.n },
-    { header: h.onTime, value: (c) => c.actions.share },
-    { header: h.followUps, value: (c) => c.followUps.n },
-    { header: h.held, value: (c) => c.followUps.share },
-    { header: h.yes, value: (c) => c.helped.yes },
-    { header: h.partly, value: (c) => c.helped.partly },
-    { header: h.no, value: (c) => c.helped.no },
-  ];
-  return toXlsx(h.sheet, columns, data.cells);
-}
+export const exportPracticeAnalytics = defineUseCase(
+  getPracticeAnalytics.permission,
+  async (ctx, query: TPracticeQuery): Promise<Buffer> => {
+    const data = await getPracticeAnalytics(ctx, query);
+    const h = HEADERS[ctx.locale];
+    const columns: TColumn<TPracticeCell>[] = [
+      { header: h.period, value: (c) => c.period },
+      { header: h.group, value: (c) => c.group ?? h.total },
+      { header: h.concerns, value: (c) => c.concerns.n },
+      { header: h.toAction, value: (c) => c.concerns.toAction.medianDays },
+      { header: h.toMeeting, value: (c) => c.concerns.toMeeting.medianDays },
+      { header: h.toNotification, value: (c) => c.concerns.toNotification.medianDays },
+      { header: h.actions, value: (c) => c.actions.n },
+      { header: h.onTime, value: (c) => c.actions.share },
+      { header: h.followUps, value: (c) => c.followUps.n },
+      { header: h.held, value: (c) => c.followUps.share },
+      { header: h.yes, value: (c) => c.helped.yes },
+      { header: h.partly, value: (c) => c.helped.partly },
+      { header: h.no, value: (c) => c.helped.no },
+    ];
+    return toXlsx(h.sheet, columns, data.cells);
+  },
+);

@@ -16,14 +16,13 @@ export const ZPracticeQuery = z.strictObject({
 
 export function practiceAnalyticsRoutes(app: FastifyInstance, deps: TDeps): void {
   const tags = ['practice-analytics'];
-  const permission = ['read:practice:municipality', 'read:practice:unit'] as const;
   route(app, deps, {
     method: 'GET',
     url: '/api/v1/practice-analytics',
     summary:
       'Time from first concern to action, meeting and notification; actions on time; follow-ups held; did it help',
     tags,
-    permission,
+    permission: getPracticeAnalytics.permission,
     query: ZPracticeQuery,
     handler: (ctx, { query }) => getPracticeAnalytics(ctx, query),
   });
@@ -32,7 +31,7 @@ export function practiceAnalyticsRoutes(app: FastifyInstance, deps: TDeps): void
     url: '/api/v1/practice-analytics.xlsx',
     summary: 'The practice figures as an XLSX workbook (small cells empty)',
     tags,
-    permission,
+    permission: exportPracticeAnalytics.permission,
     query: ZPracticeQuery,
     handler: async (ctx, { query }, _req, reply) => {
       const file = await exportPracticeAnalytics(ctx, query);

@@ -2,8 +2,7 @@ import type { TRole } from '../../../shared/permissions.ts';
 import type { TPage } from '../../../shared/schemas/common.ts';
 import type { TFindUsersQuery } from '../../../shared/schemas/users.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { TCtx } from '../../http/context.ts';
-import { requirePermission } from '../../http/permissions.ts';
+import { defineUseCase } from '../../http/use-case.ts';
 
 /** Effective roles come from role_assignments; a grant waiting for a second person is shown apart. */
 const USER_SELECT = `SELECT u.id, u.name, u.email, u.locale, u.active, u.version,
@@ -45,30 +44,31 @@ export async function getUser(
   return rows[0];
 }
 
-export async function findUsers(ctx: TCtx, query: TFindUsersQuery): Promise<TPage<unknown>> {
-  requirePermission(ctx, 'manage:user:municipality');
-  const needle = query.q ? `%${query.q.replace(/[%_\\]/g, '')}%` : null;
-  const { rows } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
-    q.query(
-      `${USER_SELECT}, count(*) OVER () AS total FROM users u
+export const findUsers = defineUseCase(
+  'manage:user:municipality',
+  async (ctx, query: TFindUsersQuery): Promise<TPage<unknown>> => {
+    const needle = query.q ? `%${query.q.replace(/[%_\\]/g, '')}%` : null;
+    const { rows } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
+      q.query(
+        `${USER_SELECT}, count(*) OVER () AS total FROM users u
         WHERE u.municipality_id = $1 AND ($2::text IS NULL OR u.name ILIKE $2 OR u.email ILIKE $2)
         ORDER BY lower(u.name), u.id LIMIT $3 OFFSET $4`,
-      [ctx.user.municipalityId, needle, query.pageSize, (query.page - 1) * query.pageSize],
-    ),
-  );
-  return {
-    items: rows.map(({ total: _total, ...user }) => user),
-    total: rows[0]?.total ?? 0,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
+        [ctx.user.municipalityId, needle, query.pageSize, (query.page - 1) * query.pageSize],
+      ),
+    );
+    return {
+      items: rows.map(({ total: _total, ...user }) => user),
+      total: rows[0]?.total ?? 0,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  },
+);
 
-export async function findRoles(ctx: TCtx) {
-  requirePermission(ctx, 'manage:user:municipality');
+export const findRoles = defineUseCase('manage:user:municipality', async (ctx) => {
   const { rows } = await ctx.db.pool.query(
     `SELECT r.name, coalesce(array_agg(rp.permission ORDER BY rp.permission) FILTER (WHERE rp.permission IS NOT NULL), '{}') AS permissions
        FROM roles r LEFT JOIN role_permissions rp ON rp.role = r.name GROUP BY r.name ORDER BY r.name`,
   );
   return { items: rows };
-}
+});

@@ -1,15 +1,18 @@
-import type { TCtx } from '../../http/context.ts';
+import { type Sql, sql } from '../../db/sql.ts';
 import { unitsWith } from '../../http/permissions.ts';
+import type { TActingCtx } from '../../http/use-case.ts';
 
-/** Who may review and decide role grants, and where: an admin everywhere, a unit leader in the units they lead. */
+/**
+ * Who may review and decide role grants, and where: an admin everywhere, a unit leader in the units they
+ * lead. An admin's permission comes first, so a use-case declared with this list acts under it when held.
+ */
 export const REVIEW_GRANTS = ['manage:user:municipality', 'confirm:grant:unit'] as const;
 
 /**
- * The grants a user may see and decide, as a predicate on `g` (role_grants) with its own parameter appended
- * to `params`. Grants without a unit (caseworker, admin …) are for admins only.
+ * The grants the user may see and decide, as a predicate on `g` (role_grants). Grants without a unit
+ * (caseworker, admin …) are for admins only.
  */
-export function reviewableGrantsSql(ctx: TCtx, params: unknown[]): string {
-  if (ctx.user.permissions.has('manage:user:municipality')) return 'true';
-  params.push(unitsWith(ctx, 'confirm:grant:unit'));
-  return `g.unit_id = ANY($${params.length}::uuid[])`;
+export function reviewableGrants(ctx: Pick<TActingCtx, 'user' | 'permission'>): Sql {
+  if (ctx.permission === 'manage:user:municipality') return sql`true`;
+  return sql`g.unit_id = ANY(${unitsWith(ctx, 'confirm:grant:unit')}::uuid[])`;
 }

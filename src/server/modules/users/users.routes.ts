@@ -12,7 +12,6 @@ import { createUser } from './create-user.ts';
 import { decideRoleGrant } from './decide-role-grant.ts';
 import { findRoleGrants } from './find-role-grants.ts';
 import { findRoles, findUsers } from './find-users.ts';
-import { REVIEW_GRANTS } from './role-grant-access.ts';
 import { updateUser } from './update-user.ts';
 
 export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
@@ -21,7 +20,7 @@ export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/roles',
     summary: 'Roles and the permissions each holds',
     tags: ['users'],
-    permission: 'manage:user:municipality',
+    permission: findRoles.permission,
     handler: (ctx) => findRoles(ctx),
   });
   route(app, deps, {
@@ -29,7 +28,7 @@ export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/users',
     summary: "The municipality's users",
     tags: ['users'],
-    permission: 'manage:user:municipality',
+    permission: findUsers.permission,
     query: ZFindUsersQuery,
     handler: (ctx, { query }) => findUsers(ctx, query),
   });
@@ -38,7 +37,7 @@ export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/users',
     summary: 'Create a user with roles',
     tags: ['users'],
-    permission: 'manage:user:municipality',
+    permission: createUser.permission,
     body: ZCreateUserRequest,
     status: 201,
     handler: (ctx, { body }) => createUser(ctx, body),
@@ -48,7 +47,7 @@ export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/users/:id',
     summary: 'Change a user: name, language, active, roles (optimistic locking by version)',
     tags: ['users'],
-    permission: 'manage:user:municipality',
+    permission: updateUser.permission,
     params: ZIdParams,
     body: ZUpdateUserRequest,
     handler: (ctx, { params, body }) => updateUser(ctx, params.id, body),
@@ -59,7 +58,7 @@ export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       'Role grants that reach children, pending and decided, for review (admins: all; unit leaders: their units)',
     tags: ['users'],
-    permission: REVIEW_GRANTS,
+    permission: findRoleGrants.permission,
     query: ZFindRoleGrantsQuery,
     handler: (ctx, { query }) => findRoleGrants(ctx, query),
   });
@@ -69,7 +68,7 @@ export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
     summary:
       'Confirm a pending role grant (a second admin, or a leader of its unit; never the one who asked)',
     tags: ['users'],
-    permission: REVIEW_GRANTS,
+    permission: decideRoleGrant.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => decideRoleGrant(ctx, params.id, 'confirmed'),
   });
@@ -78,7 +77,7 @@ export function usersRoutes(app: FastifyInstance, deps: TDeps): void {
     url: '/api/v1/role-grants/:id/refuse',
     summary: 'Refuse a pending role grant (who may: as for confirming)',
     tags: ['users'],
-    permission: REVIEW_GRANTS,
+    permission: decideRoleGrant.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => decideRoleGrant(ctx, params.id, 'refused'),
   });
