@@ -17,10 +17,11 @@ import { report } from './report.ts';
 const RUNS = Number(process.env.BENCH_P1_RUNS ?? 100);
 
 /**
- * The same figures as the endpoint computed in SQL: n, mean, standard deviation, 95 % interval (Student's t:
- * the table up to 30 degrees of freedom, Cornish–Fisher beyond, as src/domain/measurement/t-quantile.ts),
- * coverage and mean risk load per theme × unit × period. Small-cell suppression is left out (the endpoint
- * does it on top).
+ * Figures like the endpoint's computed in SQL: n, mean, standard deviation, a 95 % interval, coverage and
+ * mean risk load per theme × unit × period. SQL has no Beta quantile, so the interval here is Student's t
+ * (the table up to 30 degrees of freedom, Cornish–Fisher beyond) where the endpoint computes the
+ * Clopper–Pearson-type one of decision 020: similar work, not the same numbers. Disclosure control is left
+ * out (the endpoint does it on top). The cheapest of the three comparators is the ratio's denominator.
  */
 const FIGURES_SQL = `
   WITH t(df, q) AS (SELECT ordinality::int, q FROM unnest(ARRAY[12.7062047362, 4.3026527297, 3.1824463053,
