@@ -41,6 +41,32 @@ describe('process compliance', () => {
     }
   });
 
+  it('never lets the municipality row give a hidden team mean away: hidden ones come in twos or more', async () => {
+    const manager = await t.login('caseworkManager@demo.beskyt.test');
+    // Every quarter since the demo began, and the whole span: any period a manager could ask.
+    const periods: [string, string][] = [[from, to]];
+    for (let y = 2024; y <= 2027; y++)
+      for (const [a, b] of [
+        ['01-01', '03-31'],
+        ['04-01', '06-30'],
+        ['07-01', '09-30'],
+        ['10-01', '12-31'],
+      ])
+        periods.push([`${y}-${a}`, `${y}-${b}`]);
+    let hiddenSeen = 0;
+    for (const [f, e] of periods) {
+      const body = (await t.as(manager, 'GET', `/api/v1/compliance?from=${f}&to=${e}`)).json();
+      const [all, ...teams] = body.rows as { protective: { n: number; meanChange: number | null } }[];
+      const withChildren = teams.filter((r) => r.protective.n > 0);
+      const hidden = withChildren.filter((r) => r.protective.meanChange === null);
+      hiddenSeen += hidden.length;
+      // One hidden mean beside a shown total is the total's sum less the shown teams' sums.
+      if (all?.protective.meanChange !== null) expect(hidden.length, `${f}–${e}`).not.toBe(1);
+      for (const r of hidden) expect(r.protective).toMatchObject({ suppressed: true });
+    }
+    expect(hiddenSeen).toBeGreaterThan(0);
+  });
+
   it('exports XLSX, refuses a period ending before it starts, and other roles', async () => {
     const analyst = await t.login('analyst@demo.beskyt.test');
     const file = await t.as(analyst, 'GET', `/api/v1/compliance/export?from=${from}&to=${to}`);

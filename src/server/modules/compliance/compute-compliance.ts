@@ -1,9 +1,7 @@
+import { isHidden, suppressList } from '../../../domain/measurement/suppression.ts';
 import type { TComplianceReport, TComplianceRow } from '../../../shared/schemas/compliance.ts';
 import type { Queryable } from '../../db/client.ts';
 import { caseDeadlineConfig } from '../cases/case-deadline-config.ts';
-
-/** Fewer children than this in a cell and the change in protective share is not shown (docs/domain.md). */
-export const MIN_CELL = 5;
 
 // A deadline counts once it is met or has passed; one still running is not yet a verdict. Every cell is
 // (team_id, total, on_time); team_id NULL rows are notifications without a case (municipality only).
@@ -132,10 +130,27 @@ export async function computeCompliance(
   };
   const finish = (row: TComplianceRow): TComplianceRow => {
     for (const k of KINDS) row[k].share = row[k].total === 0 ? null : row[k].onTime / row[k].total;
-    if (row.protective.n < MIN_CELL)
-      row.protective = { n: row.protective.n, meanChange: null, suppressed: true };
     return row;
   };
   const teamRows = [...byTeam.values()].map(finish);
+  hideSmallChanges(all, teamRows);
   return { period, rows: [finish(all), ...teamRows] };
+}
+
+/**
+ * The teams' mean changes add up to the municipality's, so they are one line of the disclosure rule
+ * (src/domain/measurement/suppression.ts): a team under 5 children is hidden, and where the total would
+ * give a single hidden team away, the smallest shown team is hidden beside it.
+ */
+export function hideSmallChanges(all: TComplianceRow, teams: readonly TComplianceRow[]): void {
+  const withChildren = teams.filter((r) => r.protective.n > 0);
+  const { cells, total } = suppressList(withChildren.map((r) => r.protective.n));
+  const hide = (row: TComplianceRow) => {
+    row.protective = { n: row.protective.n, meanChange: null, suppressed: true };
+  };
+  withChildren.forEach((row, i) => {
+    if (isHidden(cells[i] ?? 'primary')) hide(row);
+  });
+  for (const row of teams) if (row.protective.n === 0) hide(row);
+  if (isHidden(total)) hide(all);
 }
