@@ -6,8 +6,14 @@ import type { TEnrolmentRelation } from './relations.ts';
  * child enrolled there now" uses this, so the rule cannot drift between places.
  */
 export function currentEnrolment(alias = 'e'): Sql {
+  return enrolledOn(alias, sql.raw('current_date'));
+}
+
+/** The enrolment row `alias` runs on `day` (a date, or a fragment such as a reference date's column). */
+export function enrolledOn(alias: string, day: string | Sql): Sql {
   const e = sql.ident(alias);
-  return sql`${e}.from_date <= current_date AND (${e}.to_date IS NULL OR ${e}.to_date >= current_date)`;
+  const d = typeof day === 'string' ? sql`${day}::date` : day;
+  return sql`${e}.from_date <= ${d} AND (${e}.to_date IS NULL OR ${e}.to_date >= ${d})`;
 }
 
 /**

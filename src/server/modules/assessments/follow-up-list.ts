@@ -1,5 +1,7 @@
 import type { TPosition } from '../../../shared/schemas/assessments.ts';
+import { enrolledOn } from '../../access/enrolment.ts';
 import type { Queryable } from '../../db/client.ts';
+import { sql } from '../../db/sql.ts';
 
 export interface TFollowUpRow {
   assessmentId: string;
@@ -26,30 +28,29 @@ export async function selectFollowUp(
   today: string,
 ): Promise<TFollowUpRow[]> {
   const { rows } = await q.query(
-    `WITH unit_rounds AS (
+    sql`WITH unit_rounds AS (
        SELECT r.id, r.name, r.opens_on, r.closes_on
          FROM assessment_rounds r
-         JOIN round_units ru ON ru.municipality_id = r.municipality_id AND ru.round_id = r.id AND ru.unit_id = $2
-        WHERE r.municipality_id = $1 AND r.opens_on <= $3::date
+         JOIN round_units ru ON ru.municipality_id = r.municipality_id AND ru.round_id = r.id AND ru.unit_id = ${unitId}
+        WHERE r.municipality_id = ${municipalityId} AND r.opens_on <= ${today}::date
      ), last_completed AS (
-       SELECT opens_on FROM unit_rounds WHERE closes_on < $3::date ORDER BY closes_on DESC, opens_on DESC LIMIT 1
+       SELECT opens_on FROM unit_rounds WHERE closes_on < ${today}::date ORDER BY closes_on DESC, opens_on DESC LIMIT 1
      ), newest AS (
        SELECT DISTINCT ON (a.child_id) a.id, a.child_id, a.position, a.assessed_on, ur.id AS round_id,
               ur.name AS round_name, ur.opens_on, ur.closes_on
          FROM assessments a JOIN unit_rounds ur ON ur.id = a.round_id
-        WHERE a.municipality_id = $1 AND a.unit_id = $2 AND a.mode = 'joint'
+        WHERE a.municipality_id = ${municipalityId} AND a.unit_id = ${unitId} AND a.mode = 'joint'
         ORDER BY a.child_id, a.assessed_on DESC, ur.opens_on DESC, a.updated_at DESC
      )
      SELECT n.id AS "assessmentId", n.child_id AS "childId", c.first_name AS "firstName", c.last_name AS "lastName",
             c.birth_date AS "birthDate", n.position, n.assessed_on AS "assessedOn",
             json_build_object('id', n.round_id, 'name', n.round_name) AS round
-       FROM newest n JOIN children c ON c.municipality_id = $1 AND c.id = n.child_id
+       FROM newest n JOIN children c ON c.municipality_id = ${municipalityId} AND c.id = n.child_id
       WHERE n.position IN ('yellow', 'red')
-        AND (n.closes_on >= $3::date OR n.opens_on >= coalesce((SELECT opens_on FROM last_completed), '-infinity'::date))
-        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = $1 AND e.child_id = n.child_id AND e.unit_id = $2
-                       AND e.from_date <= $3::date AND (e.to_date IS NULL OR e.to_date >= $3::date))
+        AND (n.closes_on >= ${today}::date OR n.opens_on >= coalesce((SELECT opens_on FROM last_completed), '-infinity'::date))
+        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = ${municipalityId} AND e.child_id = n.child_id AND e.unit_id = ${unitId}
+                       AND ${enrolledOn('e', today)})
       ORDER BY n.position DESC, lower(c.last_name), lower(c.first_name), c.id`,
-    [municipalityId, unitId, today],
   );
   return rows;
 }

@@ -1,4 +1,6 @@
+import { enrolledOn } from '../../access/enrolment.ts';
 import type { Queryable } from '../../db/client.ts';
+import { sql } from '../../db/sql.ts';
 import { referenceDate } from './reference-date.ts';
 import { replaceContributions } from './replace-contribution.ts';
 
@@ -84,24 +86,23 @@ export async function countPopulation(
     ? 'row_number() OVER (PARTITION BY e.child_id ORDER BY min(e.from_date), e.unit_id) = 1'
     : 'false';
   await q.query(
-    `WITH kids AS (
-       SELECT ch.id, ch.gender, age_band(age_on(ch.birth_date, $3::date)) AS age_band
-         FROM children ch WHERE ch.municipality_id = $1),
+    sql`WITH kids AS (
+       SELECT ch.id, ch.gender, age_band(age_on(ch.birth_date, ${on}::date)) AS age_band
+         FROM children ch WHERE ch.municipality_id = ${municipalityId}),
      roster AS (
        -- Each unit a child aged 0–17 on the reference date was enrolled in that day.
-       SELECT e.child_id, e.unit_id, k.age_band, k.gender, ${preferred} AS preferred
-         FROM kids k JOIN enrolments e ON e.municipality_id = $1 AND e.child_id = k.id
-        WHERE k.age_band IS NOT NULL AND e.from_date <= $3::date AND (e.to_date IS NULL OR e.to_date >= $3::date)
+       SELECT e.child_id, e.unit_id, k.age_band, k.gender, ${sql.raw(preferred)} AS preferred
+         FROM kids k JOIN enrolments e ON e.municipality_id = ${municipalityId} AND e.child_id = k.id
+        WHERE k.age_band IS NOT NULL AND ${enrolledOn('e', on)}
         GROUP BY e.child_id, e.unit_id, k.age_band, k.gender),
      kept AS (
        INSERT INTO measurement_roster (municipality_id, period, child_id, unit_id, age_band, gender, preferred)
-       SELECT $1, $2, child_id, unit_id, age_band, gender, preferred FROM roster WHERE $4::boolean
+       SELECT ${municipalityId}::uuid, ${period}, child_id, unit_id, age_band, gender, preferred FROM roster WHERE ${keep}::boolean
         ORDER BY child_id, unit_id)
      INSERT INTO measurement_population (municipality_id, period, unit_id, age_band, gender, children)
-     SELECT $1, $2, unit_id, age_band, gender, count(*) FROM roster GROUP BY unit_id, age_band, gender
+     SELECT ${municipalityId}::uuid, ${period}, unit_id, age_band, gender, count(*) FROM roster GROUP BY unit_id, age_band, gender
      UNION ALL
-     SELECT $1, $2, '${WHOLE_MUNICIPALITY}'::uuid, age_band, gender, count(*)
+     SELECT ${municipalityId}::uuid, ${period}, ${WHOLE_MUNICIPALITY}::uuid, age_band, gender, count(*)
        FROM kids WHERE age_band IS NOT NULL GROUP BY age_band, gender`,
-    [municipalityId, period, on, keep],
   );
 }
