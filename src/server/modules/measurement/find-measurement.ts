@@ -102,7 +102,10 @@ export async function findMeasurement(ctx: TCtx, query: TMeasurementQuery): Prom
 }
 
 /** The same answer as findMeasurement, already written as JSON (the endpoint's hot path). */
-export async function findMeasurementJson(ctx: TCtx, query: TMeasurementQuery): Promise<RawJson> {
+export async function findMeasurementJson(
+  ctx: TCtx,
+  query: TMeasurementQuery,
+): Promise<RawJson<TMeasurementWire>> {
   return new RawJson(toWireJson(await measure(ctx, query)));
 }
 

@@ -1,3 +1,4 @@
+import type { TUser } from '../../../shared/schemas/user-views.ts';
 import type { TCreateUserRequest } from '../../../shared/schemas/users.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
@@ -8,7 +9,7 @@ import { getUser } from './find-users.ts';
 import { auditUserChange } from './user-audit.ts';
 
 /** A role that reaches children starts as a pending grant (apply-roles.ts): a new login is no way around it. */
-export async function createUser(ctx: TCtx, input: TCreateUserRequest) {
+export async function createUser(ctx: TCtx, input: TCreateUserRequest): Promise<TUser> {
   requirePermission(ctx, 'manage:user:municipality');
   const m = ctx.user.municipalityId;
   const passwordHash = await hashPassword(input.password);

@@ -1,3 +1,4 @@
+import type { TUser } from '../../../shared/schemas/user-views.ts';
 import type { TUpdateUserRequest } from '../../../shared/schemas/users.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -12,7 +13,7 @@ import { auditUserChange } from './user-audit.ts';
  * (sending the roles one holds, as the edit form does, is no change). Roles that reach children are only
  * asked for here (apply-roles.ts). One audit event with the user before and after.
  */
-export async function updateUser(ctx: TCtx, id: string, input: TUpdateUserRequest) {
+export async function updateUser(ctx: TCtx, id: string, input: TUpdateUserRequest): Promise<TUser> {
   requirePermission(ctx, 'manage:user:municipality');
   const m = ctx.user.municipalityId;
   const updated = await ctx.db.tenant(m, async (q) => {

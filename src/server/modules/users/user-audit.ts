@@ -1,8 +1,8 @@
 import type { TRole } from '../../../shared/permissions.ts';
+import type { TUser } from '../../../shared/schemas/user-views.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 import { roleFor } from '../../http/permissions.ts';
-import type { TUserRow } from './find-users.ts';
 
 export type TUserAction = 'create' | 'update' | 'confirm-role' | 'refuse-role';
 
@@ -24,8 +24,8 @@ export function auditUserChange(
   q: Queryable,
   e: {
     action: TUserAction;
-    before: TUserRow | null;
-    after: TUserRow;
+    before: TUser | null;
+    after: TUser;
     role?: TRole;
     detail?: Record<string, unknown>;
   },
