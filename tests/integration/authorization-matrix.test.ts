@@ -18,9 +18,10 @@ import { env, type TEndpoint, type TFixtures, type TRequest } from './matrix/typ
  * and what success looks like, never who may ask: the expected answer is derived from the permission the
  * route is declared with (`routeTable()`, decision 021) and what each role holds (`ROLE_PERMISSIONS` in
  * src/shared/permissions.ts; one test checks the database grants exactly that): a role holding the route's
- * permission gets the row's success status, any other role gets 403, nobody signed in gets 401. Endpoints about one record are asked twice: for a record the user has a relation to
- * (a child enrolled in one of their units, a case of their team, a meeting they take part in …) and for one
- * outside their relations (404 to a role holding the permission — existence is never confirmed).
+ * permission gets the row's success status, any other role gets 403, nobody signed in gets 401. Endpoints
+ * about one record are asked twice: for a record the user has a relation to (a child enrolled in one of
+ * their units, a case of their team, a meeting they take part in …) and for one outside their relations
+ * (404 to a role holding the permission — existence is never confirmed).
  * The areas' behaviour (bad input, sharing rules, state changes) is tested beside each module.
  */
 const PASSWORD = 'beskyt-demo';
