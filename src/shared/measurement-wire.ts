@@ -1,3 +1,4 @@
+import type { TDefinitionTerm, TDefinitionText } from '../domain/measurement/definition.ts';
 import type { TMeasurementDimension } from './schemas/measurement.ts';
 
 /**
@@ -9,8 +10,8 @@ import type { TMeasurementDimension } from './schemas/measurement.ts';
  */
 export interface TMeasurementWire {
   groupBy: TMeasurementDimension[];
-  /** The definition next to every figure, already in the user's language. */
-  definition: Record<string, { label: string; text: string }>;
+  /** The definition next to every figure, already in the user's language (the server sends every term). */
+  definition: Partial<Record<TDefinitionTerm, TDefinitionText>>;
   /** Divide every figure (not n) by this. */
   scale: number;
   /**
@@ -57,7 +58,8 @@ export interface TMeasurementColumns {
 
 export const WIRE_SCALE = 10_000;
 
-type TKeys = Partial<Record<TMeasurementDimension, string>>;
+/** A cell's key (or label) in each dimension it has. */
+export type TMeasurementKeys = Partial<Record<TMeasurementDimension, string>>;
 
 export interface TWireSummary {
   n: number;
@@ -66,9 +68,11 @@ export interface TWireSummary {
   coverage: number | null;
 }
 
+/** One cell, as the dashboard's tables and charts read it. */
 export interface TDecodedRow {
-  keys: TKeys;
-  labels: TKeys;
+  keys: TMeasurementKeys;
+  labels: TMeasurementKeys;
+  /** null when the cell is hidden by small-cell suppression. */
   summary: TWireSummary | null;
   riskLoad: number | null;
   suppressed: 'primary' | 'complementary' | null;
@@ -110,12 +114,15 @@ function placesOf(runs: readonly number[]): number[] {
   return places;
 }
 
-/** One object per cell, as the dashboard's tables and charts read them. */
-export function decodeMeasurement(wire: TMeasurementWire): {
+/** The measurement answer decoded: one object per cell. */
+export interface TDecodedMeasurement {
   groupBy: TMeasurementDimension[];
   definition: TMeasurementWire['definition'];
   rows: TDecodedRow[];
-} {
+}
+
+/** One object per cell, as the dashboard's tables and charts read them. */
+export function decodeMeasurement(wire: TMeasurementWire): TDecodedMeasurement {
   const { columns: c, scale, groupBy } = wire;
   const places = placesOf(c.runs);
   if (places.length !== c.hidden.length)
@@ -127,8 +134,8 @@ export function decodeMeasurement(wire: TMeasurementWire): {
     throw new RangeError(`place ${outside} lies outside the grid of ${gridSize} combinations of keys`);
   const rows: TDecodedRow[] = [];
   for (let i = 0; i < places.length; i++) {
-    const keys: TKeys = { ...wire.selection };
-    const labels: TKeys = {};
+    const keys: TMeasurementKeys = { ...wire.selection };
+    const labels: TMeasurementKeys = {};
     let rest = places[i] as number;
     for (let g = groupBy.length - 1; g >= 0; g--) {
       const d = groupBy[g] as TMeasurementDimension;

@@ -61,6 +61,110 @@ export const PERMISSIONS = [
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
+/** Rounds and assessments. */
+const ASSESSOR: readonly TPermission[] = ['read:round:unit', 'write:assessment:unit', 'read:assessment:unit'];
+/** Concerns, handleguide and alerts. */
+const HANDLEGUIDE_READER: readonly TPermission[] = ['read:handleguide:municipality', 'read:alert:own'];
+const CONCERNS: readonly TPermission[] = ['write:concern:unit', 'read:concern:unit', ...HANDLEGUIDE_READER];
+/** Notifications and deadline settings. */
+const NOTIFIER: readonly TPermission[] = ['write:notification:unit', 'read:notification:own'];
+const INTAKE: readonly TPermission[] = [
+  'read:notification:municipality',
+  'assess:notification:municipality',
+  'read:deadline:municipality',
+];
+/** Consents, meetings, my work. */
+const CONSENTS: readonly TPermission[] = ['read:consent:unit', 'write:consent:unit'];
+const MEETING_PARTICIPANT: readonly TPermission[] = ['read:meeting:own', 'write:minutes:own'];
+/** The letters outbox. */
+const OUTBOX: readonly TPermission[] = ['read:letter:municipality', 'manage:letter:municipality'];
+/** Cases. */
+const CASEWORK: readonly TPermission[] = ['read:case:team', 'write:case:team'];
+/**
+ * What each role may do: the grants the migrations write into `role_permissions` (the database is what the
+ * server asks at sign-in). The endpoint × role matrix derives every expected answer from this table and the
+ * route table, and checks that the database holds exactly this (tests/integration/authorization-matrix.test.ts).
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> = {
+  professional: [
+    'read:org:municipality',
+    'read:child:unit',
+    'reveal:cpr:unit',
+    'read:catalogue:municipality',
+    ...ASSESSOR,
+    ...CONCERNS,
+    ...NOTIFIER,
+    ...CONSENTS,
+    ...MEETING_PARTICIPANT,
+  ],
+  unitLeader: [
+    'read:org:municipality',
+    'read:child:unit',
+    'reveal:cpr:unit',
+    'write:child:unit',
+    'read:catalogue:municipality',
+    ...ASSESSOR,
+    'manage:round:unit',
+    'lock:assessment:unit',
+    'read:measurement:unit',
+    ...CONCERNS,
+    'read:warning-rule:municipality',
+    'manage:coordinator:unit',
+    ...NOTIFIER,
+    ...CONSENTS,
+    ...MEETING_PARTICIPANT,
+    'manage:meeting:unit',
+    'read:practice:unit',
+    'confirm:grant:unit',
+  ],
+  caseworker: [
+    'read:org:municipality',
+    'read:catalogue:municipality',
+    ...HANDLEGUIDE_READER,
+    ...INTAKE,
+    ...MEETING_PARTICIPANT,
+    ...CASEWORK,
+  ],
+  caseworkManager: [
+    'read:org:municipality',
+    'read:catalogue:municipality',
+    'read:measurement:municipality',
+    ...HANDLEGUIDE_READER,
+    ...INTAKE,
+    ...MEETING_PARTICIPANT,
+    'read:practice:municipality',
+    ...OUTBOX,
+    ...CASEWORK,
+    'manage:case:team',
+    'read:compliance:municipality',
+  ],
+  reviewer: ['read:org:municipality', 'read:catalogue:municipality', 'read:alert:own'],
+  analyst: [
+    'read:org:municipality',
+    'read:catalogue:municipality',
+    'read:measurement:municipality',
+    'read:alert:own',
+    'read:practice:municipality',
+    'read:compliance:municipality',
+  ],
+  admin: [
+    'read:org:municipality',
+    'manage:org:municipality',
+    'manage:user:municipality',
+    'read:audit:municipality',
+    'read:catalogue:municipality',
+    'manage:catalogue:municipality',
+    'manage:round:municipality',
+    ...HANDLEGUIDE_READER,
+    'manage:handleguide:municipality',
+    'read:warning-rule:municipality',
+    'manage:warning-rule:municipality',
+    'read:deadline:municipality',
+    'manage:deadline:municipality',
+  ],
+  partner: ['read:org:municipality', 'read:alert:own'],
+};
+
 export const UNIT_KINDS = [
   'daycare',
   'school',

@@ -29,12 +29,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface TPage<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { TPage } from '../shared/schemas/common';
 
 // Kept in memory only: a page reload fetches it again from /auth/me.
 let csrfToken: string | null = null;

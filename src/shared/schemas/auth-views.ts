@@ -1,13 +1,10 @@
 import type { TLocale } from '../i18n/errors.ts';
-import type { TPermission, TRole } from '../permissions.ts';
+import type { TPermission } from '../permissions.ts';
+import type { TRoleAssignment } from './user-views.ts';
 
 // The signed-in user as the server describes it: one definition for the server and the web app.
 
-export interface TRoleAssignment {
-  role: TRole;
-  unitId: string | null;
-  unitName: string | null;
-}
+export type { TRoleAssignment };
 
 export interface TMe {
   id: string;

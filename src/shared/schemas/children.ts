@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCpr, ZId, ZIsoDate, ZPaging, ZText } from './common.ts';
+import { ZCpr, ZGender, ZId, ZIsoDate, ZPaging, ZText } from './common.ts';
 
 export const ZFindChildrenQuery = ZPaging.extend({
   q: z.string().trim().max(100).optional(),
@@ -16,7 +16,7 @@ export const ZCreateChildRequest = z.strictObject({
   firstName: ZText(100),
   lastName: ZText(100),
   cpr: ZCpr,
-  gender: z.enum(['female', 'male', 'other']).optional(),
+  gender: ZGender.optional(),
   unitId: ZId,
   groupName: ZText(50).optional(),
   fromDate: ZIsoDate,

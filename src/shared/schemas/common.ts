@@ -23,6 +23,26 @@ export type TPaging = z.infer<typeof ZPaging>;
 
 export const ZIdParams = z.strictObject({ id: ZId });
 
+export const GENDERS = ['female', 'male', 'other'] as const;
+export const ZGender = z.enum(GENDERS);
+export type TGender = z.infer<typeof ZGender>;
+
+// In answers (the *-views.ts schemas): what the server writes, checked against its real answers in tests.
+
+/** A moment as the server writes it: `Date.toISOString()`, UTC. */
+export const ZTimestamp = z.iso.datetime();
+/** A calendar date as PostgreSQL gives it, yyyy-mm-dd (never shifted by a time zone). */
+export const ZDay = z.iso.date();
+
+/** One page of a list answer. */
+export const ZPage = <T extends z.ZodType>(item: T) =>
+  z.strictObject({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+  });
+
 export interface TPage<T> {
   items: T[];
   total: number;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AGE_BANDS } from '../../domain/measurement/age-band.ts';
+import { GENDERS } from './common.ts';
 
 export const MEASUREMENT_DIMENSIONS = ['period', 'theme', 'unit', 'district', 'ageBand', 'gender'] as const;
 export type TMeasurementDimension = (typeof MEASUREMENT_DIMENSIONS)[number];
@@ -14,8 +16,8 @@ export const ZMeasurementQuery = z.strictObject({
   themes: ZList(z.string().min(1).max(40)).optional(),
   unitIds: ZList(z.uuid()).optional(),
   districtIds: ZList(z.uuid()).optional(),
-  ageBands: ZList(z.enum(['0-2', '3-5', '6-9', '10-12', '13-15', '16-17'])).optional(),
-  genders: ZList(z.enum(['female', 'male', 'other'])).optional(),
+  ageBands: ZList(z.enum(AGE_BANDS)).optional(),
+  genders: ZList(z.enum(GENDERS)).optional(),
   baselinePeriod: ZPeriod.optional(),
 });
 export type TMeasurementQuery = z.infer<typeof ZMeasurementQuery>;

@@ -15,7 +15,12 @@ export const ZNotificationDecision = z.enum(NOTIFICATION_DECISIONS);
 export type TNotificationDecision = z.infer<typeof ZNotificationDecision>;
 
 /** Where a notification stands: new (not assessed), assessed (no decision yet), decided. */
-export type TNotificationStatus = 'new' | 'assessed' | 'decided';
+export const NOTIFICATION_STATUSES = ['new', 'assessed', 'decided'] as const;
+export type TNotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** Who notified: a professional in the app, or a citizen on the public form. */
+export const NOTIFICATION_SOURCES = ['professional', 'citizen'] as const;
+export type TNotificationSource = (typeof NOTIFICATION_SOURCES)[number];
 
 /** Attachments: type by content (magic bytes), at most 5 files of 10 MB each. */
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
@@ -140,7 +145,7 @@ export type TDeadlineSettingsRequest = z.infer<typeof ZDeadlineSettingsRequest>;
 export interface TQueueItem {
   id: string;
   reference: string;
-  source: 'professional' | 'citizen';
+  source: TNotificationSource;
   notifierKind: TNotifierKind | null;
   anonymous: boolean;
   receivedAt: string;

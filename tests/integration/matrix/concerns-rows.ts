@@ -40,36 +40,33 @@ const childOf = (role: TRole, child: 'own' | 'other') =>
   child === 'own' ? env.f.ownChild[role] : env.f.otherChild[role];
 
 export const CONCERNS_ROWS: TEndpoint[] = [
-  read('/api/v1/concerns', 'read:concern:unit', '?level=3'),
-  read('/api/v1/handleguide', 'read:handleguide:municipality'),
+  read('/api/v1/concerns', '?level=3'),
+  read('/api/v1/handleguide'),
   {
     method: 'PUT',
     path: '/api/v1/handleguide/signs/:code',
-    access: 'manage:handleguide:municipality',
     success: 200,
     request: () => ({
       url: `/api/v1/handleguide/signs/matrix${randomUUID().slice(0, 8)}`,
       payload: { labelDa: 'Prøve', labelEn: 'Test', acute: false, actions: [] },
     }),
   },
-  read('/api/v1/early-warning-rules', ['read:warning-rule:municipality', 'manage:warning-rule:municipality']),
+  read('/api/v1/early-warning-rules'),
   {
     method: 'PUT',
     path: '/api/v1/early-warning-rules/:code',
-    access: 'manage:warning-rule:municipality',
     success: 200,
     request: async () => ({
       url: '/api/v1/early-warning-rules/persistentRisk',
       payload: { enabled: true, params: { consecutive: 2 }, version: await ruleVersion() },
     }),
   },
-  read('/api/v1/alerts', 'read:alert:own'),
-  read('/api/v1/alerts/unread-count', 'read:alert:own'),
+  read('/api/v1/alerts'),
+  read('/api/v1/alerts/unread-count'),
   {
     method: 'POST',
     path: '/api/v1/alerts/:id/read',
     label: ' (their own alert)',
-    access: 'read:alert:own',
     success: 200,
     request: async (role) => ({ url: `/api/v1/alerts/${await alertFor(env.f.sessions[role].user.id)}/read` }),
   },
@@ -77,7 +74,6 @@ export const CONCERNS_ROWS: TEndpoint[] = [
     method: 'POST',
     path: '/api/v1/alerts/:id/read',
     label: ' (another user’s alert)',
-    access: 'read:alert:own',
     success: 200,
     child: 'other',
     request: async (role) => {
@@ -85,24 +81,22 @@ export const CONCERNS_ROWS: TEndpoint[] = [
       return { url: `/api/v1/alerts/${await alertFor(env.f.sessions[other].user.id)}/read` };
     },
   },
-  read('/api/v1/coordinators/me/children', 'read:child:unit'),
+  read('/api/v1/coordinators/me/children'),
   ...(['own', 'other'] as const).flatMap((child): TEndpoint[] => [
     {
       method: 'POST',
       path: '/api/v1/concerns',
       label: ` (${child} child)`,
-      access: 'write:concern:unit',
       success: 201,
       child,
       request: (role) => ({ url: '/api/v1/concerns', payload: concernBody(childOf(role, child)) }),
     },
-    childRead(child, '/concerns', 'read:concern:unit'),
-    childRead(child, '/coordinator', 'read:child:unit'),
+    childRead(child, '/concerns'),
+    childRead(child, '/coordinator'),
     {
       method: 'PUT',
       path: '/api/v1/children/:id/coordinator',
       label: ` (${child} child)`,
-      access: 'manage:coordinator:unit',
       success: 200,
       child,
       request: async (role) => {
@@ -114,6 +108,6 @@ export const CONCERNS_ROWS: TEndpoint[] = [
         };
       },
     },
-    childRead(child, '/coordinator-candidates', 'manage:coordinator:unit'),
+    childRead(child, '/coordinator-candidates'),
   ]),
 ];

@@ -155,11 +155,10 @@ const MINUTES = {
 };
 
 export const MEETINGS_ROWS: TEndpoint[] = [
-  read('/api/v1/meetings', 'read:meeting:own', '?scope=all'),
+  read('/api/v1/meetings', '?scope=all'),
   {
     method: 'POST',
     path: '/api/v1/meetings',
-    access: 'manage:meeting:unit',
     success: 201,
     request: () => ({
       url: '/api/v1/meetings',
@@ -171,15 +170,11 @@ export const MEETINGS_ROWS: TEndpoint[] = [
       },
     }),
   },
-  read('/api/v1/meetings/concern-candidates', 'manage:meeting:unit'),
-  read('/api/v1/meetings/people', 'manage:meeting:unit'),
-  read('/api/v1/my-work', 'read:meeting:own'),
-  read(
-    '/api/v1/practice-analytics',
-    ['read:practice:municipality', 'read:practice:unit'],
-    '?groupBy=profession',
-  ),
-  read('/api/v1/practice-analytics.xlsx', ['read:practice:municipality', 'read:practice:unit']),
+  read('/api/v1/meetings/concern-candidates'),
+  read('/api/v1/meetings/people'),
+  read('/api/v1/my-work'),
+  read('/api/v1/practice-analytics', '?groupBy=profession'),
+  read('/api/v1/practice-analytics.xlsx'),
   ...(['own', 'other'] as const).flatMap((child): TEndpoint[] => {
     const label = ` (${child === 'own' ? 'a meeting they take part in' : 'a meeting they have no part in'})`;
     const childLabel = ` (${child} child)`;
@@ -188,7 +183,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         method: 'GET',
         path: '/api/v1/meetings/:id',
         label,
-        access: 'read:meeting:own',
         success: 200,
         child,
         request: async (_role, _f, allowed) => ({
@@ -199,7 +193,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         method: 'POST',
         path: '/api/v1/meetings/:id/items',
         label,
-        access: 'manage:meeting:unit',
         success: 201,
         child,
         request: async (_role, _f, allowed) => ({
@@ -211,7 +204,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         method: 'GET',
         path: '/api/v1/meeting-items/:id/child',
         label,
-        access: 'read:meeting:own',
         success: 200,
         child,
         request: async (_role, _f, allowed) => ({
@@ -222,7 +214,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         method: 'PUT',
         path: '/api/v1/meeting-items/:id/minutes',
         label,
-        access: 'write:minutes:own',
         success: 200,
         child,
         request: async (_role, _f, allowed) => ({
@@ -234,7 +225,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         method: 'POST',
         path: '/api/v1/meeting-items/:id/actions',
         label,
-        access: 'write:minutes:own',
         success: 201,
         child,
         request: async (role, _f, allowed) => ({
@@ -246,7 +236,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         method: 'POST',
         path: '/api/v1/meeting-items/:id/follow-up',
         label,
-        access: 'write:minutes:own',
         success: 200,
         child,
         request: async (_role, _f, allowed) => {
@@ -267,7 +256,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         method: 'PATCH',
         path: '/api/v1/meeting-actions/:id',
         label: ` (${child === 'own' ? 'an action they own or organised' : 'an action of a meeting they have no part in'})`,
-        access: 'write:minutes:own',
         success: 200,
         child,
         request: async (role, _f, allowed) => ({
@@ -280,7 +268,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         path: '/api/v1/children/:id/meetings',
         label:
           child === 'own' ? ' (a child in their unit or named at a meeting they take part in)' : childLabel,
-        access: 'read:meeting:own',
         success: 200,
         child,
         request: async (role, _f, allowed) => {
@@ -291,12 +278,11 @@ export const MEETINGS_ROWS: TEndpoint[] = [
           return { url: `/api/v1/children/${id}/meetings` };
         },
       },
-      childRead(child, '/consents', 'read:consent:unit'),
+      childRead(child, '/consents'),
       {
         method: 'POST',
         path: '/api/v1/children/:id/consents',
         label: childLabel,
-        access: 'write:consent:unit',
         success: 201,
         child,
         request: async (role) => {
@@ -308,7 +294,6 @@ export const MEETINGS_ROWS: TEndpoint[] = [
         method: 'POST',
         path: '/api/v1/consents/:id/withdraw',
         label: ` (a consent for an ${child} child)`,
-        access: 'write:consent:unit',
         success: 200,
         child,
         request: async (role, _f, allowed) => ({

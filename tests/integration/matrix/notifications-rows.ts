@@ -35,7 +35,6 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
   {
     method: 'POST',
     path: '/api/v1/notifications',
-    access: 'write:notification:unit',
     success: 201,
     request: (role, f) => ({
       url: '/api/v1/notifications',
@@ -47,12 +46,11 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
       },
     }),
   },
-  read('/api/v1/notifications/mine', 'read:notification:own'),
-  read('/api/v1/notifications', 'read:notification:municipality'),
+  read('/api/v1/notifications/mine'),
+  read('/api/v1/notifications'),
   {
     method: 'GET',
     path: '/api/v1/notifications/:id',
-    access: 'read:notification:municipality',
     success: 200,
     request: async (_role, _f, allowed) => ({
       url: `/api/v1/notifications/${(await notification(allowed)).id}`,
@@ -61,7 +59,6 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
   {
     method: 'GET',
     path: '/api/v1/notifications/:id/attachments/:attachmentId',
-    access: 'read:notification:municipality',
     success: 200,
     request: async (_role, _f, allowed) => {
       const n = await notification(allowed, true);
@@ -71,7 +68,6 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
   {
     method: 'GET',
     path: '/api/v1/notifications/:id/match-candidates',
-    access: 'assess:notification:municipality',
     success: 200,
     request: async (_role, _f, allowed) => ({
       url: `/api/v1/notifications/${(await notification(allowed)).id}/match-candidates`,
@@ -80,7 +76,6 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
   {
     method: 'POST',
     path: '/api/v1/notifications/:id/match',
-    access: 'assess:notification:municipality',
     success: 200,
     request: async (_role, f, allowed) => ({
       url: `/api/v1/notifications/${(await notification(allowed)).id}/match`,
@@ -90,7 +85,6 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
   {
     method: 'POST',
     path: '/api/v1/notifications/:id/assessment',
-    access: 'assess:notification:municipality',
     success: 200,
     request: async (_role, _f, allowed) => ({
       url: `/api/v1/notifications/${(await notification(allowed)).id}/assessment`,
@@ -100,7 +94,6 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
   {
     method: 'POST',
     path: '/api/v1/notifications/:id/decision',
-    access: 'assess:notification:municipality',
     success: 200,
     request: async (_role, _f, allowed) => {
       const n = allowed ? await assessed() : { id: (await anyNotification()).id, version: 1 };
@@ -110,11 +103,10 @@ export const NOTIFICATIONS_ROWS: TEndpoint[] = [
       };
     },
   },
-  read('/api/v1/deadline-settings', 'read:deadline:municipality'),
+  read('/api/v1/deadline-settings'),
   {
     method: 'PUT',
     path: '/api/v1/deadline-settings',
-    access: 'manage:deadline:municipality',
     success: 200,
     request: async (_role, f) => {
       const { updatedAt: _u, ...body } = (

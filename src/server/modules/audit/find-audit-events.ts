@@ -1,22 +1,11 @@
 import type { TAuditFilter, TFindAuditEventsQuery } from '../../../shared/schemas/audit.ts';
+import type { TAuditEvent } from '../../../shared/schemas/audit-views.ts';
+import type { TPage } from '../../../shared/schemas/common.ts';
 import type { Queryable } from '../../db/client.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 
-export interface TAuditEventRow {
-  seq: number;
-  at: Date;
-  userId: string | null;
-  userName: string | null;
-  role: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  childId: string | null;
-  purpose: string;
-  ip: string | null;
-  /** The written reason of a CPR reveal, when there is one. */
-  reason: string | null;
-}
+/** An event as read, its time still a Date (the export writes it as a date cell). */
+export type TAuditEventRow = Omit<TAuditEvent, 'at'> & { at: Date };
 
 /** WHERE clause and parameters for the admin filters; `to` includes the whole day. */
 function filterSql(municipalityId: string, f: TAuditFilter): { where: string; params: unknown[] } {
@@ -57,10 +46,11 @@ export async function selectAuditEvents(
 /** The admin's audit view. It shows child ids, never child names: admins hold no child data. */
 export const findAuditEvents = defineUseCase(
   'read:audit:municipality',
-  async (ctx, query: TFindAuditEventsQuery) => {
+  async (ctx, query: TFindAuditEventsQuery): Promise<TPage<TAuditEvent>> => {
     const { rows, total } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
       selectAuditEvents(q, ctx.user.municipalityId, query, query.pageSize, (query.page - 1) * query.pageSize),
     );
-    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+    const items = rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
   },
 );

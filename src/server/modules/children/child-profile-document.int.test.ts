@@ -8,6 +8,7 @@ import {
 } from '../../../../tests/fixtures/child-profile-oracle.ts';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import { UNIT_KINDS } from '../../../shared/permissions.ts';
+import { ZChildProfile } from '../../../shared/schemas/children-views.ts';
 import { currentEnrolment } from '../../access/enrolment.ts';
 import type { Queryable } from '../../db/client.ts';
 import { createCprAllocator } from '../../seed/fake-cpr.ts';
@@ -39,6 +40,8 @@ async function expectAnswerAsBefore(childId: string) {
   const res = await t.as(leader, 'GET', `/api/v1/children/${childId}`);
   expect(res.statusCode).toBe(200);
   const answer = res.json();
+  // The document PostgreSQL writes is the answer the web app reads (src/shared/schemas/children-views.ts).
+  ZChildProfile.parse(answer);
   expect(answer).toEqual(await formerProfile(t.db, demoId, childId, units));
   expect(breakTies(answer)).toEqual(answer);
   return answer;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { ZChildProfile } from '../../../shared/schemas/children-views.ts';
 
 let t: TTestApp;
 let professional: TSession;
@@ -40,7 +41,7 @@ describe('children register', () => {
     const child = await someChildOf(professional);
     const res = await t.as(professional, 'GET', `/api/v1/children/${child.id}`);
     expect(res.statusCode).toBe(200);
-    const profile = res.json();
+    const profile = ZChildProfile.parse(res.json());
     expect(profile.relation.kind).toBe('enrolment');
     expect(profile.enrolments.length).toBeGreaterThan(0);
     expect(profile.guardians.length).toBeGreaterThan(0);

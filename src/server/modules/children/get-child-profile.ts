@@ -1,3 +1,4 @@
+import type { TChildProfile } from '../../../shared/schemas/children-views.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { currentEnrolment } from '../../access/enrolment.ts';
 import { sql } from '../../db/sql.ts';
@@ -20,7 +21,7 @@ type TProfileRow = Parameters<typeof childRelationFromRow>[0] & {
  */
 export const getChildProfile = defineUseCase(
   'read:child:unit',
-  async (ctx, childId: string): Promise<RawJson> => {
+  async (ctx, childId: string): Promise<RawJson<TChildProfile>> => {
     const units = readableUnits(ctx);
     // One statement, one round trip on a connection already bound to the municipality (decision 011).
     const { rows } = await ctx.db.tenantQuery<TProfileRow>(ctx.user.municipalityId, {

@@ -13,7 +13,7 @@ import {
   type TSlice,
 } from '../../../domain/measurement/disclosure/slice.ts';
 import { decodeMeasurement, type TDecodedRow } from '../../../shared/measurement-wire.ts';
-import { GENDERS } from './period-protection.ts';
+import { GENDERS } from '../../../shared/schemas/common.ts';
 import { readCsv } from './read-export-file.ts';
 
 /**

@@ -110,7 +110,7 @@ export const findMeasurement = defineUseCase(
 /** The same answer as findMeasurement, already written as JSON (the endpoint's hot path). */
 export const findMeasurementJson = defineUseCase(
   READ_MEASUREMENT,
-  async (ctx, query: TMeasurementQuery): Promise<RawJson> =>
+  async (ctx, query: TMeasurementQuery): Promise<RawJson<TMeasurementWire>> =>
     new RawJson(toWireJson(await measure(ctx, query))),
 );
 

@@ -7,9 +7,10 @@ import {
   PRIMARY,
   SHOWN,
 } from '../../../domain/measurement/disclosure/slice.ts';
+import { GENDERS } from '../../../shared/schemas/common.ts';
 import type { TMeasurementDimension } from '../../../shared/schemas/measurement.ts';
 import type { TSelection } from './effective-grouping.ts';
-import { GENDERS, type TPeriodProtection } from './period-protection.ts';
+import type { TPeriodProtection } from './period-protection.ts';
 import type { TRawCells } from './raw-cells.ts';
 
 export interface TListedCells {

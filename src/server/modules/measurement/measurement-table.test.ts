@@ -27,7 +27,7 @@ const table = fc
     const t: TMeasurementTable = {
       head: {
         groupBy: ['theme', 'unit'],
-        definition: { mean: { label, text: 'Beskyttelsesandel – “citat” \\ æøå' } },
+        definition: { protectiveShare: { label, text: 'Beskyttelsesandel – “citat” \\ æøå' } },
         scale: 10_000,
         dimensions: { theme: { keys: ['all'], labels: [label] }, unit: { keys: [], labels: [] } },
         ...(withBaseline

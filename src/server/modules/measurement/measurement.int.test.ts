@@ -173,6 +173,9 @@ describe('GET /api/v1/measurement', () => {
     for (const row of decoded(res).rows) expect(own.has(row.keys.unit ?? null)).toBe(true);
     const professional = await t.login('professional@demo.beskyt.test');
     expect((await t.as(professional, 'GET', '/api/v1/measurement')).statusCode).toBe(403);
+    // Refused before the question is read: a bad one tells a professional nothing more (decision 021).
+    const bad = await t.as(professional, 'GET', '/api/v1/measurement/export?groupBy=nonsense');
+    expect(bad.statusCode, bad.body).toBe(403);
   });
 
   it('never shows Nabo Kommune anything of Demo Kommune', async () => {

@@ -1,9 +1,8 @@
 import { AGE_BANDS } from '../../../domain/measurement/age-band.ts';
 import { protectSlice } from '../../../domain/measurement/disclosure/protect-slice.ts';
 import { COLUMNS, sliceOf, type TFineCell } from '../../../domain/measurement/disclosure/slice.ts';
+import { GENDERS } from '../../../shared/schemas/common.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-
-export const GENDERS = ['female', 'male', 'other'] as const;
 
 /** The protected cube of one period (decision 022): per theme, every cell's code (slice.ts). */
 export interface TPeriodProtection {

@@ -1,3 +1,4 @@
+import type { TNotificationDetail } from '../../../shared/schemas/notification-views.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
@@ -7,7 +8,7 @@ import { INTAKE, statusOf } from './notifications.access.ts';
 /** One notification for the intake: what was told, by whom, the child, the assessment, the decision, linked ones. */
 export const getNotification = defineUseCase(
   'read:notification:municipality',
-  async (ctx, id: string): Promise<Record<string, unknown>> => {
+  async (ctx, id: string): Promise<TNotificationDetail> => {
     const m = ctx.user.municipalityId;
     const result = await ctx.db.tenantRead(m, async (q) => {
       const { rows } = await q.query(

@@ -1,3 +1,4 @@
+import type { TNotificationSource, TNotificationStatus } from '../../../shared/schemas/notifications.ts';
 import type { TIntakeRelation } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
@@ -13,7 +14,7 @@ export const INTAKE: TIntakeRelation = { kind: 'intake' };
 export interface TNotificationRow {
   id: string;
   child_id: string | null;
-  source: 'professional' | 'citizen';
+  source: TNotificationSource;
   assessed_at: Date | null;
   decision: string | null;
   version: number;
@@ -46,10 +47,7 @@ export const REPEAT_COUNT_SQL = `(SELECT count(*)::int FROM notifications o
      AND ((n.child_id IS NOT NULL AND o.child_id = n.child_id)
        OR (n.child_cpr_hash IS NOT NULL AND o.child_cpr_hash = n.child_cpr_hash)))`;
 
-export function statusOf(row: {
-  assessed_at: Date | null;
-  decision: string | null;
-}): 'new' | 'assessed' | 'decided' {
+export function statusOf(row: { assessed_at: Date | null; decision: string | null }): TNotificationStatus {
   if (row.decision) return 'decided';
   return row.assessed_at ? 'assessed' : 'new';
 }

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { ZNotificationDetail } from '../../../shared/schemas/notification-views.ts';
 import { buildApp } from '../../app.ts';
 import { escalateOverdueNotifications } from './escalate-overdue.ts';
 import { NOTIFICATION_QUEUES, registerNotificationJobs } from './notifications.jobs.ts';
@@ -100,6 +101,8 @@ async function fileProfessional(extra: Record<string, unknown> = {}) {
 async function detail(id: string) {
   const res = await t.as(caseworker, 'GET', `/api/v1/notifications/${id}`);
   expect(res.statusCode, res.body).toBe(200);
+  // Whatever state it is in, the answer is the one the web app reads (src/shared/schemas/notification-views.ts).
+  ZNotificationDetail.parse(res.json());
   return res.json();
 }
 

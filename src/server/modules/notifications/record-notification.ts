@@ -1,5 +1,5 @@
 import { notificationAssessmentDue, receiptDue } from '../../../domain/deadlines/index.ts';
-import type { TNotifierKind } from '../../../shared/schemas/notifications.ts';
+import type { TNotificationSource, TNotifierKind } from '../../../shared/schemas/notifications.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TDeps } from '../../http/context.ts';
 import { loadDeadlineConfig } from '../deadline-settings/load-deadline-config.ts';
@@ -8,7 +8,7 @@ import { newNotificationReference } from './reference.ts';
 
 export interface TNewNotification {
   municipalityId: string;
-  source: 'professional' | 'citizen';
+  source: TNotificationSource;
   notifierKind?: TNotifierKind;
   notifierUserId?: string;
   notifierUnitId?: string;

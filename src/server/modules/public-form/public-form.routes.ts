@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translate } from '../../../shared/i18n/errors.ts';
+import { fieldProblems, type TFieldProblem } from '../../../shared/schemas/field-problems.ts';
 import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
@@ -83,9 +84,7 @@ async function readForm(
   return { fields, files };
 }
 
-function problemsToErrors(
-  fields: Record<string, { key: Parameters<typeof translate>[1]; params?: Record<string, unknown> }>,
-): TFormErrors {
+function problemsToErrors(fields: Record<string, TFieldProblem>): TFormErrors {
   const errors: TFormErrors = {};
   for (const [path, p] of Object.entries(fields)) {
     const field = path.split('.')[0] ?? path;
@@ -189,36 +188,11 @@ export async function publicFormRoutes(
             400,
             renderNotificationForm({ municipalityName: m.name, action: req.url, values: fields, errors }),
           );
-        const parsed = ZCitizenNotificationForm.safeParse(fields);
-        const errors: TFormErrors = {};
-        if (!parsed.success) {
-          const problems: Record<
-            string,
-            { key: Parameters<typeof translate>[1]; params?: Record<string, unknown> }
-          > = {};
-          for (const issue of parsed.error.issues) {
-            const path = String(issue.path[0] ?? '_');
-            const custom =
-              issue.code === 'custom'
-                ? (issue.params as { key?: Parameters<typeof translate>[1] } | undefined)?.key
-                : undefined;
-            const key =
-              custom ??
-              (issue.code === 'too_big'
-                ? 'field.tooLong'
-                : issue.code === 'invalid_type' || (issue.code === 'too_small' && path === 'description')
-                  ? 'field.required'
-                  : path === 'childCpr'
-                    ? 'field.invalidCpr'
-                    : path === 'childBirthDate'
-                      ? 'field.invalidDate'
-                      : path === 'notifierEmail'
-                        ? 'field.invalidEmail'
-                        : 'field.invalid');
-            problems[path] ??= { key, params: issue.code === 'too_big' ? { max: issue.maximum } : undefined };
-          }
-          Object.assign(errors, problemsToErrors(problems));
-        }
+        // The same mapping from a zod issue to a message as every other form and the API (field-problems.ts).
+        const parsed = ZCitizenNotificationForm.safeParse(fields, { reportInput: true });
+        const errors: TFormErrors = parsed.success
+          ? {}
+          : problemsToErrors(fieldProblems(parsed.error.issues));
         let attachments: ReturnType<typeof checkAttachments> = [];
         try {
           attachments = checkAttachments(files);

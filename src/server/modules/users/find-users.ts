@@ -1,5 +1,5 @@
-import type { TRole } from '../../../shared/permissions.ts';
 import type { TPage } from '../../../shared/schemas/common.ts';
+import type { TUser } from '../../../shared/schemas/user-views.ts';
 import type { TFindUsersQuery } from '../../../shared/schemas/users.ts';
 import type { Queryable } from '../../db/client.ts';
 import { defineUseCase } from '../../http/use-case.ts';
@@ -14,30 +14,12 @@ const USER_SELECT = `SELECT u.id, u.name, u.email, u.locale, u.active, u.version
      FROM role_grants g LEFT JOIN units un ON un.municipality_id = g.municipality_id AND un.id = g.unit_id
     WHERE g.municipality_id = u.municipality_id AND g.user_id = u.id AND g.status = 'pending'), '[]') AS "pendingRoles"`;
 
-interface TUserRole {
-  role: TRole;
-  unitId: string | null;
-  unitName: string | null;
-}
-
-/** A user as the admin sees it (and as the audit log records it before and after a change). */
-export interface TUserRow {
-  id: string;
-  name: string;
-  email: string;
-  locale: string;
-  active: boolean;
-  version: number;
-  roles: TUserRole[];
-  pendingRoles: (TUserRole & { grantId: string })[];
-}
-
 export async function getUser(
   q: Queryable,
   municipalityId: string,
   id: string,
-): Promise<TUserRow | undefined> {
-  const { rows } = await q.query<TUserRow>(
+): Promise<TUser | undefined> {
+  const { rows } = await q.query<TUser>(
     `${USER_SELECT} FROM users u WHERE u.municipality_id = $1 AND u.id = $2`,
     [municipalityId, id],
   );
@@ -46,7 +28,7 @@ export async function getUser(
 
 export const findUsers = defineUseCase(
   'manage:user:municipality',
-  async (ctx, query: TFindUsersQuery): Promise<TPage<unknown>> => {
+  async (ctx, query: TFindUsersQuery): Promise<TPage<TUser>> => {
     const needle = query.q ? `%${query.q.replace(/[%_\\]/g, '')}%` : null;
     const { rows } = await ctx.db.tenant(ctx.user.municipalityId, (q) =>
       q.query(

@@ -1,8 +1,8 @@
 import type { TPermission } from '../../../shared/permissions.ts';
 import { auditEvent } from '../../access/audit-event.ts';
+import type { TUser } from '../../../shared/schemas/user-views.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
-import type { TUserRow } from './find-users.ts';
 
 export type TUserAction = 'create' | 'update' | 'confirm-role' | 'refuse-role';
 
@@ -18,8 +18,8 @@ export function auditUserChange(
   q: Queryable,
   e: {
     action: TUserAction;
-    before: TUserRow | null;
-    after: TUserRow;
+    before: TUser | null;
+    after: TUser;
     unitId?: string | null;
     own?: boolean;
     detail?: Record<string, unknown>;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import { ZPage } from '../../../shared/schemas/common.ts';
+import { ZUser } from '../../../shared/schemas/user-views.ts';
 
 let t: TTestApp;
 let admin: TSession;
@@ -33,7 +35,8 @@ async function createProfessional(email: string) {
     roles: [{ role: 'professional', unitId }],
   });
   expect(res.statusCode).toBe(201);
-  const [grant] = res.json().pendingRoles;
+  const [grant] = ZUser.parse(res.json()).pendingRoles;
+  if (!grant) throw new Error('the professional role waits for a second admin');
   expect((await t.as(secondAdmin, 'POST', `/api/v1/role-grants/${grant.grantId}/confirm`)).statusCode).toBe(
     200,
   );
@@ -47,6 +50,16 @@ describe('user administration', () => {
     const sofie = await t.login('sofie@demo.beskyt.test', 'et-langt-kodeord-1');
     expect(sofie.user.permissions).toContain('read:child:unit');
     expect((await t.as(sofie, 'GET', '/api/v1/children')).statusCode).toBe(200);
+    // The admin's list shows her with the confirmed role, as the web app reads it.
+    const list = await t.as(admin, 'GET', '/api/v1/users?q=sofie@demo');
+    expect(list.statusCode).toBe(200);
+    const [listed] = ZPage(ZUser).parse(list.json()).items;
+    expect(listed).toMatchObject({
+      email: 'sofie@demo.beskyt.test',
+      active: true,
+      roles: [{ role: 'professional', unitId }],
+      pendingRoles: [],
+    });
   });
 
   it('takes a removed role away at once, also from a signed-in session', async () => {
@@ -58,6 +71,7 @@ describe('user administration', () => {
       roles: [{ role: 'analyst' }],
     });
     expect(res.statusCode).toBe(200);
+    expect(ZUser.parse(res.json()).roles).toEqual([{ role: 'analyst', unitId: null, unitName: null }]);
     expect((await t.as(session, 'GET', '/api/v1/children')).statusCode).toBe(403);
   });
 

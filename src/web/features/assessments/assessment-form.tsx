@@ -12,6 +12,7 @@ import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDateTime } from '../../components/format';
+import { validationError } from '../../components/validation-error';
 import { useMe } from '../auth/session';
 import { ChildVoiceFields, ParentsViewFields } from './child-voice-fields';
 import { FactorFieldset, type TOwnState } from './factor-fieldset';
@@ -31,7 +32,6 @@ import { OwnComparison } from './own-comparison';
 import { PositionShape } from './position';
 import { assessmentQuery, createAssessment, invalidateAssessmentViews, updateAssessment } from './queries';
 import type { TAssessment, TAssessmentMode, TCatalogue, TChildRef, TOwnAssessments } from './types';
-import { validationError } from './validation';
 
 interface TAssessmentFormProps {
   mode: TAssessmentMode;
@@ -168,7 +168,7 @@ export function AssessmentForm({
     const note = draft.note.trim();
     const failed = (issues: Parameters<typeof validationError>[0]) => {
       setSavedAt(null);
-      setError(validationError(issues, t));
+      setError(validationError(issues, i18n.language));
     };
     const send = async (write: () => Promise<void>) => {
       setBusy(true);
@@ -185,14 +185,17 @@ export function AssessmentForm({
       }
     };
     if (existing) {
-      const parsed = ZUpdateAssessmentRequest.safeParse({
-        version,
-        position: draft.position,
-        factors: factorsSent,
-        childVoice: childVoice ?? (existing.childVoice ? null : undefined),
-        parentsView: parentsView ?? (existing.parentsView ? null : undefined),
-        note: note || (existing.note ? null : undefined),
-      });
+      const parsed = ZUpdateAssessmentRequest.safeParse(
+        {
+          version,
+          position: draft.position,
+          factors: factorsSent,
+          childVoice: childVoice ?? (existing.childVoice ? null : undefined),
+          parentsView: parentsView ?? (existing.parentsView ? null : undefined),
+          note: note || (existing.note ? null : undefined),
+        },
+        { reportInput: true },
+      );
       if (!parsed.success) return failed(parsed.error.issues);
       await send(async () => {
         const saved = await updateAssessment(existing.id, parsed.data);
@@ -203,16 +206,19 @@ export function AssessmentForm({
       });
       return;
     }
-    const parsed = ZCreateAssessmentRequest.safeParse({
-      roundId,
-      childId: child.id,
-      mode,
-      position: draft.position || undefined,
-      factors: factorsSent,
-      childVoice,
-      parentsView,
-      note: note || undefined,
-    });
+    const parsed = ZCreateAssessmentRequest.safeParse(
+      {
+        roundId,
+        childId: child.id,
+        mode,
+        position: draft.position || undefined,
+        factors: factorsSent,
+        childVoice,
+        parentsView,
+        note: note || undefined,
+      },
+      { reportInput: true },
+    );
     if (!parsed.success) return failed(parsed.error.issues);
     await send(async () => {
       const created = await createAssessment(parsed.data);

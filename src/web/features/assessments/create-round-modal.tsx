@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { ZCreateRoundRequest } from '../../../shared/schemas/assessments';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
+import { validationError } from '../../components/validation-error';
 import { can, useMe } from '../auth/session';
 import { unitsQuery } from '../org/queries';
 import { createRound } from './queries';
-import { validationError } from './validation';
 
 interface TCreateRoundModalProps {
   opened: boolean;
@@ -56,7 +56,7 @@ function useUnitOptions(): TUnitOption[] {
 }
 
 function CreateRoundForm({ onClose, onCreated }: Omit<TCreateRoundModalProps, 'opened'>) {
-  const { t } = useTranslation('assessments');
+  const { t, i18n } = useTranslation('assessments');
   const queryClient = useQueryClient();
   const options = useUnitOptions();
   const [name, setName] = useState('');
@@ -70,9 +70,9 @@ function CreateRoundForm({ onClose, onCreated }: Omit<TCreateRoundModalProps, 'o
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = ZCreateRoundRequest.safeParse({ name, opensOn, closesOn, unitIds });
+    const parsed = ZCreateRoundRequest.safeParse({ name, opensOn, closesOn, unitIds }, { reportInput: true });
     if (!parsed.success) {
-      setError(validationError(parsed.error.issues, t));
+      setError(validationError(parsed.error.issues, i18n.language));
       return;
     }
     setBusy(true);

@@ -1,24 +1,8 @@
-export interface TAuditEvent {
-  seq: number | string;
-  at: string;
-  userId: string | null;
-  userName: string | null;
-  role: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  childId: string | null;
-  purpose: string | null;
-  ip: string | null;
-  reason: string | null;
-}
+import type { TAuditFilter } from '../../../shared/schemas/audit';
 
-export interface TAuditFilters {
-  userId?: string;
-  childId?: string;
-  from?: string;
-  to?: string;
-}
+// The event and the filters are the server's own types: one definition for both sides.
+export type { TAuditEvent } from '../../../shared/schemas/audit-views';
+export type TAuditFilters = TAuditFilter;
 
 export interface TAuditSearch extends TAuditFilters {
   page?: number;

@@ -21,10 +21,10 @@ import { ZCreateFactorRequest, ZUpdateFactorRequest } from '../../../shared/sche
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
+import { validationError } from '../../components/validation-error';
 import { FACTOR_DOMAINS, FACTOR_KINDS, themeName } from './labels';
 import { addFactor, adoptCatalogue, refreshCatalogues, updateFactor } from './queries';
 import type { TCatalogue, TFactor, TFactorDomain, TFactorKind, TPolicyTheme } from './types';
-import { validationError } from './validation';
 
 /** Editing has no code (it never changes) but must keep the age band in order, as creating does. */
 const ZUpdateFactorForm = ZUpdateFactorRequest.refine(

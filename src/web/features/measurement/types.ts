@@ -1,73 +1,22 @@
-import type { TMeasurementDimension } from '../../../shared/schemas/measurement';
+import type { TAgeBand } from '../../../domain/measurement/age-band';
+import type { TDecodedMeasurement, TDecodedRow } from '../../../shared/measurement-wire';
+import type { TGender } from '../../../shared/schemas/common';
+import type { TMeasurementQuery } from '../../../shared/schemas/measurement';
 
-export type TAgeBand = '0-2' | '3-5' | '6-9' | '10-12' | '13-15' | '16-17';
-export const AGE_BANDS: readonly TAgeBand[] = ['0-2', '3-5', '6-9', '10-12', '13-15', '16-17'];
-export type TGender = 'female' | 'male' | 'other';
-export const GENDERS: readonly TGender[] = ['female', 'male', 'other'];
+// The answer is the server's own wire format, decoded (src/shared/measurement-wire.ts); the question is the
+// server's own schema: one definition for both sides.
+export { AGE_BANDS, type TAgeBand } from '../../../domain/measurement/age-band';
+export type { TDefinitionTerm } from '../../../domain/measurement/definition';
+export { GENDERS, type TGender } from '../../../shared/schemas/common';
 
-export type TKeys = Partial<Record<TMeasurementDimension, string>>;
-
-/** One cell's figures; the server leaves `mean` and `ci95` out (null) where it cannot compute them. */
-export interface TSummary {
-  n: number;
-  mean: number | null;
-  sd?: number | null;
-  ci95: readonly [number, number] | null;
-  coverage: number | null;
-}
-
-export interface TChange {
-  delta: number | null;
-  significant: boolean;
-}
-
-export interface TMeasurementRow {
-  keys: TKeys;
-  labels: TKeys;
-  /** null when the cell is hidden by small-cell suppression. */
-  summary: TSummary | null;
-  riskLoad: number | null;
-  suppressed: 'primary' | 'complementary' | null;
-  baseline?: TSummary | null;
-  change?: TChange | null;
-}
-
-export interface TDefinitionText {
-  label: string;
-  text: string;
-}
-
-export type TDefinitionTerm =
-  | 'parameter'
-  | 'protectiveShare'
-  | 'riskLoad'
-  | 'persistence'
-  | 'n'
-  | 'ci95'
-  | 'coverage'
-  | 'suppression'
-  | 'significance';
-
-export type TDefinition = Partial<Record<TDefinitionTerm, TDefinitionText>>;
-
-export interface TMeasurementResponse {
-  groupBy: TMeasurementDimension[];
-  /** Already in the user's language. */
-  definition: TDefinition;
-  rows: TMeasurementRow[];
-}
+/** One cell's keys, labels and figures. */
+export type TMeasurementRow = TDecodedRow;
+export type TMeasurementResponse = TDecodedMeasurement;
+/** The definition's terms, already in the user's language. */
+export type TDefinition = TDecodedMeasurement['definition'];
 
 /** What the API takes (`GET /api/v1/measurement`); lists are sent comma-separated. */
-export interface TMeasurementParams {
-  groupBy: TMeasurementDimension[];
-  periods?: string[];
-  themes?: string[];
-  unitIds?: string[];
-  districtIds?: string[];
-  ageBands?: TAgeBand[];
-  genders?: TGender[];
-  baselinePeriod?: string;
-}
+export type TMeasurementParams = TMeasurementQuery;
 
 export type TCompareBy = 'unit' | 'district';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { translate } from '../../../shared/i18n/errors';
-import { fieldProblems } from '../../../shared/schemas/field-problems';
-import { ApiError } from '../../api';
+import { translate } from '../../shared/i18n/errors';
+import { fieldProblems } from '../../shared/schemas/field-problems';
+import { ApiError } from '../api';
 
 /**
  * The server's schema found a problem before anything was sent. The error has the shape and the wording

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../../../server/http/errors';
-import { parseInput } from '../../../server/http/validation';
-import { type TLocale, translate } from '../../../shared/i18n/errors';
-import { ZCreateFactorRequest, ZUpdateFactorRequest } from '../../../shared/schemas/factors';
-import { validationError } from './validation';
+import { AppError } from '../../server/http/errors';
+import { parseInput } from '../../server/http/validation';
+import { type TLocale, translate } from '../../shared/i18n/errors';
+import { ZCreateFactorRequest, ZUpdateFactorRequest } from '../../shared/schemas/factors';
+import { validationError } from './validation-error';
 
 /** What the server's 400 says per field, in the user's language. */
 function serverMessages(schema: z.ZodType, data: unknown, locale: TLocale): Record<string, string> {
