@@ -14,11 +14,7 @@ const USER_SELECT = `SELECT u.id, u.name, u.email, u.locale, u.active, u.version
      FROM role_grants g LEFT JOIN units un ON un.municipality_id = g.municipality_id AND un.id = g.unit_id
     WHERE g.municipality_id = u.municipality_id AND g.user_id = u.id AND g.status = 'pending'), '[]') AS "pendingRoles"`;
 
-export async function getUser(
-  q: Queryable,
-  municipalityId: string,
-  id: string,
-): Promise<TUser | undefined> {
+export async function getUser(q: Queryable, municipalityId: string, id: string): Promise<TUser | undefined> {
   const { rows } = await q.query<TUser>(
     `${USER_SELECT} FROM users u WHERE u.municipality_id = $1 AND u.id = $2`,
     [municipalityId, id],

@@ -1,6 +1,6 @@
 import type { TPermission } from '../../../shared/permissions.ts';
-import { auditEvent } from '../../access/audit-event.ts';
 import type { TUser } from '../../../shared/schemas/user-views.ts';
+import { auditEvent } from '../../access/audit-event.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { TCtx } from '../../http/context.ts';
 
