@@ -143,12 +143,12 @@ export async function benchP1(): Promise<void> {
   report('P1', 'setup_vacuum', (performance.now() - vacuumStart) / 1000, 's (not timed in the figures)');
   const server = fork(new URL('./p2-server.ts', import.meta.url).pathname, [], {
     env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_CPR_KEY: key },
-    // BENCH_P1_PROFILE=<folder>: the server writes a V8 CPU profile there when the bench ends (profiling).
+    // BENCH_PROFILE=<folder>: the server writes a V8 CPU profile there when the bench ends, as in P2.
     execArgv: [
       '--import',
       'tsx',
-      ...(process.env.BENCH_P1_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_P1_PROFILE}`]
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
         : []),
     ],
   });
