@@ -168,3 +168,23 @@ export interface TConcernCandidate {
   child: { id: string; name: string } | null;
   unitName: string;
 }
+
+/** A person the organiser can invite (names and units only, no child data). */
+export interface TPerson {
+  id: string;
+  name: string;
+  units: string[];
+}
+
+/** A meeting that concerned the child, as its profile lists it. */
+export interface TChildMeeting {
+  meetingId: string;
+  itemId: string;
+  title: string;
+  meetingOn: string;
+  basis: TSharingBasis;
+  decisions: string;
+  followUpOn: string | null;
+  helped: THelped | null;
+  openActions: number;
+}

@@ -1,14 +1,7 @@
+import type { TCandidate } from '../../../shared/schemas/coordinator-views.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { CANDIDATES_SQL, leadingUnitForChild } from './coordinators.access.ts';
-
-export interface TCandidate {
-  id: string;
-  name: string;
-  email: string;
-  unitName: string;
-  role: string;
-}
 
 /** The staff a leader may name as the child's coordinator. */
 export const findCoordinatorCandidates = defineUseCase(

@@ -1,17 +1,5 @@
+import type { TChildCoordinator } from '../../../shared/schemas/coordinator-views.ts';
 import type { Queryable } from '../../db/client.ts';
-
-export interface TChildCoordinator {
-  childId: string;
-  userId: string;
-  name: string;
-  email: string;
-  setBy: string;
-  setByName: string;
-  setAt: string;
-  parentsInformedOn: string | null;
-  parentsInformedNote: string | null;
-  version: number;
-}
 
 /** A child's named coordinator, or null. No relation check: callers have decided the reader may know it. */
 export async function findCoordinator(

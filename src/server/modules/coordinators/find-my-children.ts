@@ -1,19 +1,7 @@
+import type { TCoordinatedChild } from '../../../shared/schemas/coordinator-views.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { currentEnrolment } from '../../access/enrolment.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-
-export interface TCoordinatedChild {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  unitName: string | null;
-  latestPosition: string | null;
-  latestAssessedOn: string | null;
-  concernsLast60Days: number;
-  unreadAlerts: number;
-  parentsInformedOn: string | null;
-}
 
 /**
  * The coordinator's overview: the children the user is named coordinator for (while they are enrolled),

@@ -1,8 +1,9 @@
+import type { TChildCoordinator } from '../../../shared/schemas/coordinator-views.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { childAccess } from '../children/children.access.ts';
-import { findCoordinator, type TChildCoordinator } from './find-coordinator.ts';
+import { findCoordinator } from './find-coordinator.ts';
 
 /** The child's named coordinator (or null), for anyone with a relation to the child; the read is audited. */
 export const getCoordinator = defineUseCase(

@@ -1,9 +1,10 @@
 import type { TSetCoordinatorRequest } from '../../../shared/schemas/concerns.ts';
+import type { TChildCoordinator } from '../../../shared/schemas/coordinator-views.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { CANDIDATES_SQL, leadingUnitForChild } from './coordinators.access.ts';
-import { findCoordinator, type TChildCoordinator } from './find-coordinator.ts';
+import { findCoordinator } from './find-coordinator.ts';
 import { queueCoordinatorLetters } from './tell-parents.ts';
 
 /**

@@ -1,10 +1,5 @@
+import type { TPerson } from '../../../shared/schemas/meetings.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-
-export interface TPerson {
-  id: string;
-  name: string;
-  units: string[];
-}
 
 /** Active users of the municipality the organiser can invite (names and units only, no child data). */
 export const findPeople = defineUseCase('manage:meeting:unit', async (ctx): Promise<TPerson[]> => {

@@ -1,21 +1,10 @@
 import type { TSharingDecision } from '../../../domain/sharing/sharing-rule.ts';
+import type { TChildMeeting } from '../../../shared/schemas/meetings.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { accessibleChildren } from '../children/children.access.ts';
 import { decideItems, ITEM_COLUMNS, sharingPurpose, userUnitIds } from './meetings.access.ts';
-
-export interface TChildMeeting {
-  meetingId: string;
-  itemId: string;
-  title: string;
-  meetingOn: string;
-  basis: 'consent' | 'legalBasis';
-  decisions: string;
-  followUpOn: string | null;
-  helped: string | null;
-  openActions: number;
-}
 
 /**
  * The meetings that concerned the child, for its profile: only items the user may see through the sharing

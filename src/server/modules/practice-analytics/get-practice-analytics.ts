@@ -1,9 +1,5 @@
-import {
-  practiceCells,
-  type TPeriodKind,
-  type TPracticeCell,
-  wholePeriods,
-} from '../../../domain/practice/practice-figures.ts';
+import { practiceCells, type TPeriodKind, wholePeriods } from '../../../domain/practice/practice-figures.ts';
+import type { TPracticeAnalytics } from '../../../shared/schemas/practice-views.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { unitsWith } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
@@ -14,16 +10,6 @@ export interface TPracticeQuery {
   to?: string;
   groupBy: 'unit' | 'profession';
   period: TPeriodKind;
-}
-
-export interface TPracticeAnalytics {
-  /** The first and last day of the whole periods counted (the asked range, widened to whole periods). */
-  from: string;
-  to: string;
-  groupBy: 'unit' | 'profession';
-  period: TPeriodKind;
-  scope: 'municipality' | 'units';
-  cells: TPracticeCell[];
 }
 
 /**

@@ -1,39 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
+import type {
+  TCandidate,
+  TCoordinatedChild,
+  TChildCoordinator as TCoordinator,
+} from '../../../shared/schemas/coordinator-views';
 import { api } from '../../api';
 
-export interface TCoordinator {
-  childId: string;
-  userId: string;
-  name: string;
-  email: string;
-  setBy: string;
-  setByName: string;
-  setAt: string;
-  parentsInformedOn: string | null;
-  parentsInformedNote: string | null;
-  version: number;
-}
-
-export interface TCandidate {
-  id: string;
-  name: string;
-  email: string;
-  unitName: string;
-  role: string;
-}
-
-export interface TCoordinatedChild {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  unitName: string | null;
-  latestPosition: 'green' | 'yellow' | 'red' | null;
-  latestAssessedOn: string | null;
-  concernsLast60Days: number;
-  unreadAlerts: number;
-  parentsInformedOn: string | null;
-}
+export type { TCandidate, TCoordinatedChild, TCoordinator };
 
 const child = (id: string) => `/api/v1/children/${encodeURIComponent(id)}`;
 

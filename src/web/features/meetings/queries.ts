@@ -2,35 +2,21 @@ import { queryOptions } from '@tanstack/react-query';
 import type {
   TAction,
   TAddItemRequest,
+  TChildMeeting,
   TChildThroughMeeting,
   TConcernCandidate,
   TCreateActionRequest,
   TCreateMeetingRequest,
   TMeeting,
   TMeetingSummary,
+  TPerson,
   TRecordFollowUpRequest,
   TUpdateActionRequest,
   TUpdateMinutesRequest,
 } from '../../../shared/schemas/meetings';
 import { api } from '../../api';
 
-export interface TPerson {
-  id: string;
-  name: string;
-  units: string[];
-}
-
-export interface TChildMeeting {
-  meetingId: string;
-  itemId: string;
-  title: string;
-  meetingOn: string;
-  basis: 'consent' | 'legalBasis';
-  decisions: string;
-  followUpOn: string | null;
-  helped: string | null;
-  openActions: number;
-}
+export type { TChildMeeting, TPerson };
 
 export const meetingsQuery = (scope: 'upcoming' | 'past' | 'all') =>
   queryOptions({

@@ -3,20 +3,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPracticeCell } from '../../../domain/practice/practice-figures';
+import type { TPracticeAnalytics as TPractice } from '../../../shared/schemas/practice-views';
 import { api, withQuery } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { can, useMe } from '../auth/session';
-
-interface TPractice {
-  from: string;
-  to: string;
-  groupBy: 'unit' | 'profession';
-  scope: 'municipality' | 'units';
-  cells: TPracticeCell[];
-}
 
 export function PracticeGate() {
   const me = useMe();
