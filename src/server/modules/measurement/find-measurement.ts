@@ -26,7 +26,13 @@ import {
   toWireJson,
   toWireObject,
 } from './measurement-table.ts';
-import { periodProtections, storeProtection } from './period-protection.ts';
+import {
+  periodProtections,
+  storeProtection,
+  type TVersions,
+  VERSIONS_SQL,
+  versionsOf,
+} from './period-protection.ts';
 import { periodsWithoutAssessments } from './periods-without-assessments.ts';
 import type { TRawCells } from './raw-cells.ts';
 import { selectCells } from './select-cells.ts';
@@ -42,22 +48,25 @@ function summaryOf(cells: TRawCells, i: number): TSummary {
   );
 }
 
+/** The labels of every key, and (in the same round trip) the periods' versions of the protected cube. */
 async function labelsFor(
   q: Queryable,
   ctx: TCtx,
-): Promise<Partial<Record<TMeasurementDimension, Map<string, string>>>> {
+): Promise<{ labels: Partial<Record<TMeasurementDimension, Map<string, string>>>; versions: TVersions }> {
   const nameCol = ctx.locale === 'en' ? 'name_en' : 'name_da';
-  const { rows } = await q.query({
+  const { rows } = await q.query<[string, string, string | null]>({
     text: `SELECT 'theme', code, ${nameCol} FROM policy_themes WHERE municipality_id = $1
            UNION ALL SELECT 'unit', id::text, name FROM units WHERE municipality_id = $1
-           UNION ALL SELECT 'district', id::text, name FROM districts WHERE municipality_id = $1`,
+           UNION ALL SELECT 'district', id::text, name FROM districts WHERE municipality_id = $1
+           UNION ALL ${VERSIONS_SQL}`,
     values: [ctx.user.municipalityId],
     rowMode: 'array',
   });
   const all = ctx.locale === 'en' ? 'All protective factors' : 'Alle beskyttelsesfaktorer';
   const labels = { theme: new Map([['all', all]]), unit: new Map(), district: new Map() };
-  for (const [dim, id, name] of rows as [keyof typeof labels, string, string][]) labels[dim].set(id, name);
-  return labels;
+  for (const [dim, id, name] of rows)
+    if (dim === 'theme' || dim === 'unit' || dim === 'district') labels[dim].set(id, name ?? id);
+  return { labels, versions: versionsOf(rows) };
 }
 
 /**
@@ -70,7 +79,7 @@ async function measure(ctx: TActingCtx, query: TMeasurementQuery): Promise<TMeas
   const periods = query.periods;
   const m = ctx.user.municipalityId;
   return ctx.db.tenantRead(m, async (q) => {
-    const labels = await labelsFor(q, ctx);
+    const { labels, versions } = await labelsFor(q, ctx);
     const read = usesPackedRows(query, dims)
       ? // The labels hold 'all' and the municipality's policy themes.
         await selectPackedCells(q, m, query, dims, new Set(themes ?? labels.theme?.keys()), periods, units)
@@ -81,10 +90,18 @@ async function measure(ctx: TActingCtx, query: TMeasurementQuery): Promise<TMeas
       : null;
     const asked = new Set(periodsOf(read, selection));
     if (query.baselinePeriod) asked.add(query.baselinePeriod);
-    const protections = await periodProtections(q, m, [...asked], (municipality, period, computed) => {
-      // Kept for other processes after this read; a failure only means computing it again later.
-      ctx.db.tenant(municipality, (w) => storeProtection(w, municipality, period, computed)).catch(() => {});
-    });
+    const protections = await periodProtections(
+      q,
+      m,
+      [...asked],
+      (municipality, period, computed) => {
+        // Kept for other processes after this read; a failure only means computing it again later.
+        ctx.db
+          .tenant(municipality, (w) => storeProtection(w, municipality, period, computed))
+          .catch(() => {});
+      },
+      versions,
+    );
     const cells = listedCells(read, selection, protections);
     const baseline = baselineRead
       ? listedCells(baselineRead, { ...selection, period: query.baselinePeriod }, protections)

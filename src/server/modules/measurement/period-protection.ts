@@ -75,6 +75,38 @@ export async function protectPeriod(
 
 const cache = new Map<string, { version: number; protection: Promise<TPeriodProtection> }>();
 
+/** The versions of a municipality's periods, and the database's name (it keys the cache too). */
+export interface TVersions {
+  database: string;
+  versions: Map<string, number>;
+}
+
+/**
+ * As SQL text to put beside another read of the same transaction (one round trip less on the hot path):
+ * rows of (kind, key, value) — ('database', name, NULL) and ('version', period, version).
+ */
+export const VERSIONS_SQL = `SELECT 'database', current_database(), NULL
+  UNION ALL SELECT 'version', period, version::text FROM measurement_versions WHERE municipality_id = $1`;
+
+/** TVersions from VERSIONS_SQL's rows (other rows are left alone). */
+export function versionsOf(rows: readonly (readonly [string, string, string | null])[]): TVersions {
+  const read: TVersions = { database: '', versions: new Map() };
+  for (const [kind, key, value] of rows) {
+    if (kind === 'database') read.database = key;
+    else if (kind === 'version') read.versions.set(key, Number(value));
+  }
+  return read;
+}
+
+async function readVersions(q: Queryable, municipalityId: string): Promise<TVersions> {
+  const { rows } = await q.query<[string, string, string | null]>({
+    text: VERSIONS_SQL,
+    values: [municipalityId],
+    rowMode: 'array',
+  });
+  return versionsOf(rows);
+}
+
 /** Where a computed protection is kept for other processes: written on the owner's pool, after the read. */
 export type TStoreProtection = (
   municipalityId: string,
@@ -92,17 +124,9 @@ export async function periodProtections(
   municipalityId: string,
   periods: readonly string[],
   store?: TStoreProtection,
+  read?: TVersions,
 ): Promise<Map<string, TPeriodProtection>> {
-  // The database's name keys the cache too: one process may serve several databases (the tests do).
-  const { rows } = await q.query<[string | null, string | null, string | null]>({
-    text: `SELECT current_database(), NULL, NULL
-           UNION ALL SELECT NULL, period, version::text FROM measurement_versions
-            WHERE municipality_id = $1 AND period = ANY($2::text[])`,
-    values: [municipalityId, periods],
-    rowMode: 'array',
-  });
-  const database = rows.find(([db]) => db !== null)?.[0] ?? '';
-  const versions = new Map(rows.filter(([db]) => db === null).map(([, p, v]) => [p as string, Number(v)]));
+  const { database, versions } = read ?? (await readVersions(q, municipalityId));
   const keyOf = (period: string) => `${database}|${municipalityId}|${period}`;
   const missing = periods.filter((p) => cache.get(keyOf(p))?.version !== (versions.get(p) ?? 0));
   const stored = missing.length ? await storedProtections(q, municipalityId, missing) : new Map();
