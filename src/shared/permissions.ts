@@ -58,6 +58,11 @@ export const PERMISSIONS = [
   'write:case:team',
   'manage:case:team',
   'read:compliance:municipality',
+  'read:offer:municipality',
+  'manage:offer:municipality',
+  'write:offer:own',
+  'write:offer:provider',
+  'export:offer:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

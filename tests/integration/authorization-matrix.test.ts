@@ -8,6 +8,7 @@ import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
+import { OFFERS_ROWS } from './matrix/offers-rows.ts';
 import { env, type TEndpoint, type TFixtures, type TRequest } from './matrix/types.ts';
 
 /**
@@ -39,6 +40,8 @@ const MEETING_PARTICIPANT: readonly TPermission[] = ['read:meeting:own', 'write:
 const OUTBOX: readonly TPermission[] = ['read:letter:municipality', 'manage:letter:municipality'];
 /** Cases (issue 5; rows in matrix/cases-rows.ts). */
 const CASEWORK: readonly TPermission[] = ['read:case:team', 'write:case:team'];
+/** Offers (issue 15; rows in matrix/offers-rows.ts): everyone reads the catalogue, owners maintain their offers. */
+const OFFER_OWNER: readonly TPermission[] = ['read:offer:municipality', 'write:offer:own'];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   professional: [
     'read:org:municipality',
@@ -50,6 +53,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...NOTIFIER,
     ...CONSENTS,
     ...MEETING_PARTICIPANT,
+    ...OFFER_OWNER,
   ],
   unitLeader: [
     'read:org:municipality',
@@ -70,6 +74,8 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'manage:meeting:unit',
     'read:practice:unit',
     'confirm:grant:unit',
+    ...OFFER_OWNER,
+    'export:offer:municipality',
   ],
   caseworker: [
     'read:org:municipality',
@@ -78,6 +84,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...INTAKE,
     ...MEETING_PARTICIPANT,
     ...CASEWORK,
+    ...OFFER_OWNER,
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -91,8 +98,15 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...CASEWORK,
     'manage:case:team',
     'read:compliance:municipality',
+    ...OFFER_OWNER,
+    'export:offer:municipality',
   ],
-  reviewer: ['read:org:municipality', 'read:catalogue:municipality', 'read:alert:own'],
+  reviewer: [
+    'read:org:municipality',
+    'read:catalogue:municipality',
+    'read:alert:own',
+    'read:offer:municipality',
+  ],
   analyst: [
     'read:org:municipality',
     'read:catalogue:municipality',
@@ -100,6 +114,8 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'read:alert:own',
     'read:practice:municipality',
     'read:compliance:municipality',
+    'read:offer:municipality',
+    'export:offer:municipality',
   ],
   admin: [
     'read:org:municipality',
@@ -115,8 +131,11 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'manage:warning-rule:municipality',
     'read:deadline:municipality',
     'manage:deadline:municipality',
+    'read:offer:municipality',
+    'manage:offer:municipality',
+    'export:offer:municipality',
   ],
-  partner: ['read:org:municipality', 'read:alert:own'],
+  partner: ['read:org:municipality', 'read:alert:own', 'read:offer:municipality', 'write:offer:provider'],
 };
 
 const PASSWORD = 'beskyt-demo';
@@ -764,6 +783,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...MEETINGS_ROWS,
   ...NOTIFICATIONS_ROWS,
   ...CASES_ROWS,
+  ...OFFERS_ROWS,
 ];
 
 function expectedStatus(e: TEndpoint, role: TRole): number {
@@ -970,7 +990,11 @@ describe('CSRF', () => {
               (SELECT count(*) FROM child_conversations) + (SELECT count(*) FROM case_measures) AS case_records,
               (SELECT count(*) FROM case_follow_ups WHERE held_on IS NOT NULL) AS follow_ups_held,
               (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM caseworker_changes) AS changes,
-              (SELECT count(*) FILTER (WHERE status = 'failed') FROM letters) AS letters_failed`,
+              (SELECT count(*) FILTER (WHERE status = 'failed') FROM letters) AS letters_failed,
+              (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offers) AS offers,
+              (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offer_providers) AS providers,
+              (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offer_kinds) AS offer_kinds,
+              (SELECT count(*) FROM provider_members) AS provider_members`,
     );
     return rows[0];
   }

@@ -153,6 +153,26 @@ const da = {
   GRANT_OWN_REQUEST:
     'Du kan ikke bekræfte eller afvise en rolle, du selv har bedt om. En anden administrator eller enhedens leder skal gøre det.',
   GRANT_DECIDED: 'Rolletildelingen er allerede bekræftet eller afvist.',
+  'field.offerKindCode': 'Skal være bogstaver og tal og begynde med et lille bogstav, fx leisureJob.',
+  'field.timeOfDay': 'Skal være et klokkeslæt (tt:mm).',
+  'field.postalCode': 'Skal være et postnummer med fire cifre.',
+  'field.languageCode': 'Skal være en sprogkode på to bogstaver, fx da eller en.',
+  'field.capacityBoth': 'Angiv både pladser i alt og ledige pladser, eller ingen af dem.',
+  'field.capacityFreeTooMany': 'Der kan ikke være flere ledige pladser end pladser i alt.',
+  'field.sessionEndsBeforeStart': 'Sluttidspunktet skal ligge efter starttidspunktet.',
+  'field.unknownOfferKind': 'Ukendt tilbudstype: {code}.',
+  'field.offerKindRetired': 'Tilbudstypen {code} bruges ikke længere til nye tilbud.',
+  'field.offerKindTaken': 'Der findes allerede en tilbudstype med denne kode.',
+  'field.unknownProvider': 'Udbyderen findes ikke.',
+  'field.providerNotYours': 'Du kan kun oprette og redigere tilbud for din egen organisation.',
+  'field.ownerAdminOnly': 'Kun en administrator kan vælge, hvem der er ansvarlig for tilbuddet.',
+  'field.unknownOwner':
+    'Den ansvarlige skal være en aktiv medarbejder i kommunen, der kan vedligeholde tilbud.',
+  'field.providerUnitRequired': 'En kommunal udbyder skal knyttes til en enhed.',
+  'field.providerUnitOnlyMunicipal': 'Kun en kommunal udbyder knyttes til en enhed.',
+  'field.notPartner': 'Brugeren har ikke rollen partner.',
+  'field.memberOfOther':
+    'Brugeren hører allerede til udbyderen {provider}. En partnerbruger hører til én udbyder.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -307,6 +327,26 @@ const en: Record<TMessageKey, string> = {
   GRANT_OWN_REQUEST:
     "You cannot confirm or refuse a role you asked for yourself. Another admin or the unit's leader must do it.",
   GRANT_DECIDED: 'The role grant has already been confirmed or refused.',
+  'field.offerKindCode': 'Must be letters and digits starting with a lower-case letter, e.g. leisureJob.',
+  'field.timeOfDay': 'Must be a time of day (hh:mm).',
+  'field.postalCode': 'Must be a four-digit postal code.',
+  'field.languageCode': 'Must be a two-letter language code, e.g. da or en.',
+  'field.capacityBoth': 'Give both the places in all and the free places, or neither.',
+  'field.capacityFreeTooMany': 'There cannot be more free places than places in all.',
+  'field.sessionEndsBeforeStart': 'The end time must be after the start time.',
+  'field.unknownOfferKind': 'Unknown kind of offer: {code}.',
+  'field.offerKindRetired': 'The kind of offer {code} is no longer used for new offers.',
+  'field.offerKindTaken': 'A kind of offer with this code already exists.',
+  'field.unknownProvider': 'The provider does not exist.',
+  'field.providerNotYours': 'You can only add and edit offers of your own organisation.',
+  'field.ownerAdminOnly': 'Only an administrator can choose who is responsible for the offer.',
+  'field.unknownOwner':
+    'The person responsible must be an active municipal employee who can maintain offers.',
+  'field.providerUnitRequired': 'A municipal provider must name a unit.',
+  'field.providerUnitOnlyMunicipal': 'Only a municipal provider names a unit.',
+  'field.notPartner': 'The user does not have the partner role.',
+  'field.memberOfOther':
+    'The user already belongs to the provider {provider}. A partner user belongs to one provider.',
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };
