@@ -164,3 +164,6 @@ export const ZUpdateOfferKindRequest = z.strictObject({
 export type TUpdateOfferKindRequest = z.infer<typeof ZUpdateOfferKindRequest>;
 
 export const ZOfferKindParams = z.strictObject({ code: ZOfferKindCode });
+
+/** `download=true` asks for the HSDS export as a file to save. */
+export const ZHsdsQuery = z.strictObject({ download: z.enum(['true', 'false']).optional() });

@@ -114,6 +114,7 @@ export const OFFERS_ROWS: TEndpoint[] = [
   read('/api/v1/offers', 'read:offer:municipality', '?age=8&status=active'),
   read('/api/v1/offer-kinds', 'read:offer:municipality'),
   read('/api/v1/offer-providers', 'read:offer:municipality'),
+  read('/api/v1/offers/hsds', 'export:offer:municipality'),
   {
     method: 'POST',
     path: '/api/v1/offers',

@@ -7,7 +7,11 @@ import type { TCtx } from '../../http/context.ts';
 import { protectiveFactors } from '../cases/case-document.ts';
 import { memberProvider, offerEditBasis } from './offers.access.ts';
 
-type TWhere = Partial<Omit<TFindOffersQuery, 'page' | 'pageSize'>> & { id?: string };
+type TWhere = Partial<Omit<TFindOffersQuery, 'page' | 'pageSize'>> & {
+  id?: string;
+  /** Only offers of providers still active (the published catalogue). */
+  providerActive?: boolean;
+};
 
 function conditions(m: string, where: TWhere): Sql {
   const parts = [sql`o.municipality_id = ${m}`];
@@ -15,6 +19,7 @@ function conditions(m: string, where: TWhere): Sql {
   if (where.kind) parts.push(sql`o.kind = ${where.kind}`);
   if (where.status) parts.push(sql`o.status = ${where.status}`);
   if (where.providerId) parts.push(sql`o.provider_id = ${where.providerId}`);
+  if (where.providerActive) parts.push(sql`p.active`);
   if (where.districtId) parts.push(sql`o.district_id = ${where.districtId}`);
   if (where.age !== undefined) parts.push(sql`${where.age}::int BETWEEN o.age_from AND o.age_to`);
   if (where.factorCode) parts.push(sql`${where.factorCode}::text = ANY(o.factor_codes)`);

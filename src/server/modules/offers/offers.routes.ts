@@ -5,6 +5,7 @@ import {
   ZCreateOfferRequest,
   ZCreateProviderRequest,
   ZFindOffersQuery,
+  ZHsdsQuery,
   ZOfferKindParams,
   ZProviderMemberParams,
   ZProviderMemberRequest,
@@ -18,6 +19,7 @@ import { addProviderMember } from './add-provider-member.ts';
 import { createOffer } from './create-offer.ts';
 import { createOfferKind } from './create-offer-kind.ts';
 import { createProvider } from './create-provider.ts';
+import { exportHsds } from './export-hsds.ts';
 import { findOfferKinds } from './find-offer-kinds.ts';
 import { findOffers } from './find-offers.ts';
 import { findProviders } from './find-providers.ts';
@@ -48,6 +50,21 @@ export function offersRoutes(app: FastifyInstance, deps: TDeps): void {
     body: ZCreateOfferRequest,
     status: 201,
     handler: (ctx, { body }) => createOffer(ctx, body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/offers/hsds',
+    summary:
+      'The published offers as Open Referral HSDS 3.0 JSON (organization, service, location, service_at_location)',
+    tags,
+    permission: exportHsds.permission,
+    query: ZHsdsQuery,
+    handler: async (ctx, { query }, _req, reply) => {
+      const doc = await exportHsds(ctx);
+      if (query.download === 'true')
+        reply.header('content-disposition', 'attachment; filename="tilbud-hsds-3.0.json"');
+      return doc;
+    },
   });
   route(app, deps, {
     method: 'GET',
