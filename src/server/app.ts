@@ -36,6 +36,7 @@ import { offersRoutes } from './modules/offers/offers.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { practiceAnalyticsRoutes } from './modules/practice-analytics/practice-analytics.routes.ts';
 import { publicFormRoutes } from './modules/public-form/public-form.routes.ts';
+import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 export interface TAppOptions {
@@ -149,6 +150,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   caseworkerChangeRoutes(app, deps, { enqueue: options.enqueueCaseworkerChange });
   complianceRoutes(app, deps);
   offersRoutes(app, deps);
+  referralsRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)

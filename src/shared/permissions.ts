@@ -63,6 +63,12 @@ export const PERMISSIONS = [
   'write:offer:own',
   'write:offer:provider',
   'export:offer:municipality',
+  'read:referral:unit',
+  'write:referral:unit',
+  'read:referral:team',
+  'write:referral:team',
+  'read:referral:provider',
+  'answer:referral:provider',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

@@ -9,6 +9,7 @@ import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
 import { OFFERS_ROWS } from './matrix/offers-rows.ts';
+import { REFERRALS_ROWS } from './matrix/referrals-rows.ts';
 import { env, type TEndpoint, type TFixtures, type TRequest } from './matrix/types.ts';
 
 /**
@@ -42,6 +43,9 @@ const OUTBOX: readonly TPermission[] = ['read:letter:municipality', 'manage:lett
 const CASEWORK: readonly TPermission[] = ['read:case:team', 'write:case:team'];
 /** Offers (issue 15; rows in matrix/offers-rows.ts): everyone reads the catalogue, owners maintain their offers. */
 const OFFER_OWNER: readonly TPermission[] = ['read:offer:municipality', 'write:offer:own'];
+/** Referrals (issue 15; rows in matrix/referrals-rows.ts): the units' and the teams' referrers, the partners. */
+const UNIT_REFERRER: readonly TPermission[] = ['read:referral:unit', 'write:referral:unit'];
+const TEAM_REFERRER: readonly TPermission[] = ['read:referral:team', 'write:referral:team'];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   professional: [
     'read:org:municipality',
@@ -54,6 +58,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...CONSENTS,
     ...MEETING_PARTICIPANT,
     ...OFFER_OWNER,
+    ...UNIT_REFERRER,
   ],
   unitLeader: [
     'read:org:municipality',
@@ -76,6 +81,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'confirm:grant:unit',
     ...OFFER_OWNER,
     'export:offer:municipality',
+    ...UNIT_REFERRER,
   ],
   caseworker: [
     'read:org:municipality',
@@ -85,6 +91,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...MEETING_PARTICIPANT,
     ...CASEWORK,
     ...OFFER_OWNER,
+    ...TEAM_REFERRER,
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -100,6 +107,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'read:compliance:municipality',
     ...OFFER_OWNER,
     'export:offer:municipality',
+    ...TEAM_REFERRER,
   ],
   reviewer: [
     'read:org:municipality',
@@ -135,7 +143,14 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'manage:offer:municipality',
     'export:offer:municipality',
   ],
-  partner: ['read:org:municipality', 'read:alert:own', 'read:offer:municipality', 'write:offer:provider'],
+  partner: [
+    'read:org:municipality',
+    'read:alert:own',
+    'read:offer:municipality',
+    'write:offer:provider',
+    'read:referral:provider',
+    'answer:referral:provider',
+  ],
 };
 
 const PASSWORD = 'beskyt-demo';
@@ -784,6 +799,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...NOTIFICATIONS_ROWS,
   ...CASES_ROWS,
   ...OFFERS_ROWS,
+  ...REFERRALS_ROWS,
 ];
 
 function expectedStatus(e: TEndpoint, role: TRole): number {
@@ -994,7 +1010,11 @@ describe('CSRF', () => {
               (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offers) AS offers,
               (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offer_providers) AS providers,
               (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offer_kinds) AS offer_kinds,
-              (SELECT count(*) FROM provider_members) AS provider_members`,
+              (SELECT count(*) FROM provider_members) AS provider_members,
+              (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM referrals) AS referrals,
+              (SELECT count(*) FROM referral_events) AS referral_events,
+              (SELECT count(*) FROM referral_attendance) AS referral_attendance,
+              (SELECT coalesce(sum(version), 0) FROM referral_settings) AS referral_settings`,
     );
     return rows[0];
   }

@@ -119,7 +119,8 @@ const da = {
     'Fristen for den børnefaglige undersøgelse er overskredet. Skriv en foreløbig vurdering.',
   'field.childConversationRequired':
     'Der skal være registreret en børnesamtale (holdt, afslået eller hvorfor ikke), før der træffes en afgørelse.',
-  'field.consentNoRecipients': 'Samtykket skal nævne mindst én modtager: en enhed eller en faggruppe.',
+  'field.consentNoRecipients':
+    'Samtykket skal nævne mindst én modtager: en enhed, en faggruppe eller en udbyder af tilbud.',
   'field.consentNoGiver': 'Angiv hvem der giver samtykket: forældremyndighedsindehaver(e) og/eller den unge.',
   'field.consentExpired': 'Samtykket er udløbet.',
   'field.consentWithdrawn': 'Samtykket er trukket tilbage.',
@@ -173,6 +174,26 @@ const da = {
   'field.notPartner': 'Brugeren har ikke rollen partner.',
   'field.memberOfOther':
     'Brugeren hører allerede til udbyderen {provider}. En partnerbruger hører til én udbyder.',
+  OFFER_PAUSED: 'Tilbuddet er sat på pause og tager ikke imod henvisninger lige nu.',
+  OFFER_CLOSED: 'Tilbuddet er lukket og tager ikke imod henvisninger.',
+  REFERRAL_OPEN_EXISTS: 'Barnet er allerede henvist til dette tilbud, og henvisningen er ikke afsluttet.',
+  REFERRAL_TRANSITION: 'Henvisningen er {from} og kan ikke ændres til {to}. Genindlæs og prøv igen.',
+  'field.unknownOffer': 'Tilbuddet findes ikke.',
+  'field.identityRequired': 'En henvisning sender altid, hvem barnet er.',
+  'field.ageOutsideOffer':
+    'Barnet er {age} år, og tilbuddet er for {from}–{to}-årige. Skriv en begrundelse, hvis du vil henvise alligevel.',
+  'field.consentNotYetValid': 'Samtykket gælder ikke endnu.',
+  'field.consentNotRecipient': 'Samtykket nævner ikke {provider} som modtager.',
+  'field.consentNoContact': 'Samtykket omfatter ikke forældrenes kontaktoplysninger.',
+  'field.measureNotS32':
+    'Vælg en støtteforanstaltning efter § 32 i en åben sag om barnet, som du har adgang til.',
+  'field.measureEnded': 'Foranstaltningen er afsluttet.',
+  'field.reasonNoteRequired': 'Skriv en begrundelse.',
+  'field.period': 'Skal være en måned (åååå-mm).',
+  'field.periodInFuture': 'Fremmøde kan ikke bekræftes for en måned, der ikke er begyndt.',
+  'field.periodBeforeStart': 'Forløbet startede først i {started}.',
+  'field.referralNotStarted': 'Forløbet er ikke startet endnu. Registrér starten først.',
+  'field.escalateAfterAlert': 'Eskaleringen skal komme efter påmindelsen.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -274,7 +295,8 @@ const en: Record<TMessageKey, string> = {
   'field.notCoordinatorCandidate':
     'Cannot be coordinator: the person must be an active professional or leader.',
   SIGN_EXISTS: 'The sign already exists. Edit it instead.',
-  'field.consentNoRecipients': 'The consent must name at least one recipient: a unit or a profession.',
+  'field.consentNoRecipients':
+    'The consent must name at least one recipient: a unit, a profession or a provider of offers.',
   'field.consentNoGiver': 'State who gives the consent: the custodian(s) and/or the young person.',
   'field.consentExpired': 'The consent has expired.',
   'field.consentWithdrawn': 'The consent has been withdrawn.',
@@ -347,6 +369,26 @@ const en: Record<TMessageKey, string> = {
   'field.notPartner': 'The user does not have the partner role.',
   'field.memberOfOther':
     'The user already belongs to the provider {provider}. A partner user belongs to one provider.',
+  OFFER_PAUSED: 'The offer is paused and takes no referrals just now.',
+  OFFER_CLOSED: 'The offer is closed and takes no referrals.',
+  REFERRAL_OPEN_EXISTS: 'The child is already referred to this offer, and the referral has not ended.',
+  REFERRAL_TRANSITION: 'The referral is {from} and cannot be changed to {to}. Reload and try again.',
+  'field.unknownOffer': 'The offer does not exist.',
+  'field.identityRequired': 'A referral always sends who the child is.',
+  'field.ageOutsideOffer':
+    'The child is {age}, and the offer is for ages {from}–{to}. Give a reason if you refer all the same.',
+  'field.consentNotYetValid': 'The consent is not in force yet.',
+  'field.consentNotRecipient': 'The consent does not name {provider} as a recipient.',
+  'field.consentNoContact': "The consent does not cover the custodians' contact details.",
+  'field.measureNotS32':
+    'Choose a § 32 support measure in an open case of the child that you have access to.',
+  'field.measureEnded': 'The measure has ended.',
+  'field.reasonNoteRequired': 'Give a reason.',
+  'field.period': 'Must be a month (yyyy-mm).',
+  'field.periodInFuture': 'Attendance cannot be confirmed for a month that has not begun.',
+  'field.periodBeforeStart': 'The referral only started in {started}.',
+  'field.referralNotStarted': 'The referral has not started yet. Record the start first.',
+  'field.escalateAfterAlert': 'The escalation must come after the reminder.',
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };

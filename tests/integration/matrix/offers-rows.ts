@@ -14,7 +14,7 @@ const asAdmin = (method: string, url: string, payload?: unknown) =>
 
 let partnerProvider: Promise<string> | undefined;
 /** The provider the demo partner belongs to (made here, and the partner made its member, if the seed has none). */
-function demoPartnerProvider(): Promise<string> {
+export function demoPartnerProvider(): Promise<string> {
   partnerProvider ??= (async () => {
     const partnerId = env.f.sessions.partner.user.id;
     const { rows } = await env.t.db.pool.query(

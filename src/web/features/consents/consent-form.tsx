@@ -44,6 +44,7 @@ export function ConsentForm({ data, onDone }: { data: TConsentsOfChild; onDone: 
         infoKinds: infoKinds as (typeof INFO_KINDS)[number][],
         recipientProfessions: professions as (typeof PROFESSIONS)[number][],
         recipientUnitIds: unitIds,
+        recipientProviderIds: [],
         purpose,
         signedOn,
         validFrom,
