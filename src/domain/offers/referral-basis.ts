@@ -57,7 +57,7 @@ export function basisState(facts: TBasisFacts, providerId: string, today: string
     return c.recipientProviderIds.includes(providerId) ? 'valid' : 'notRecipient';
   }
   const m = facts.measure;
-  if (!m || m.section !== 's32') return 'measureUnknown';
+  if (m?.section !== 's32') return 'measureUnknown';
   if (!m.caseOpen) return 'caseClosed';
   if (m.endsOn !== null && m.endsOn < today) return 'measureEnded';
   return 'valid';

@@ -40,10 +40,6 @@ function nextChild() {
   return child;
 }
 
-async function count(table: string): Promise<number> {
-  return Number((await t.db.pool.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
-}
-
 async function writes(): Promise<string> {
   const { rows } = await t.db.pool.query(
     `SELECT (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM referrals) AS referrals,
