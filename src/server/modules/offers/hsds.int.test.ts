@@ -203,7 +203,7 @@ describe('GET /api/v1/offers/hsds', () => {
       ['TU 16:00', 'TH 16:00'],
     );
     // Without an address, the sessions stay on the service.
-    const homework = doc.services.find((s: { id: string }) => s.id === ids['Lektiecafé']);
+    const homework = doc.services.find((s: { id: string }) => s.id === ids.Lektiecafé);
     expect(homework.application_process).toContain('henvisning');
   });
 
