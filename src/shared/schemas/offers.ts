@@ -99,6 +99,8 @@ export const ZCreateOfferRequest = z.strictObject({
   ownerId: OFFER_FIELDS.ownerId.default(null),
 });
 export type TCreateOfferRequest = z.infer<typeof ZCreateOfferRequest>;
+/** What a client sends: the defaulted fields may be left out. */
+export type TCreateOfferInput = z.input<typeof ZCreateOfferRequest>;
 
 /** An edit: the version read and any of the fields (an offer never moves to another provider). */
 export const ZUpdateOfferRequest = z.strictObject(OFFER_FIELDS).partial().extend({ version: ZVersion });

@@ -38,6 +38,8 @@ export const ZCreateReferralRequest = z
     params: { key: 'field.required' },
   });
 export type TCreateReferralRequest = z.infer<typeof ZCreateReferralRequest>;
+/** What a client sends: `sharedKinds` may be left out (identity only). */
+export type TCreateReferralInput = z.input<typeof ZCreateReferralRequest>;
 
 /** The referrer's side ends a referral: withdrawn (before it starts) or because the family moved. */
 export const ZWithdrawReferralRequest = z.strictObject({

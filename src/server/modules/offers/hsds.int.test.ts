@@ -149,13 +149,28 @@ describe('GET /api/v1/offers/hsds', () => {
 
   it('holds the published offers only: active, of active providers, with the providers they use', async () => {
     const doc = (await t.as(admin, 'GET', '/api/v1/offers/hsds')).json();
-    expect(doc.services.map((s: { name: string }) => s.name).sort()).toEqual([
-      'Fodbold U10',
-      'Håndbold U12',
-      'Lektiecafé',
-    ]);
-    expect(doc.organizations.map((o: { id: string }) => o.id)).toEqual([active]);
-    expect(doc.organizations[0]).toMatchObject({
+    // The demo's own catalogue is there too; these two providers are this test's.
+    const ours = (s: { organization_id: string }) =>
+      s.organization_id === active || s.organization_id === inactive;
+    expect(
+      doc.services
+        .filter(ours)
+        .map((s: { name: string }) => s.name)
+        .sort(),
+    ).toEqual(['Fodbold U10', 'Håndbold U12', 'Lektiecafé']);
+    const { rows } = await t.db.pool.query(
+      `SELECT count(*)::int AS n FROM offers o JOIN offer_providers p ON p.municipality_id = o.municipality_id AND p.id = o.provider_id
+        WHERE o.municipality_id = $1 AND o.status = 'active' AND p.active`,
+      [admin.user.municipality.id],
+    );
+    expect(doc.services).toHaveLength(rows[0].n);
+    const organizations = doc.organizations.map((o: { id: string }) => o.id);
+    expect(organizations).toContain(active);
+    expect(organizations).not.toContain(inactive);
+    expect(new Set(organizations)).toEqual(
+      new Set(doc.services.map((s: { organization_id: string }) => s.organization_id)),
+    );
+    expect(doc.organizations.find((o: { id: string }) => o.id === active)).toMatchObject({
       name: 'Idrætsforeningen Øst',
       website: 'https://if-oest.example',
       phones: [{ number: '+45 11 22 33 44' }],
@@ -189,8 +204,9 @@ describe('GET /api/v1/offers/hsds', () => {
       protective_factor: 'P-ORGANISED-LEISURE',
     });
     // Two offers at the same hall share one location; each has its own service_at_location with its sessions.
-    expect(doc.locations).toHaveLength(1);
-    expect(doc.locations[0].addresses[0]).toMatchObject({
+    const hall = doc.locations.filter((l: { organization_id: string }) => l.organization_id === active);
+    expect(hall).toHaveLength(1);
+    expect(hall[0].addresses[0]).toMatchObject({
       address_1: 'Hallvej 1',
       postal_code: '4400',
       country: 'DK',
@@ -198,7 +214,11 @@ describe('GET /api/v1/offers/hsds', () => {
     const sal = doc.service_at_locations.find(
       (s: { service_id: string }) => s.service_id === ids['Fodbold U10'],
     );
-    expect(sal.location_id).toBe(doc.locations[0].id);
+    expect(sal.location_id).toBe(hall[0].id);
+    const handball = doc.service_at_locations.find(
+      (s: { service_id: string }) => s.service_id === ids['Håndbold U12'],
+    );
+    expect(handball.location_id).toBe(hall[0].id);
     expect(sal.schedules.map((s: { byday: string; opens_at: string }) => `${s.byday} ${s.opens_at}`)).toEqual(
       ['TU 16:00', 'TH 16:00'],
     );
@@ -231,8 +251,14 @@ describe('GET /api/v1/offers/hsds', () => {
     const file = await t.as(admin, 'GET', '/api/v1/offers/hsds?download=true');
     expect(file.headers['content-disposition']).toBe('attachment; filename="tilbud-hsds-3.0.json"');
     const nabo = await t.login('admin@nabo.beskyt.test');
-    const doc = (await t.as(nabo, 'GET', '/api/v1/offers/hsds')).json();
-    expect(doc).toMatchObject({ publisher: { name: 'Nabo Kommune' }, services: [], organizations: [] });
+    const res = await t.as(nabo, 'GET', '/api/v1/offers/hsds');
+    expect(res.json().publisher).toEqual({ name: 'Nabo Kommune' });
+    const { rows } = await t.db.pool.query(
+      'SELECT id::text FROM offers WHERE municipality_id = $1 UNION ALL SELECT id::text FROM offer_providers WHERE municipality_id = $1',
+      [admin.user.municipality.id],
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.map((r) => r.id).filter((id) => res.body.includes(id))).toEqual([]);
   });
 
   it('refuses roles without the export permission (403) and a bad query (400)', async () => {

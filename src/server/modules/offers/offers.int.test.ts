@@ -38,13 +38,23 @@ async function offerCount(): Promise<number> {
 
 beforeAll(async () => {
   t = await startTestApp({ children: 20 });
-  [admin, professional, leader, partner, naboAdmin] = await Promise.all([
+  [admin, professional, leader, naboAdmin] = await Promise.all([
     login('admin'),
     login('professional'),
     login('unitLeader'),
-    login('partner'),
     login('admin', 'nabo'),
   ]);
+  // A partner user of its own: the demo partner logins already belong to seeded providers.
+  const { rows } = await t.db.pool.query(
+    `INSERT INTO users (municipality_id, email, name, password_hash, is_demo)
+     SELECT municipality_id, 'testpartner@demo.beskyt.test', 'Test Partner', password_hash, true
+       FROM users WHERE email = 'partner@demo.beskyt.test' RETURNING id, municipality_id`,
+  );
+  await t.db.pool.query(
+    "INSERT INTO role_assignments (municipality_id, user_id, role) VALUES ($1, $2, 'partner')",
+    [rows[0].municipality_id, rows[0].id],
+  );
+  partner = await login('testpartner');
   const mk = async (name: string, kind: string) => {
     const res = await t.as(admin, 'POST', '/api/v1/offer-providers', { name, kind });
     expect(res.statusCode, res.body).toBe(201);
@@ -305,7 +315,10 @@ describe('the catalogue', () => {
     for (const o of res.json().items) expect(o.ageFrom).toBeLessThanOrEqual(1);
     const active = await t.as(partner, 'GET', '/api/v1/offers?age=1&kind=parentCourse&status=active');
     expect(active.json().items.map((o: { id: string }) => o.id)).not.toContain(closed.id);
-    expect((await t.as(naboAdmin, 'GET', '/api/v1/offers?pageSize=100')).json().items).toEqual([]);
+    const nabo = await t.as(naboAdmin, 'GET', '/api/v1/offers?pageSize=100');
+    expect(nabo.json().items.length).toBeGreaterThan(0);
+    expect(nabo.body).not.toContain(young.id);
+    expect(nabo.body).not.toContain(ownProvider);
   });
 });
 
@@ -342,7 +355,7 @@ describe('providers and their partner users', () => {
 
   it('names a unit for a municipal provider and for no other', async () => {
     const noUnit = await t.as(admin, 'POST', '/api/v1/offer-providers', {
-      name: 'Familiehuset',
+      name: 'Familiehuset Test',
       kind: 'municipalUnit',
     });
     expect(noUnit.statusCode).toBe(400);
@@ -355,14 +368,14 @@ describe('providers and their partner users', () => {
     });
     expect(withUnit.statusCode).toBe(400);
     const ok = await t.as(admin, 'POST', '/api/v1/offer-providers', {
-      name: 'Familiehuset',
+      name: 'Familiehuset Test',
       kind: 'municipalUnit',
       unitId,
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().unit.id).toBe(unitId);
     const dup = await t.as(admin, 'POST', '/api/v1/offer-providers', {
-      name: 'Familiehuset',
+      name: 'Familiehuset Test',
       kind: 'business',
     });
     expect(dup.statusCode).toBe(400);

@@ -113,17 +113,18 @@ async function extraPartner(local: string): Promise<TSession> {
 
 beforeAll(async () => {
   t = await startTestApp({ children: 400 });
-  [admin, professional, leader, caseworker, manager, orgPartner, naboProfessional] = await Promise.all([
+  [admin, professional, leader, caseworker, manager, naboProfessional] = await Promise.all([
     login('admin'),
     login('professional'),
     login('unitLeader'),
     login('caseworker'),
     login('caseworkManager'),
-    login('partner'),
     login('professional', 'nabo'),
   ]);
   demoId = admin.user.municipality.id;
+  // Partner users of their own: the demo partner logins already belong to seeded providers.
   clubPartner = await extraPartner(`klubpartner-${randomUUID().slice(0, 6)}`);
+  orgPartner = await extraPartner(`orgpartner-${randomUUID().slice(0, 6)}`);
   const provider = async (name: string, kind: string, member: TSession) => {
     const id = (await t.as(admin, 'POST', '/api/v1/offer-providers', { name, kind })).json().id;
     const res = await t.as(admin, 'POST', `/api/v1/offer-providers/${id}/members`, {
