@@ -117,8 +117,8 @@ test('a professional refers a child to the association on the custodians’ cons
   // 2. The referral.
   await page.getByRole('button', { name: 'Henvis til et tilbud' }).click();
   const referForm = page.getByRole('form', { name: 'Henvis barnet til et tilbud' });
-  await referForm.getByLabel('Tilbud', { exact: true }).selectOption(offer.id);
-  await expect(referForm.getByLabel('Samtykke, der nævner udbyderen')).toBeVisible();
+  await referForm.getByRole('combobox', { name: 'Tilbud' }).selectOption(offer.id);
+  await expect(referForm.getByRole('combobox', { name: 'Samtykke, der nævner udbyderen' })).toBeVisible();
   await checkA11y(page);
   await referForm.getByRole('button', { name: 'Send henvisning' }).click();
   const section = page.getByRole('region', { name: 'Henvisninger til tilbud' });
