@@ -79,6 +79,15 @@ function fromOffer(o: TOffer | undefined): TFields {
 
 const num = (v: string | number): number | null => (typeof v === 'number' ? v : null);
 
+/** Only what the edit changes goes to the server: an untouched field is never held against a changed list. */
+function changedFrom<T extends Record<string, unknown>>(offer: TOffer, fields: T): Partial<T> {
+  const { providerId: _p, languages, ...before } = fromOffer(offer);
+  const original: Record<string, unknown> = { ...before, languages: languages.split(', ') };
+  return Object.fromEntries(
+    Object.entries(fields).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(original[key])),
+  ) as Partial<T>;
+}
+
 /**
  * Creates an offer, or edits one (with its version). The server checks everything again and names the field
  * it refuses; the message is shown at that field. Factors can be chosen by those who may read the catalogue.
@@ -112,7 +121,7 @@ export function OfferForm({ offer, onDone }: { offer?: TOffer; onDone: (saved: T
     };
     try {
       const saved = offer
-        ? await updateOffer(offer.id, { version: offer.version, ...fields })
+        ? await updateOffer(offer.id, { version: offer.version, ...changedFrom(offer, fields) })
         : await createOffer({ providerId, ...fields });
       await queryClient.invalidateQueries({ queryKey: ['offers'] });
       queryClient.setQueryData(['offer', saved.id], saved);
