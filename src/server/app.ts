@@ -32,9 +32,11 @@ import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { myWorkRoutes } from './modules/my-work/my-work.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { offersRoutes } from './modules/offers/offers.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { practiceAnalyticsRoutes } from './modules/practice-analytics/practice-analytics.routes.ts';
 import { publicFormRoutes } from './modules/public-form/public-form.routes.ts';
+import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 export interface TAppOptions {
@@ -147,6 +149,8 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   casesRoutes(app, deps);
   caseworkerChangeRoutes(app, deps, { enqueue: options.enqueueCaseworkerChange });
   complianceRoutes(app, deps);
+  offersRoutes(app, deps);
+  referralsRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa)

@@ -58,6 +58,17 @@ export const PERMISSIONS = [
   'write:case:team',
   'manage:case:team',
   'read:compliance:municipality',
+  'read:offer:municipality',
+  'manage:offer:municipality',
+  'write:offer:own',
+  'write:offer:provider',
+  'export:offer:municipality',
+  'read:referral:unit',
+  'write:referral:unit',
+  'read:referral:team',
+  'write:referral:team',
+  'read:referral:provider',
+  'answer:referral:provider',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -80,6 +91,11 @@ const MEETING_PARTICIPANT: readonly TPermission[] = ['read:meeting:own', 'write:
 const OUTBOX: readonly TPermission[] = ['read:letter:municipality', 'manage:letter:municipality'];
 /** Cases. */
 const CASEWORK: readonly TPermission[] = ['read:case:team', 'write:case:team'];
+/** Offers (issue 15): everyone reads the catalogue, owners maintain their offers. */
+const OFFER_OWNER: readonly TPermission[] = ['read:offer:municipality', 'write:offer:own'];
+/** Referrals (issue 15): the units' and the teams' referrers. */
+const UNIT_REFERRER: readonly TPermission[] = ['read:referral:unit', 'write:referral:unit'];
+const TEAM_REFERRER: readonly TPermission[] = ['read:referral:team', 'write:referral:team'];
 /**
  * What each role may do: the grants the migrations write into `role_permissions` (the database is what the
  * server asks at sign-in). The endpoint × role matrix derives every expected answer from this table and the
@@ -96,6 +112,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...NOTIFIER,
     ...CONSENTS,
     ...MEETING_PARTICIPANT,
+    ...OFFER_OWNER,
+    ...UNIT_REFERRER,
   ],
   unitLeader: [
     'read:org:municipality',
@@ -116,6 +134,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'manage:meeting:unit',
     'read:practice:unit',
     'confirm:grant:unit',
+    ...OFFER_OWNER,
+    'export:offer:municipality',
+    ...UNIT_REFERRER,
   ],
   caseworker: [
     'read:org:municipality',
@@ -124,6 +145,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...INTAKE,
     ...MEETING_PARTICIPANT,
     ...CASEWORK,
+    ...OFFER_OWNER,
+    ...TEAM_REFERRER,
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -137,8 +160,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...CASEWORK,
     'manage:case:team',
     'read:compliance:municipality',
+    ...OFFER_OWNER,
+    'export:offer:municipality',
+    ...TEAM_REFERRER,
   ],
-  reviewer: ['read:org:municipality', 'read:catalogue:municipality', 'read:alert:own'],
+  reviewer: [
+    'read:org:municipality',
+    'read:catalogue:municipality',
+    'read:alert:own',
+    'read:offer:municipality',
+  ],
   analyst: [
     'read:org:municipality',
     'read:catalogue:municipality',
@@ -146,6 +177,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'read:alert:own',
     'read:practice:municipality',
     'read:compliance:municipality',
+    'read:offer:municipality',
+    'export:offer:municipality',
   ],
   admin: [
     'read:org:municipality',
@@ -161,8 +194,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'manage:warning-rule:municipality',
     'read:deadline:municipality',
     'manage:deadline:municipality',
+    'read:offer:municipality',
+    'manage:offer:municipality',
+    'export:offer:municipality',
   ],
-  partner: ['read:org:municipality', 'read:alert:own'],
+  partner: [
+    'read:org:municipality',
+    'read:alert:own',
+    'read:offer:municipality',
+    'write:offer:provider',
+    'read:referral:provider',
+    'answer:referral:provider',
+  ],
 };
 
 export const UNIT_KINDS = [

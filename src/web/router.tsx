@@ -36,6 +36,8 @@ import { myNotificationsRoute, newNotificationRoute } from './routes/my-notifica
 import { myWorkRoute } from './routes/my-work';
 import { notificationDetailRoute } from './routes/notification-detail';
 import { notificationsQueueRoute } from './routes/notifications-queue';
+import { offerDetailRoute, offerNewRoute, offersRoute } from './routes/offers';
+import { partnerReferralsRoute } from './routes/partner-referrals';
 import { practiceRoute } from './routes/practice';
 import { rootRoute } from './routes/root';
 import { roundProgressRoute } from './routes/round-progress';
@@ -105,6 +107,10 @@ const routeTree = rootRoute.addChildren([
     meetingDetailRoute,
     myWorkRoute,
     practiceRoute,
+    offersRoute,
+    offerNewRoute,
+    offerDetailRoute,
+    partnerReferralsRoute,
   ]),
 ]);
 

@@ -147,9 +147,7 @@ export async function benchP1(): Promise<void> {
     execArgv: [
       '--import',
       'tsx',
-      ...(process.env.BENCH_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : []),
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
     ],
   });
   let stopClient = () => {};

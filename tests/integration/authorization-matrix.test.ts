@@ -8,6 +8,8 @@ import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
+import { OFFERS_ROWS } from './matrix/offers-rows.ts';
+import { REFERRALS_ROWS } from './matrix/referrals-rows.ts';
 import { appRoutes, routeKey, type TAccess } from './matrix/route-access.ts';
 import { env, type TEndpoint, type TFixtures, type TRequest } from './matrix/types.ts';
 
@@ -619,6 +621,8 @@ const ENDPOINTS: TEndpoint[] = [
   ...CONCERNS_ROWS,
   ...MEETINGS_ROWS,
   ...NOTIFICATIONS_ROWS,
+  ...OFFERS_ROWS,
+  ...REFERRALS_ROWS,
   ...CASES_ROWS,
 ];
 
@@ -847,7 +851,15 @@ describe('CSRF', () => {
               (SELECT count(*) FROM child_conversations) + (SELECT count(*) FROM case_measures) AS case_records,
               (SELECT count(*) FROM case_follow_ups WHERE held_on IS NOT NULL) AS follow_ups_held,
               (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM caseworker_changes) AS changes,
-              (SELECT count(*) FILTER (WHERE status = 'failed') FROM letters) AS letters_failed`,
+              (SELECT count(*) FILTER (WHERE status = 'failed') FROM letters) AS letters_failed,
+              (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offers) AS offers,
+              (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offer_providers) AS providers,
+              (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM offer_kinds) AS offer_kinds,
+              (SELECT count(*) FROM provider_members) AS provider_members,
+              (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM referrals) AS referrals,
+              (SELECT count(*) FROM referral_events) AS referral_events,
+              (SELECT count(*) FROM referral_attendance) AS referral_attendance,
+              (SELECT coalesce(sum(version), 0) FROM referral_settings) AS referral_settings`,
     );
     return rows[0];
   }

@@ -10,7 +10,19 @@
  * window up to the item's follow-up date.
  */
 
-export const INFO_KINDS = ['identity', 'concerns', 'wellbeing', 'meetings', 'health', 'family'] as const;
+/**
+ * The kinds of information a consent may name. `contact` (the custodians' names, phone and e-mail) is what a
+ * provider of an offer needs to reach the family besides who the child is (src/domain/offers/referral-basis.ts).
+ */
+export const INFO_KINDS = [
+  'identity',
+  'concerns',
+  'wellbeing',
+  'meetings',
+  'health',
+  'family',
+  'contact',
+] as const;
 export type TInfoKind = (typeof INFO_KINDS)[number];
 
 /** What the legal basis lets participants share: who the child is and the concern that brought it up. */

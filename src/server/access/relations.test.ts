@@ -14,7 +14,14 @@ describe('auditPurpose', () => {
     [{ kind: 'meeting', meetingId: 'm1', basis: 'consent', consentId: 'c1' }, 'meeting:m1:consent:c1'],
     [{ kind: 'meeting', meetingId: 'm1', basis: 'legalBasis' }, 'meeting:m1:legalBasis'],
     [{ kind: 'intake' }, 'intake'],
-    [{ kind: 'referral', offerId: 'o1' }, 'referral:o1'],
+    [
+      { kind: 'referral', referralId: 'r1', offerId: 'o1', basis: 'consent', consentId: 'c1' },
+      'referral:r1:offer:o1:consent:c1',
+    ],
+    [
+      { kind: 'referral', referralId: 'r1', offerId: 'o1', basis: 'legalBasis', measureId: 'm1' },
+      'referral:r1:offer:o1:legalBasis:m1',
+    ],
     [{ kind: 'conference', conferenceId: 'f1', role: 'convenor' }, 'conference:f1:convenor'],
     [{ kind: 'reviewSample', roundId: 'r1' }, 'reviewSample:r1'],
     [{ kind: 'breakGlass', reason: 'akut' }, 'breakGlass'],

@@ -45,11 +45,14 @@ export interface TIntakeRelation {
 // The relations the coming capabilities bring. Named now so that their audit purpose is decided here,
 // once, and not by the first use-case that needs one.
 
-/** A partner reaches a child through a referral to their offer. */
-export interface TReferralRelation {
-  kind: 'referral';
-  offerId: string;
-}
+/**
+ * A partner user reaches a child through a live referral to an offer of the provider they belong to, on the
+ * referral's basis: the custodians' consent naming the provider, or a § 32 measure in the child's case
+ * (src/server/access/referral.ts).
+ */
+export type TReferralRelation =
+  | { kind: 'referral'; referralId: string; offerId: string; basis: 'consent'; consentId: string }
+  | { kind: 'referral'; referralId: string; offerId: string; basis: 'legalBasis'; measureId: string };
 
 /** A participant in a family group conference, in a role (convenor, network person …). */
 export interface TConferenceRelation {
@@ -109,7 +112,9 @@ export function auditPurpose(relation: TRelation): string {
     case 'intake':
       return 'intake';
     case 'referral':
-      return `referral:${relation.offerId}`;
+      return relation.basis === 'consent'
+        ? `referral:${relation.referralId}:offer:${relation.offerId}:consent:${relation.consentId}`
+        : `referral:${relation.referralId}:offer:${relation.offerId}:legalBasis:${relation.measureId}`;
     case 'conference':
       return `conference:${relation.conferenceId}:${relation.role}`;
     case 'reviewSample':

@@ -8,6 +8,7 @@ import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts
 import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
 import { sendReminders } from '../modules/my-work/send-reminders.ts';
 import { registerNotificationJobs } from '../modules/notifications/notifications.jobs.ts';
+import { registerReferralJobs } from '../modules/referrals/referrals.jobs.ts';
 import { fillChildProfiles } from './fill-child-profiles.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
 import { refreshOpenPopulations } from './refresh-open-populations.ts';
@@ -78,5 +79,6 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await registerCaseworkerChangeJobs(boss, db, audit);
   await registerCaseJobs(boss, db);
   await registerNotificationJobs(boss, db, audit);
+  await registerReferralJobs(boss, db);
   return boss;
 }

@@ -119,7 +119,8 @@ const da = {
     'Fristen for den børnefaglige undersøgelse er overskredet. Skriv en foreløbig vurdering.',
   'field.childConversationRequired':
     'Der skal være registreret en børnesamtale (holdt, afslået eller hvorfor ikke), før der træffes en afgørelse.',
-  'field.consentNoRecipients': 'Samtykket skal nævne mindst én modtager: en enhed eller en faggruppe.',
+  'field.consentNoRecipients':
+    'Samtykket skal nævne mindst én modtager: en enhed, en faggruppe eller en udbyder af tilbud.',
   'field.consentNoGiver': 'Angiv hvem der giver samtykket: forældremyndighedsindehaver(e) og/eller den unge.',
   'field.consentExpired': 'Samtykket er udløbet.',
   'field.consentWithdrawn': 'Samtykket er trukket tilbage.',
@@ -153,6 +154,46 @@ const da = {
   GRANT_OWN_REQUEST:
     'Du kan ikke bekræfte eller afvise en rolle, du selv har bedt om. En anden administrator eller enhedens leder skal gøre det.',
   GRANT_DECIDED: 'Rolletildelingen er allerede bekræftet eller afvist.',
+  'field.offerKindCode': 'Skal være bogstaver og tal og begynde med et lille bogstav, fx leisureJob.',
+  'field.timeOfDay': 'Skal være et klokkeslæt (tt:mm).',
+  'field.postalCode': 'Skal være et postnummer med fire cifre.',
+  'field.languageCode': 'Skal være en sprogkode på to bogstaver, fx da eller en.',
+  'field.capacityBoth': 'Angiv både pladser i alt og ledige pladser, eller ingen af dem.',
+  'field.capacityFreeTooMany': 'Der kan ikke være flere ledige pladser end pladser i alt.',
+  'field.sessionEndsBeforeStart': 'Sluttidspunktet skal ligge efter starttidspunktet.',
+  'field.unknownOfferKind': 'Ukendt tilbudstype: {code}.',
+  'field.offerKindRetired': 'Tilbudstypen {code} bruges ikke længere til nye tilbud.',
+  'field.offerKindTaken': 'Der findes allerede en tilbudstype med denne kode.',
+  'field.unknownProvider': 'Udbyderen findes ikke.',
+  'field.providerNotYours': 'Du kan kun oprette og redigere tilbud for din egen organisation.',
+  'field.ownerAdminOnly': 'Kun en administrator kan vælge, hvem der er ansvarlig for tilbuddet.',
+  'field.unknownOwner':
+    'Den ansvarlige skal være en aktiv medarbejder i kommunen, der kan vedligeholde tilbud.',
+  'field.providerUnitRequired': 'En kommunal udbyder skal knyttes til en enhed.',
+  'field.providerUnitOnlyMunicipal': 'Kun en kommunal udbyder knyttes til en enhed.',
+  'field.notPartner': 'Brugeren har ikke rollen partner.',
+  'field.memberOfOther':
+    'Brugeren hører allerede til udbyderen {provider}. En partnerbruger hører til én udbyder.',
+  OFFER_PAUSED: 'Tilbuddet er sat på pause og tager ikke imod henvisninger lige nu.',
+  OFFER_CLOSED: 'Tilbuddet er lukket og tager ikke imod henvisninger.',
+  REFERRAL_OPEN_EXISTS: 'Barnet er allerede henvist til dette tilbud, og henvisningen er ikke afsluttet.',
+  REFERRAL_TRANSITION: 'Henvisningen er {from} og kan ikke ændres til {to}. Genindlæs og prøv igen.',
+  'field.unknownOffer': 'Tilbuddet findes ikke.',
+  'field.identityRequired': 'En henvisning sender altid, hvem barnet er.',
+  'field.ageOutsideOffer':
+    'Barnet er {age} år, og tilbuddet er for {from}–{to}-årige. Skriv en begrundelse, hvis du vil henvise alligevel.',
+  'field.consentNotYetValid': 'Samtykket gælder ikke endnu.',
+  'field.consentNotRecipient': 'Samtykket nævner ikke {provider} som modtager.',
+  'field.consentNoContact': 'Samtykket omfatter ikke forældrenes kontaktoplysninger.',
+  'field.measureNotS32':
+    'Vælg en støtteforanstaltning efter § 32 i en åben sag om barnet, som du har adgang til.',
+  'field.measureEnded': 'Foranstaltningen er afsluttet.',
+  'field.reasonNoteRequired': 'Skriv en begrundelse.',
+  'field.period': 'Skal være en måned (åååå-mm).',
+  'field.periodInFuture': 'Fremmøde kan ikke bekræftes for en måned, der ikke er begyndt.',
+  'field.periodBeforeStart': 'Forløbet startede først i {started}.',
+  'field.referralNotStarted': 'Forløbet er ikke startet endnu. Registrér starten først.',
+  'field.escalateAfterAlert': 'Eskaleringen skal komme efter påmindelsen.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -254,7 +295,8 @@ const en: Record<TMessageKey, string> = {
   'field.notCoordinatorCandidate':
     'Cannot be coordinator: the person must be an active professional or leader.',
   SIGN_EXISTS: 'The sign already exists. Edit it instead.',
-  'field.consentNoRecipients': 'The consent must name at least one recipient: a unit or a profession.',
+  'field.consentNoRecipients':
+    'The consent must name at least one recipient: a unit, a profession or a provider of offers.',
   'field.consentNoGiver': 'State who gives the consent: the custodian(s) and/or the young person.',
   'field.consentExpired': 'The consent has expired.',
   'field.consentWithdrawn': 'The consent has been withdrawn.',
@@ -307,6 +349,46 @@ const en: Record<TMessageKey, string> = {
   GRANT_OWN_REQUEST:
     "You cannot confirm or refuse a role you asked for yourself. Another admin or the unit's leader must do it.",
   GRANT_DECIDED: 'The role grant has already been confirmed or refused.',
+  'field.offerKindCode': 'Must be letters and digits starting with a lower-case letter, e.g. leisureJob.',
+  'field.timeOfDay': 'Must be a time of day (hh:mm).',
+  'field.postalCode': 'Must be a four-digit postal code.',
+  'field.languageCode': 'Must be a two-letter language code, e.g. da or en.',
+  'field.capacityBoth': 'Give both the places in all and the free places, or neither.',
+  'field.capacityFreeTooMany': 'There cannot be more free places than places in all.',
+  'field.sessionEndsBeforeStart': 'The end time must be after the start time.',
+  'field.unknownOfferKind': 'Unknown kind of offer: {code}.',
+  'field.offerKindRetired': 'The kind of offer {code} is no longer used for new offers.',
+  'field.offerKindTaken': 'A kind of offer with this code already exists.',
+  'field.unknownProvider': 'The provider does not exist.',
+  'field.providerNotYours': 'You can only add and edit offers of your own organisation.',
+  'field.ownerAdminOnly': 'Only an administrator can choose who is responsible for the offer.',
+  'field.unknownOwner':
+    'The person responsible must be an active municipal employee who can maintain offers.',
+  'field.providerUnitRequired': 'A municipal provider must name a unit.',
+  'field.providerUnitOnlyMunicipal': 'Only a municipal provider names a unit.',
+  'field.notPartner': 'The user does not have the partner role.',
+  'field.memberOfOther':
+    'The user already belongs to the provider {provider}. A partner user belongs to one provider.',
+  OFFER_PAUSED: 'The offer is paused and takes no referrals just now.',
+  OFFER_CLOSED: 'The offer is closed and takes no referrals.',
+  REFERRAL_OPEN_EXISTS: 'The child is already referred to this offer, and the referral has not ended.',
+  REFERRAL_TRANSITION: 'The referral is {from} and cannot be changed to {to}. Reload and try again.',
+  'field.unknownOffer': 'The offer does not exist.',
+  'field.identityRequired': 'A referral always sends who the child is.',
+  'field.ageOutsideOffer':
+    'The child is {age}, and the offer is for ages {from}–{to}. Give a reason if you refer all the same.',
+  'field.consentNotYetValid': 'The consent is not in force yet.',
+  'field.consentNotRecipient': 'The consent does not name {provider} as a recipient.',
+  'field.consentNoContact': "The consent does not cover the custodians' contact details.",
+  'field.measureNotS32':
+    'Choose a § 32 support measure in an open case of the child that you have access to.',
+  'field.measureEnded': 'The measure has ended.',
+  'field.reasonNoteRequired': 'Give a reason.',
+  'field.period': 'Must be a month (yyyy-mm).',
+  'field.periodInFuture': 'Attendance cannot be confirmed for a month that has not begun.',
+  'field.periodBeforeStart': 'The referral only started in {started}.',
+  'field.referralNotStarted': 'The referral has not started yet. Record the start first.',
+  'field.escalateAfterAlert': 'The escalation must come after the reminder.',
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };

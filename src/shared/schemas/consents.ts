@@ -8,7 +8,8 @@ export { INFO_KINDS };
 
 /**
  * A written consent: who gave it (guardians with custody, and/or the young person), which kinds of
- * information, to which recipients (units and/or professions), for which purpose, and for how long.
+ * information, to which recipients (units, professions and/or providers of offers), for which purpose, and for
+ * how long.
  */
 export const ZCreateConsentRequest = z
   .strictObject({
@@ -17,15 +18,20 @@ export const ZCreateConsentRequest = z
     infoKinds: z.array(z.enum(INFO_KINDS)).min(1).max(INFO_KINDS.length),
     recipientUnitIds: z.array(ZId).max(50).default([]),
     recipientProfessions: z.array(z.enum(PROFESSIONS)).max(PROFESSIONS.length).default([]),
+    /** Providers of offers the child may be referred to (issue 15). */
+    recipientProviderIds: z.array(ZId).max(20).default([]),
     purpose: ZText(1000),
     signedOn: ZIsoDate,
     validFrom: ZIsoDate,
     validTo: ZIsoDate,
   })
-  .refine((c) => c.recipientUnitIds.length + c.recipientProfessions.length > 0, {
-    path: ['recipients'],
-    params: { key: 'field.consentNoRecipients' },
-  })
+  .refine(
+    (c) => c.recipientUnitIds.length + c.recipientProfessions.length + c.recipientProviderIds.length > 0,
+    {
+      path: ['recipients'],
+      params: { key: 'field.consentNoRecipients' },
+    },
+  )
   .refine((c) => c.guardianIds.length > 0 || c.youngPerson, {
     path: ['guardianIds'],
     params: { key: 'field.consentNoGiver' },
@@ -50,6 +56,7 @@ export interface TConsent {
   infoKinds: (typeof INFO_KINDS)[number][];
   recipientUnits: { id: string; name: string }[];
   recipientProfessions: string[];
+  recipientProviders: { id: string; name: string }[];
   purpose: string;
   signedOn: string;
   validFrom: string;

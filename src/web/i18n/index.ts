@@ -15,6 +15,7 @@ import daLetters from './da/letters.json';
 import daMeasurement from './da/measurement.json';
 import daMeetings from './da/meetings.json';
 import daNotifications from './da/notifications.json';
+import daOffers from './da/offers.json';
 import daPractice from './da/practice.json';
 import daWork from './da/work.json';
 import enAdmin from './en/admin.json';
@@ -32,6 +33,7 @@ import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
 import enMeetings from './en/meetings.json';
 import enNotifications from './en/notifications.json';
+import enOffers from './en/offers.json';
 import enPractice from './en/practice.json';
 import enWork from './en/work.json';
 
@@ -76,6 +78,7 @@ void i18n.use(initReactI18next).init({
       consents: daConsents,
       work: daWork,
       practice: daPractice,
+      offers: daOffers,
     },
     en: {
       common: enCommon,
@@ -95,6 +98,7 @@ void i18n.use(initReactI18next).init({
       consents: enConsents,
       work: enWork,
       practice: enPractice,
+      offers: enOffers,
     },
   },
   lng: cookieLocale() ?? 'da',
@@ -118,6 +122,7 @@ void i18n.use(initReactI18next).init({
     'consents',
     'work',
     'practice',
+    'offers',
   ],
   interpolation: { escapeValue: false },
   initAsync: false,

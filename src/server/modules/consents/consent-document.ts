@@ -14,7 +14,9 @@ export async function selectConsents(
             (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.first_name || ' ' || g.last_name) ORDER BY g.last_name), '[]')
                FROM guardians g WHERE g.municipality_id = k.municipality_id AND g.id = ANY(k.guardian_ids)) AS guardians,
             (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name), '[]')
-               FROM units u WHERE u.municipality_id = k.municipality_id AND u.id = ANY(k.recipient_unit_ids)) AS units
+               FROM units u WHERE u.municipality_id = k.municipality_id AND u.id = ANY(k.recipient_unit_ids)) AS units,
+            (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name), '[]')
+               FROM offer_providers p WHERE p.municipality_id = k.municipality_id AND p.id = ANY(k.recipient_provider_ids)) AS providers
        FROM consents k JOIN users cu ON cu.municipality_id = k.municipality_id AND cu.id = k.created_by
       WHERE k.municipality_id = $1 AND ($2::uuid IS NULL OR k.child_id = $2) AND ($3::uuid IS NULL OR k.id = $3)
       ORDER BY k.valid_to DESC, k.created_at DESC`,
@@ -28,6 +30,7 @@ export async function selectConsents(
     infoKinds: r.info_kinds as TInfoKind[],
     recipientUnits: r.units,
     recipientProfessions: r.recipient_professions,
+    recipientProviders: r.providers,
     purpose: r.purpose,
     signedOn: r.signed_on,
     validFrom: r.valid_from,

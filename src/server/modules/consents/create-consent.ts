@@ -10,7 +10,7 @@ export const YOUNG_PERSON_CONSENT_AGE = 15;
 
 /**
  * Records a written consent. Refused, naming the field, when a giver is not a custodian of the child in the
- * register, the young person is too young, a recipient unit does not exist, or the consent has already
+ * register, the young person is too young, a recipient unit or provider does not exist, or the consent has already
  * expired; purpose and recipients are required by the schema.
  */
 export const createConsent = defineUseCase(
@@ -46,10 +46,19 @@ export const createConsent = defineUseCase(
         if (rows[0].n !== new Set(input.recipientUnitIds).size)
           throw fieldError('recipientUnitIds', 'field.unknownUnit');
       }
+      if (input.recipientProviderIds.length > 0) {
+        const { rows } = await q.query(
+          'SELECT count(*)::int AS n FROM offer_providers WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
+          [m, input.recipientProviderIds],
+        );
+        if (rows[0].n !== new Set(input.recipientProviderIds).size)
+          throw fieldError('recipientProviderIds', 'field.unknownProvider');
+      }
       const { rows } = await q.query(
         `INSERT INTO consents (municipality_id, child_id, guardian_ids, young_person, info_kinds, recipient_unit_ids,
-                             recipient_professions, purpose, signed_on, valid_from, valid_to, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                             recipient_professions, purpose, signed_on, valid_from, valid_to, created_by,
+                             recipient_provider_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
         [
           m,
           childId,
@@ -63,6 +72,7 @@ export const createConsent = defineUseCase(
           input.validFrom,
           input.validTo,
           ctx.user.userId,
+          [...new Set(input.recipientProviderIds)],
         ],
       );
       const id = rows[0].id as string;

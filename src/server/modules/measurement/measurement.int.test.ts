@@ -164,8 +164,8 @@ describe('GET /api/v1/measurement', () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      const [lo, hi] = row.summary?.ci95 as [number, number];
-      const [blo, bhi] = row.baseline?.ci95 as [number, number];
+      const [lo, hi] = (row.summary as { ci95: [number, number] }).ci95;
+      const [blo, bhi] = (row.baseline as { ci95: [number, number] }).ci95;
       const change = row.change as { significant: boolean; delta: number };
       if (row.keys.theme === 'all') expect(row.baseline?.n).toBe(children.length);
       // The wire rounds each bound to ten-thousandths; bounds that close cannot say which side they lie on.

@@ -509,7 +509,15 @@ describe('bad input', () => {
 
 describe('any sequence of role lists', () => {
   /** Roles that reach children or manage users: given only through a confirmed grant. */
-  const NEEDING = new Set(['professional', 'unitLeader', 'caseworker', 'caseworkManager', 'admin']);
+  // A partner reaches the children referred to its provider (issue 15): it needs a second person too.
+  const NEEDING = new Set([
+    'professional',
+    'unitLeader',
+    'caseworker',
+    'caseworkManager',
+    'admin',
+    'partner',
+  ]);
   const key = (r: { role: string; unitId?: string | null }) => `${r.role}:${r.unitId ?? ''}`;
 
   async function state(userId: string) {

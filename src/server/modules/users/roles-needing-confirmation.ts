@@ -15,6 +15,8 @@ export const CHILD_DATA_ENTITIES = [
   'concern',
   'assessment',
   'consent',
+  // A partner's referrals name the children referred to its provider (issue 15).
+  'referral',
 ] as const;
 
 /**

@@ -40,6 +40,12 @@ export const EXTRA_CASEWORKERS = [
   { local: 'caseworker4', name: 'Jonas Juhl', team: 'second' },
 ] as const;
 
+/**
+ * A second partner login, for an association, beside `partner@` (a civil-society organisation): each belongs to
+ * its own provider of offers (demo-offers.ts), so each sees only the referrals to its own offers.
+ */
+export const EXTRA_PARTNERS = [{ local: 'partner2', name: 'Bo Boldklub' }] as const;
+
 /** Stored in lower case: addresses are unique case-insensitively, so that is how they are looked up. */
 export function demoEmail(role: TRole, emailDomain: string): string {
   return `${role}@${emailDomain}`;
@@ -118,6 +124,27 @@ export function buildDemoUsers(
         team_id: extra.team === 'first' ? places.teamId : places.secondTeamId,
       });
     }
+  }
+  for (const extra of EXTRA_PARTNERS) {
+    const user: TUserRow = {
+      municipality_id: municipalityId,
+      id: randomUUID(),
+      email: `${extra.local}@${emailDomain}`,
+      name: `${extra.name} (demo)`,
+      password_hash: passwordHash,
+      locale: 'da',
+      is_demo: true,
+    };
+    users.push(user);
+    logins.push({ email: user.email, role: 'partner' });
+    roleAssignments.push({
+      municipality_id: municipalityId,
+      id: randomUUID(),
+      user_id: user.id,
+      role: 'partner',
+      unit_id: null,
+      team_id: null,
+    });
   }
   return { users, roleAssignments, logins };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { hashPassword } from '../../modules/auth/password.ts';
 import type { CprCipher } from '../../modules/children/cpr.ts';
 import { createRng, seedFromText } from '../rng.ts';
-import { demoEmail } from './demo-users.ts';
+import { demoEmail, EXTRA_PARTNERS } from './demo-users.ts';
 import { seedMunicipality } from './municipality.ts';
 
 export const DEMO_PASSWORD = 'beskyt-demo';
@@ -27,9 +27,14 @@ export interface TDemoLogin {
 
 /** The logins `seedDemo` creates, for the server to print at start. */
 export function demoLogins(): TDemoLogin[] {
-  return DEMO_MUNICIPALITIES.flatMap((m) =>
-    DEMO_ROLES.map((role) => ({ email: demoEmail(role, m.emailDomain), role, municipality: m.name })),
-  );
+  return DEMO_MUNICIPALITIES.flatMap((m) => [
+    ...DEMO_ROLES.map((role) => ({ email: demoEmail(role, m.emailDomain), role, municipality: m.name })),
+    ...EXTRA_PARTNERS.map((p) => ({
+      email: `${p.local}@${m.emailDomain}`,
+      role: 'partner' as const,
+      municipality: m.name,
+    })),
+  ]);
 }
 
 export function refuseInProduction(): void {

@@ -15,6 +15,7 @@ import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
+import { seedDemoOffers } from './demo-offers.ts';
 import { buildDemoUsers } from './demo-users.ts';
 
 export interface TMunicipalitySpec {
@@ -231,6 +232,19 @@ export async function seedMunicipality(
       professionalId,
       caseworkerId: userId('caseworker'),
       today,
+    });
+    await seedDemoOffers(q, {
+      municipalityId: id,
+      rng: createRng(seedFromText(`${spec.slug}:offers`)),
+      today,
+      professionalId,
+      professionalUnitIds: roleAssignments
+        .filter((a) => a.user_id === professionalId)
+        .flatMap((a) => a.unit_id ?? []),
+      managerId: userId('caseworkManager'),
+      adminId: userId('admin'),
+      partnerId: userId('partner'),
+      partner2Id: users.find((u) => u.email.startsWith('partner2@'))?.id as string,
     });
   }
 

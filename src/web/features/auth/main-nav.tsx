@@ -34,7 +34,9 @@ interface TNavItem {
     | '/overholdelse'
     | '/moeder'
     | '/mit-arbejde'
-    | '/praksis';
+    | '/praksis'
+    | '/tilbud'
+    | '/henvisninger';
   label: string;
   /** Shown when the user holds any of these. */
   permission?: TPermission | TPermission[];
@@ -80,6 +82,7 @@ export function MainNav() {
   const { t: tm } = useTranslation('meetings');
   const { t: tw } = useTranslation('work');
   const { t: tp } = useTranslation('practice');
+  const { t: to } = useTranslation('offers');
   const me = useMe();
   const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
   const led = can(me, 'read:measurement:unit')
@@ -126,6 +129,8 @@ export function MainNav() {
     { to: '/overholdelse', label: tcase('nav.compliance'), permission: 'read:compliance:municipality' },
     { to: '/underretninger', label: tn('nav.queue'), permission: 'read:notification:municipality' },
     { to: '/mine-underretninger', label: tn('nav.mine'), permission: 'read:notification:own' },
+    { to: '/henvisninger', label: to('nav.partnerReferrals'), permission: 'read:referral:provider' },
+    { to: '/tilbud', label: to('nav.catalogue'), permission: 'read:offer:municipality' },
   ]);
   const admin = visible([
     { to: '/admin/brugere', label: t('nav.users'), permission: 'manage:user:municipality' },

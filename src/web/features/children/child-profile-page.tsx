@@ -12,6 +12,7 @@ import { can, useMe } from '../auth/session';
 import { ChildConcernsSection } from '../concerns/child-concerns-section';
 import { ChildSharingSections } from '../meetings/child-sharing-sections';
 import { ChildNotifyLink } from '../notifications/child-notify-link';
+import { ChildReferralsSection } from '../referrals/child-referrals-section';
 import { ChildFacts } from './child-facts';
 import { EnrolmentsTable } from './enrolments-table';
 import { FamilySection } from './family-section';
@@ -101,6 +102,7 @@ function Profile({ child }: { child: TChildProfile }) {
       <ChildConcernsSection childId={child.id} />
       <ChildNotifyLink childId={child.id} />
       <ChildSharingSections childId={child.id} />
+      {can(me, 'read:referral:unit') ? <ChildReferralsSection childId={child.id} /> : null}
     </Stack>
   );
 }

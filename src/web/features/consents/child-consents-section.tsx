@@ -59,6 +59,7 @@ function ConsentCard({ consent: c, canWithdraw }: { consent: TConsent; canWithdr
   const recipients = [
     ...c.recipientUnits.map((u) => u.name),
     ...c.recipientProfessions.map((p) => t(`profession.${p}`)),
+    ...c.recipientProviders.map((p) => p.name),
   ].join(', ');
   const givers = [...c.guardians.map((g) => g.name), ...(c.youngPerson ? [t('youngPerson')] : [])].join(', ');
   async function withdraw() {

@@ -6,6 +6,7 @@ import { INFO_KINDS, type TConsentsOfChild } from '../../../shared/schemas/conse
 import { PROFESSIONS } from '../../../shared/schemas/professions';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
+import { providersQuery } from '../offers/queries';
 import { unitsQuery } from '../org/queries';
 import { createConsent } from './queries';
 
@@ -21,11 +22,13 @@ export function ConsentForm({ data, onDone }: { data: TConsentsOfChild; onDone: 
   const { t } = useTranslation('consents');
   const queryClient = useQueryClient();
   const units = useQuery(unitsQuery);
+  const providers = useQuery(providersQuery);
   const [guardianIds, setGuardianIds] = useState<string[]>([]);
   const [youngPerson, setYoungPerson] = useState(false);
   const [infoKinds, setInfoKinds] = useState<string[]>(['concerns', 'wellbeing']);
   const [professions, setProfessions] = useState<string[]>([]);
   const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [providerIds, setProviderIds] = useState<string[]>([]);
   const [purpose, setPurpose] = useState('');
   const [signedOn, setSignedOn] = useState(todayIso());
   const [validFrom, setValidFrom] = useState(todayIso());
@@ -44,6 +47,7 @@ export function ConsentForm({ data, onDone }: { data: TConsentsOfChild; onDone: 
         infoKinds: infoKinds as (typeof INFO_KINDS)[number][],
         recipientProfessions: professions as (typeof PROFESSIONS)[number][],
         recipientUnitIds: unitIds,
+        recipientProviderIds: providerIds,
         purpose,
         signedOn,
         validFrom,
@@ -122,6 +126,16 @@ export function ConsentForm({ data, onDone }: { data: TConsentsOfChild; onDone: 
           searchable
           clearable
           error={fieldError(error, 'recipientUnitIds')}
+        />
+        <MultiSelect
+          label={t('form.providers')}
+          description={t('form.providersHint')}
+          data={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={providerIds}
+          onChange={setProviderIds}
+          searchable
+          clearable
+          error={fieldError(error, 'recipientProviderIds')}
         />
         <Textarea
           label={t('form.purpose')}

@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { TPartnerReferral, TReferral } from '../../../shared/schemas/referral-views';
+import type {
+  TAnswerReferralRequest,
+  TAttendanceRequest,
+  TCreateReferralInput,
+  TWithdrawReferralRequest,
+} from '../../../shared/schemas/referrals';
+import { api } from '../../api';
+
+export const childReferralsQuery = (childId: string) =>
+  queryOptions({
+    queryKey: ['referrals', 'child', childId],
+    queryFn: () => api.get<{ items: TReferral[] }>(`/api/v1/children/${childId}/referrals`),
+  });
+
+export const partnerReferralsQuery = queryOptions({
+  queryKey: ['referrals', 'partner'],
+  queryFn: () => api.get<{ items: TPartnerReferral[] }>('/api/v1/partner/referrals'),
+});
+
+export const createReferral = (input: TCreateReferralInput) =>
+  api.post<TReferral>('/api/v1/referrals', input);
+
+export const withdrawReferral = (id: string, input: TWithdrawReferralRequest) =>
+  api.post<TReferral>(`/api/v1/referrals/${id}/withdraw`, input);
+
+export const answerReferral = (id: string, input: TAnswerReferralRequest) =>
+  api.post<{ id: string; status: string; version: number }>(`/api/v1/partner/referrals/${id}/answer`, input);
+
+export const confirmAttendance = (input: TAttendanceRequest) =>
+  api.post<{ period: string; confirmed: number; alreadyConfirmed: number }>(
+    '/api/v1/partner/referrals/attendance',
+    input,
+  );
