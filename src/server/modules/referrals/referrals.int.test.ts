@@ -73,8 +73,7 @@ async function refer(session: TSession, body: Record<string, unknown>) {
 }
 
 /** A child referred to the club's offer on a fresh consent: the referral, its child and the consent. */
-async function referred(offer = offers.club) {
-  const child = nextChild();
+async function referred(offer = offers.club, child = nextChild()) {
   const consentId = await consent(child.id, child.guardianId, [club, org]);
   const res = await refer(professional, {
     childId: child.id,
@@ -734,7 +733,21 @@ describe('on a § 32 decision', () => {
 
 describe('unanswered referrals', () => {
   it('alert the referrer after two weekdays and the referrer’s leaders after ten, once each', async () => {
-    const { referral } = await referred();
+    // A child whose units (of the referrer's) all have a leader: the pool is in the order of random ids.
+    const { rows: led } = await t.db.pool.query<{ child_id: string }>(
+      `SELECT c.id AS child_id FROM unnest($1::uuid[]) AS c(id)
+        WHERE NOT EXISTS (SELECT 1 FROM enrolments e
+                           WHERE e.child_id = c.id AND e.unit_id = ANY($2::uuid[])
+                             AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
+                             AND NOT EXISTS (SELECT 1 FROM role_assignments ra
+                                              WHERE ra.role = 'unitLeader' AND ra.unit_id = e.unit_id))
+        LIMIT 1`,
+      [pool.map((c) => c.id), (professional.user.roles ?? []).flatMap((r) => (r.unitId ? [r.unitId] : []))],
+    );
+    const at = pool.findIndex((c) => c.id === led[0]?.child_id);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const [child] = pool.splice(at, 1);
+    const { referral } = await referred(offers.club, child);
     // Sent on Monday 2 March 2026 (no holidays in the weeks after).
     await t.db.pool.query("UPDATE referrals SET referred_at = '2026-03-02T09:00:00+01:00' WHERE id = $1", [
       referral.id,
