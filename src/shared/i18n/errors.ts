@@ -115,6 +115,9 @@ const da = {
   'field.unknownNotification': 'Underretningen findes ikke.',
   'field.endBeforeStart': 'Slutdatoen må ikke ligge før startdatoen.',
   'field.reasonRequired': 'Skriv, hvorfor samtalen ikke blev holdt.',
+  'field.conversationNoteRequired': 'Skriv, hvad barnet fortalte – eller hvorfor barnet ikke sagde noget.',
+  'field.followUpNoteRequired': 'Skriv, hvad opfølgningen viste.',
+  'field.heldInFuture': 'Datoen må ikke ligge i fremtiden. Registrér det, når det er sket.',
   'field.preliminaryRequired':
     'Fristen for den børnefaglige undersøgelse er overskredet. Skriv en foreløbig vurdering.',
   'field.childConversationRequired':
@@ -289,6 +292,9 @@ const en: Record<TMessageKey, string> = {
   'field.unknownNotification': 'The notification does not exist.',
   'field.endBeforeStart': 'The end date cannot be before the start date.',
   'field.reasonRequired': 'Write why the conversation was not held.',
+  'field.conversationNoteRequired': 'Write what the child said – or why the child said nothing.',
+  'field.followUpNoteRequired': 'Write what the follow-up showed.',
+  'field.heldInFuture': 'The date cannot be in the future. Record it once it has happened.',
   'field.preliminaryRequired': 'The child assessment is past its deadline. Write a preliminary assessment.',
   'field.childConversationRequired':
     'A child conversation (held, declined or why not) must be recorded before a decision is made.',
