@@ -109,6 +109,25 @@ describe('opening a case and writing the plan', () => {
     expect((await open(worker, body)).statusCode).toBe(409);
   });
 
+  it('a notification a case was opened from links to the case; a second try answers with that link', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT k.id, k.reference, k.notification_id FROM cases k WHERE k.municipality_id = $1 AND k.team_id = $2
+          AND k.notification_id IS NOT NULL LIMIT 1`,
+      [demoId, team1],
+    );
+    const existing = rows[0];
+    const again = await open(worker, {
+      notificationId: existing.notification_id,
+      teamId: team1,
+      caseworkerId: worker.user.id,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'CASE_EXISTS', link: `/sager/${existing.id}` });
+    expect(again.json().error.message).toContain(existing.reference);
+    const n = (await t.as(worker, 'GET', `/api/v1/notifications/${existing.notification_id}`)).json();
+    expect(n.case).toEqual({ id: existing.id, reference: existing.reference });
+  });
+
   it('refuses a caseworker outside the team and a team that is not yours, writing nothing', async () => {
     const before = (await t.db.pool.query('SELECT count(*)::int AS n FROM cases')).rows[0].n;
     const outside = await open(worker, {
