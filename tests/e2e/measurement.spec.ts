@@ -89,9 +89,22 @@ test('the analyst follows the trend per theme, compares units, reads a definitio
   await expect(hint).toBeFocused();
 
   // Districts instead of units.
+  // Districts instead of units: the districts' own rows, named, never the units' rows left over.
+  const districts = await measurementRows(page, `groupBy=district&themes=all&periods=${latest}`);
   await page.getByRole('radio', { name: 'Distrikter' }).check();
-  await expect(page.getByRole('table', { name: /^Distrikter, Alle beskyttelsesfaktorer/ })).toBeVisible();
+  const byDistrict = page.getByRole('table', { name: /^Distrikter, Alle beskyttelsesfaktorer/ });
+  await expect(byDistrict).toBeVisible();
   await expect(page).toHaveURL(/compare=district/);
+  await expect(byDistrict.getByRole('row')).toHaveCount(districts.length + 1);
+  for (const d of districts)
+    await expect(
+      byDistrict.getByRole('rowheader', { name: d.labels.district ?? 'Uden distrikt' }),
+    ).toBeVisible();
+  await page.getByRole('radio', { name: 'Enheder' }).check();
+  await expect(comparison.getByRole('row')).toHaveCount(units.length + 1);
+  await expect(comparison.getByRole('rowheader', { name: 'Uden distrikt' })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Distrikter' }).check();
+  await expect(byDistrict.getByRole('row')).toHaveCount(districts.length + 1);
 
   // A narrower population; the export carries the same filters.
   await page.getByLabel('Køn').selectOption({ label: 'Piger' });
