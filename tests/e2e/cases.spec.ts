@@ -113,7 +113,9 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
 
   // § 8 before the decision, then a § 32 measure. A held conversation without what the child said is refused.
   await page.getByRole('button', { name: 'Registrér samtale' }).click();
-  await expect(page.getByText('Skriv, hvad barnet fortalte – eller hvorfor barnet ikke sagde noget.')).toBeVisible();
+  await expect(
+    page.getByText('Skriv, hvad barnet fortalte – eller hvorfor barnet ikke sagde noget.'),
+  ).toBeVisible();
   await page.getByLabel('Hvad sagde barnet?').fill('Barnet vil gerne have en voksen at tale med.');
   await page.getByRole('button', { name: 'Registrér samtale' }).click();
   await expect(page.getByText(/Holdt — Barnet vil gerne have en voksen at tale med/)).toBeVisible();

@@ -52,7 +52,7 @@ test('the admin reads the published catalogue, drafts a new version, adds a fact
   );
   await expect(page.getByRole('heading', { level: 2, name: /^Risikofaktorer \(\d+\)$/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Beskyttelsesfaktorer \(\d+\)$/ })).toBeVisible();
-  const parenting = page.getByRole('table', { name: 'Risikofaktorer: Forældrekompetence' });
+  const parenting = page.getByRole('table', { name: 'Risikofaktorer: Forældrenes omsorgsevne' });
   const substance = parenting
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: 'R-PARENT-SUBSTANCE' }) });

@@ -9,6 +9,7 @@ import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { can, useMe } from '../auth/session';
+import { formatPeriod } from '../measurement/format';
 
 interface TPractice {
   from: string;
@@ -129,7 +130,7 @@ function PracticePage() {
               <Table.Tbody>
                 {data.data.cells.map((c) => (
                   <Table.Tr key={`${c.period}:${c.group}`} fw={c.group === null ? 700 : undefined}>
-                    <Table.Td>{c.period}</Table.Td>
+                    <Table.Td>{formatPeriod(c.period, i18n.language)}</Table.Td>
                     <Table.Th scope="row" fw={c.group === null ? 700 : 400}>
                       {group(c)}
                     </Table.Th>
