@@ -195,6 +195,8 @@ test('a professional reads the catalogue without any way to change it, in Danish
   await apiLogin(page, demoUser('professional'));
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  // Among the professional's own pages, not under an "Administration" the professional has no part in.
+  await expect(nav.getByRole('list', { name: 'Administration' })).toHaveCount(0);
   await nav.getByRole('link', { name: 'Faktorkatalog' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Faktorkatalog' })).toBeVisible();
   await expect(chosenVersion(page)).toHaveText(/^Version \d+ – offentliggjort .*, gældende/);
