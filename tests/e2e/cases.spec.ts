@@ -102,7 +102,10 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   await checkA11y(page);
 
   // The notification now links to its case, and a second try at opening one points there too.
-  const reference = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Sag /, '');
+  const reference = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(
+    /^Sag /,
+    '',
+  );
   await page.goto(`/underretninger/${opened.notification.id}`);
   await expect(page.getByRole('link', { name: `Gå til sag ${reference}` })).toBeVisible();
   await expect(page.getByRole('link', { name: /Åbn en sag/ })).toHaveCount(0);
