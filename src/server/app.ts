@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import type { TDeps } from './http/context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
 import { staticHeaders } from './http/security-headers.ts';
+import { registerWebApp } from './http/web-app.ts';
 import { alertsRoutes } from './modules/alerts/alerts.routes.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -153,12 +153,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   referralsRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
-  if (spa)
-    await app.register(fastifyStatic, {
-      root: path.resolve(options.webRoot ?? ''),
-      wildcard: false,
-      index: false,
-    });
+  if (spa) await registerWebApp(app, options.webRoot ?? '');
   // Unknown API paths answer the JSON error; every other GET is a route of the single-page app.
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api') || req.url === '/healthz';

@@ -9,6 +9,8 @@ export interface TApiErrorBody {
   /** Row-by-row problems of a file (imports). */
   rows?: { row: number; field: string; message: string }[];
   omitted?: number;
+  /** An app path to what the request ran into, e.g. the case already opened from a notification. */
+  link?: string;
 }
 
 export class ApiError extends Error {
@@ -17,6 +19,7 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
   readonly rows: NonNullable<TApiErrorBody['rows']>;
   readonly omitted: number;
+  readonly link: string | null;
 
   constructor(status: number, body: TApiErrorBody) {
     super(body.message);
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     this.fields = body.fields ?? {};
     this.rows = body.rows ?? [];
     this.omitted = body.omitted ?? 0;
+    this.link = body.link ?? null;
   }
 }
 

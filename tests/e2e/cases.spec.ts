@@ -63,13 +63,26 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   const fromNotification = queue.items.find(
     (n) => n.child.matched && n.child.id && n.decision !== 'childAssessment' && n.child.id !== child?.id,
   );
+  // Opened from the list, the case is chosen by the notification's reference and child — no raw ids — and
+  // given to the user, aware from the day the notification was received (which may not be left empty).
   if (fromNotification) await page.goto(`/sager?notificationId=${fromNotification.id}`);
   else await page.getByRole('button', { name: 'Opret sag' }).click();
   const dialog = page.getByRole('dialog', { name: 'Opret sag' });
-  if (fromNotification)
-    await expect(dialog.getByLabel('Underretningens id (valgfri)')).toHaveValue(fromNotification.id);
-  else await dialog.getByLabel('Barnets id').fill(child.id);
-  await dialog.getByLabel('Rådgiver').selectOption(caseworker.user.id);
+  await expect(dialog.getByLabel(/id/i)).toHaveCount(0);
+  if (fromNotification) await expect(dialog.getByText(/^Fra underretning U-/)).toBeVisible();
+  else {
+    const choice = dialog.getByLabel('Underretning');
+    const first = await choice.locator('option').nth(1).getAttribute('value');
+    await choice.selectOption(first ?? '');
+  }
+  await expect(dialog.getByLabel('Rådgiver')).toHaveValue(caseworker.user.id);
+  const aware = dialog.getByLabel(/Kommunen blev opmærksom den/);
+  await expect(aware).not.toHaveValue('');
+  const awareOn = await aware.inputValue();
+  await aware.fill('');
+  await dialog.getByRole('button', { name: 'Opret sag' }).click();
+  await expect(dialog.getByText('Skriv, hvornår kommunen blev opmærksom.')).toBeVisible();
+  await aware.fill(awareOn);
   await checkA11y(page);
   await dialog.getByRole('button', { name: 'Opret sag' }).click();
 
@@ -79,7 +92,8 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
     child: { id: string; firstName: string; lastName: string };
     notification: { id: string } | null;
   };
-  expect(opened.notification?.id ?? null).toBe(fromNotification?.id ?? null);
+  if (fromNotification) expect(opened.notification?.id).toBe(fromNotification.id);
+  if (!opened.notification) throw new Error('the case was not opened from a notification');
   child = opened.child;
   await expect(
     page.getByText(`${child.firstName} ${child.lastName}`, { exact: false }).first(),
@@ -87,7 +101,24 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   await expect(page.getByRole('heading', { name: 'Frister' })).toBeVisible();
   await checkA11y(page);
 
-  // § 8 before the decision, then a § 32 measure.
+  // The notification now links to its case, and a second try at opening one points there too.
+  const reference = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(
+    /^Sag /,
+    '',
+  );
+  await page.goto(`/underretninger/${opened.notification.id}`);
+  await expect(page.getByRole('link', { name: `Gå til sag ${reference}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Åbn en sag/ })).toHaveCount(0);
+  await page.goto(`/sager?notificationId=${opened.notification.id}`);
+  const again = page.getByRole('dialog', { name: 'Opret sag' });
+  await again.getByRole('link', { name: new RegExp(`gå til sag ${reference}`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Sag ${reference}` })).toBeVisible();
+
+  // § 8 before the decision, then a § 32 measure. A held conversation without what the child said is refused.
+  await page.getByRole('button', { name: 'Registrér samtale' }).click();
+  await expect(
+    page.getByText('Skriv, hvad barnet fortalte – eller hvorfor barnet ikke sagde noget.'),
+  ).toBeVisible();
   await page.getByLabel('Hvad sagde barnet?').fill('Barnet vil gerne have en voksen at tale med.');
   await page.getByRole('button', { name: 'Registrér samtale' }).click();
   await expect(page.getByText(/Holdt — Barnet vil gerne have en voksen at tale med/)).toBeVisible();

@@ -96,6 +96,14 @@ test('from a concern to a meeting with consent, minutes, an action under My work
   await checkA11y(page);
   await consentForm.getByRole('button', { name: 'Gem samtykke' }).click();
   await expect(page.getByText('Gyldigt', { exact: true })).toBeVisible();
+  // Withdrawing cannot be undone: it asks first, and "Annullér" leaves the consent as it was.
+  await page.getByRole('button', { name: 'Træk tilbage' }).click();
+  const withdrawal = page.getByRole('dialog', { name: 'Træk samtykket tilbage?' });
+  await expect(withdrawal).toContainText('Det kan ikke fortrydes.');
+  await checkA11y(page);
+  await withdrawal.getByRole('button', { name: 'Annullér' }).click();
+  await expect(withdrawal).toBeHidden();
+  await expect(page.getByText('Gyldigt', { exact: true })).toBeVisible();
 
   // …and schedules a meeting today with the pedagogue, putting the waiting concern on the agenda with the consent.
   await page.goto('/moeder/ny');

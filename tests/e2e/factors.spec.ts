@@ -52,7 +52,7 @@ test('the admin reads the published catalogue, drafts a new version, adds a fact
   );
   await expect(page.getByRole('heading', { level: 2, name: /^Risikofaktorer \(\d+\)$/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Beskyttelsesfaktorer \(\d+\)$/ })).toBeVisible();
-  const parenting = page.getByRole('table', { name: 'Risikofaktorer: Forældrekompetence' });
+  const parenting = page.getByRole('table', { name: 'Risikofaktorer: Forældrenes omsorgsevne' });
   const substance = parenting
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: 'R-PARENT-SUBSTANCE' }) });
@@ -195,6 +195,8 @@ test('a professional reads the catalogue without any way to change it, in Danish
   await apiLogin(page, demoUser('professional'));
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  // Among the professional's own pages, not under an "Administration" the professional has no part in.
+  await expect(nav.getByRole('list', { name: 'Administration' })).toHaveCount(0);
   await nav.getByRole('link', { name: 'Faktorkatalog' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Faktorkatalog' })).toBeVisible();
   await expect(chosenVersion(page)).toHaveText(/^Version \d+ – offentliggjort .*, gældende/);

@@ -17,6 +17,12 @@ async function measurementRows(page: Page, query: string): Promise<TRow[]> {
   return decodeMeasurement((await response.json()) as TMeasurementWire).rows as TRow[];
 }
 
+/** "2026H1" → "1. halvår 2026", as the page names periods. */
+function periodName(period: string): string {
+  const m = /^(\d{4})H([12])$/.exec(period);
+  return m ? `${m[2]}. halvår ${m[1]}` : period;
+}
+
 const SHARE = /\d{1,3},\d\s%/;
 const INTERVAL = /\d{1,3},\d–\d{1,3},\d\s%/;
 
@@ -34,7 +40,8 @@ test('the analyst follows the trend per theme, compares units, reads a definitio
   // The definitions are on the page whether or not there are figures yet.
   await expect(page.getByRole('complementary', { name: 'Sådan læses tallene' })).toContainText('Dækning');
 
-  const periods = (await measurementRows(page, 'groupBy=period')).map((r) => r.keys.period).sort();
+  const periodRows = await measurementRows(page, 'groupBy=period');
+  const periods = periodRows.map((r) => r.keys.period).sort();
   if (periods.length === 0) {
     // Before any joint assessment: a helpful empty state, nothing to export.
     await expect(page.getByTestId('measurement-empty')).toContainText('Der er endnu ingen tal');
@@ -42,7 +49,15 @@ test('the analyst follows the trend per theme, compares units, reads a definitio
     await expectNoA11yViolations(page);
     return;
   }
-  const latest = periods[periods.length - 1] ?? '';
+  // The page opens on the newest period with figures shown — not a newer one where every figure is hidden.
+  const withFigures = periodRows
+    .filter((r) => r.summary)
+    .map((r) => r.keys.period)
+    .sort();
+  const latest = withFigures[withFigures.length - 1] ?? periods[periods.length - 1] ?? '';
+  await expect(page.getByRole('status').filter({ hasText: 'Viser' })).toContainText(
+    `– ${periodName(latest)} for`,
+  );
 
   // Trend per theme: the chart with its text alternative and the same figures as a table.
   await expect(page.getByRole('heading', { level: 2, name: 'Udvikling pr. tema' })).toBeVisible();
@@ -89,9 +104,22 @@ test('the analyst follows the trend per theme, compares units, reads a definitio
   await expect(hint).toBeFocused();
 
   // Districts instead of units.
+  // Districts instead of units: the districts' own rows, named, never the units' rows left over.
+  const districts = await measurementRows(page, `groupBy=district&themes=all&periods=${latest}`);
   await page.getByRole('radio', { name: 'Distrikter' }).check();
-  await expect(page.getByRole('table', { name: /^Distrikter, Alle beskyttelsesfaktorer/ })).toBeVisible();
+  const byDistrict = page.getByRole('table', { name: /^Distrikter, Alle beskyttelsesfaktorer/ });
+  await expect(byDistrict).toBeVisible();
   await expect(page).toHaveURL(/compare=district/);
+  await expect(byDistrict.getByRole('row')).toHaveCount(districts.length + 1);
+  for (const d of districts)
+    await expect(
+      byDistrict.getByRole('rowheader', { name: d.labels.district ?? 'Uden distrikt' }),
+    ).toBeVisible();
+  await page.getByRole('radio', { name: 'Enheder' }).check();
+  await expect(comparison.getByRole('row')).toHaveCount(units.length + 1);
+  await expect(comparison.getByRole('rowheader', { name: 'Uden distrikt' })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Distrikter' }).check();
+  await expect(byDistrict.getByRole('row')).toHaveCount(districts.length + 1);
 
   // A narrower population; the export carries the same filters.
   await page.getByLabel('Køn').selectOption({ label: 'Piger' });

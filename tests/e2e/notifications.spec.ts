@@ -224,3 +224,27 @@ test('a professional files a notification and follows it; an admin sees the dead
   await page.mouse.move(1, 1);
   await expectNoA11yViolations(page);
 });
+
+test('from a child’s profile the notification form starts from the child’s unit and the kind of notifier', async ({
+  page,
+}) => {
+  await signIn(page, 'professional');
+  const children = (await (await page.request.get('/api/v1/children?pageSize=1')).json()) as {
+    items: { id: string }[];
+  };
+  const childId = children.items[0]?.id ?? '';
+  const profile = (await (await page.request.get(`/api/v1/children/${childId}`)).json()) as {
+    relation: { unitId: string };
+    enrolments: { unitId: string; unitKind: string; toDate: string | null }[];
+  };
+  const enrolment = profile.enrolments.find((e) => e.unitId === profile.relation.unitId && !e.toDate);
+  await page.goto(`/boern/${childId}`);
+  await page.getByRole('link', { name: 'Underret kommunen om barnet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ny underretning' })).toBeVisible();
+  await expect(page.getByLabel('Fra enhed')).toHaveValue(profile.relation.unitId);
+  const kind =
+    { school: 'school', daycare: 'daycare', healthVisiting: 'health' }[enrolment?.unitKind ?? ''] ?? 'other';
+  await expect(page.getByLabel('Jeg underretter som')).toHaveValue(kind);
+  await page.mouse.move(1, 1);
+  await expectNoA11yViolations(page);
+});

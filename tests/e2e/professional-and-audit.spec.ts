@@ -56,6 +56,11 @@ test('a professional reads a child and reveals the CPR number; the admin sees it
   await apiLogin(page, demoUser('admin'));
   await page.goto('/admin/revisionslog');
   await expect(page.getByRole('heading', { level: 1, name: 'Revisionslog' })).toBeVisible();
+  // A name is not an id: said at the field, not as a general error.
+  await page.getByLabel('Barnets id').fill('Emma Hansen');
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page.getByText('Er ikke et barns id.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Der opstod en fejl')).toHaveCount(0);
   await page.getByLabel('Barnets id').fill(childId);
   await page.getByLabel('Bruger').selectOption({ label: `Pia Pædagog (demo) (${demoUser('professional')})` });
   await page.getByRole('button', { name: 'Filtrér' }).click();
@@ -65,6 +70,8 @@ test('a professional reads a child and reveals the CPR number; the admin sees it
   const professionalRead = events.filter({ hasText: 'Pia Pædagog' }).filter({ hasText: 'Læst' });
   await expect(professionalRead.first()).toBeVisible();
   await expect(professionalRead.first()).toContainText(childId);
+  // Purposes, actions and objects in words: no internal names or ids of teams.
+  await expect(page.getByRole('table')).not.toContainText(/\b(list|intake|enrolment)\b|team: [0-9a-f]{8}/);
   await expect(events.filter({ hasText: 'Vist CPR-nummer' }).first()).toBeVisible();
   const csvLink = page.getByRole('link', { name: 'Eksportér CSV' });
   await expect(csvLink).toHaveAttribute('href', new RegExp(`format=csv.*childId=${childId}`));

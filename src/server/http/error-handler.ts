@@ -32,6 +32,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
         message,
         ...(fields ? { fields } : {}),
         ...(rows ? { rows, ...omitted } : {}),
+        ...(error.options.link ? { link: error.options.link } : {}),
       },
     });
 }

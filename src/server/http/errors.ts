@@ -26,6 +26,7 @@ export type TErrorCode =
   | 'IMPORT_INVALID'
   | 'LETTER_NOT_FAILED'
   | 'CASE_CLOSED'
+  | 'CASE_EXISTS'
   | 'CHANGE_NOT_PROPOSED'
   | 'CHANGE_OPEN_EXISTS'
   | 'NOTIFICATION_NOT_ASSESSED'
@@ -67,6 +68,7 @@ const STATUS: Record<TErrorCode, number> = {
   IMPORT_INVALID: 400,
   LETTER_NOT_FAILED: 409,
   CASE_CLOSED: 409,
+  CASE_EXISTS: 409,
   CHANGE_NOT_PROPOSED: 409,
   CHANGE_OPEN_EXISTS: 409,
   NOTIFICATION_NOT_ASSESSED: 409,
@@ -107,6 +109,8 @@ export class AppError extends Error {
       rows?: TRowProblem[];
       /** Problems counted but not listed in `rows`. */
       omitted?: number;
+      /** Where what the request ran into can be found (an app path), e.g. the case that already exists. */
+      link?: string;
     } = {},
   ) {
     super(code);

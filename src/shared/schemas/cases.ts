@@ -59,6 +59,11 @@ export const ZChildConversationRequest = z
   .refine((r) => r.outcome !== 'notHeld' || (r.reasonNotHeld ?? '').length > 0, {
     path: ['reasonNotHeld'],
     params: { key: 'field.reasonRequired' },
+  })
+  // A held conversation records what the child said (or why the child said nothing): never held on empty.
+  .refine((r) => r.outcome !== 'held' || (r.note ?? '').length > 0, {
+    path: ['note'],
+    params: { key: 'field.conversationNoteRequired' },
   });
 export type TChildConversationRequest = z.infer<typeof ZChildConversationRequest>;
 
@@ -90,12 +95,18 @@ export const ZSavePlanRequest = z.strictObject({
 });
 export type TSavePlanRequest = z.infer<typeof ZSavePlanRequest>;
 
-export const ZFollowUpRequest = z.strictObject({
-  heldOn: ZIsoDate,
-  note: z.string().trim().max(5000).optional(),
-  /** The next follow-up, if one is agreed. */
-  nextDueOn: ZIsoDate.optional(),
-});
+export const ZFollowUpRequest = z
+  .strictObject({
+    heldOn: ZIsoDate,
+    /** What the follow-up showed: a follow-up without it was not held. */
+    note: z.string().trim().max(5000).optional(),
+    /** The next follow-up, if one is agreed. */
+    nextDueOn: ZIsoDate.optional(),
+  })
+  .refine((r) => (r.note ?? '').length > 0, {
+    path: ['note'],
+    params: { key: 'field.followUpNoteRequired' },
+  });
 export type TFollowUpRequest = z.infer<typeof ZFollowUpRequest>;
 
 export const ZCaseFollowUpParams = z.strictObject({ id: ZId, followUpId: ZId });

@@ -36,7 +36,10 @@ export const ZCreateConsentRequest = z
     path: ['guardianIds'],
     params: { key: 'field.consentNoGiver' },
   })
-  .refine((c) => c.validTo >= c.validFrom, { path: ['validTo'], params: { key: 'field.closesBeforeOpens' } });
+  .refine((c) => c.validTo >= c.validFrom, {
+    path: ['validTo'],
+    params: { key: 'field.consentEndsBeforeStart' },
+  });
 export type TCreateConsentRequest = z.infer<typeof ZCreateConsentRequest>;
 
 export const ZWithdrawConsentRequest = z.strictObject({

@@ -106,6 +106,8 @@ export const ZNotificationDetail = z.strictObject({
       decision: ZNotificationDecision.nullable(),
     }),
   ),
+  /** The case opened from this notification, if one was. */
+  case: z.strictObject({ id: ZId, reference: z.string() }).nullable(),
   version: z.number().int().min(1),
 });
 export type TNotificationDetail = z.infer<typeof ZNotificationDetail>;

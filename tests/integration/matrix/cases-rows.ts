@@ -244,7 +244,10 @@ export const CASES_ROWS: TEndpoint[] = [
           );
           followUpId = rows[0]?.id ?? '00000000-0000-4000-8000-000000000000';
         }
-        return { url: `/api/v1/cases/${c.id}/follow-ups/${followUpId}/held`, payload: { heldOn: today() } };
+        return {
+          url: `/api/v1/cases/${c.id}/follow-ups/${followUpId}/held`,
+          payload: { heldOn: today(), note: 'Kontaktpersonen virker.' },
+        };
       },
     },
     caseRow(child, 'POST', '/access-grants', 200, async () => ({

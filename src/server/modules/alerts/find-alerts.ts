@@ -1,6 +1,8 @@
+import type { TLocale } from '../../../shared/i18n/errors.ts';
 import type { TPage } from '../../../shared/schemas/common.ts';
 import type { TFindAlertsQuery } from '../../../shared/schemas/concerns.ts';
 import { auditEvent } from '../../access/audit-event.ts';
+import type { Queryable } from '../../db/client.ts';
 import { sql } from '../../db/sql.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { readableUnits } from '../children/children.access.ts';
@@ -14,9 +16,35 @@ export interface TAlert {
   reason: TAlertReason;
   childId: string | null;
   childName: string | null;
+  /** The names of the factors the reason lists by code, in the reader's language. */
+  factorLabels: Record<string, string>;
   link: string | null;
   createdAt: string;
   readAt: string | null;
+}
+
+function reasonFactors(reason: TAlertReason): string[] {
+  const factors = reason.params?.factors;
+  return Array.isArray(factors) ? factors.filter((f): f is string => typeof f === 'string') : [];
+}
+
+/** Each factor code's label in the newest catalogue that has it. */
+async function factorLabels(
+  q: Queryable,
+  m: string,
+  rows: { reason: TAlertReason }[],
+  locale: TLocale,
+): Promise<Map<string, string>> {
+  const codes = [...new Set(rows.flatMap((r) => reasonFactors(r.reason)))];
+  if (codes.length === 0) return new Map();
+  const { rows: found } = await q.query(
+    `SELECT DISTINCT ON (f.code) f.code, f.label_da, f.label_en FROM factors f
+       JOIN factor_catalogues fc ON fc.municipality_id = f.municipality_id AND fc.id = f.catalogue_id
+      WHERE f.municipality_id = $1 AND f.code = ANY($2::text[])
+      ORDER BY f.code, fc.version DESC`,
+    [m, codes],
+  );
+  return new Map(found.map((r) => [r.code, locale === 'en' ? r.label_en : r.label_da]));
 }
 
 /**
@@ -43,10 +71,17 @@ export const findAlerts = defineUseCase(
         ORDER BY al.read_at IS NULL DESC, al.created_at DESC, al.id
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       );
-      return { counts: counts[0], rows };
+      const labels = await factorLabels(q, m, rows, ctx.locale);
+      return { counts: counts[0], rows, labels };
     });
     const items: TAlert[] = found.rows.map((r) => ({
       ...r,
+      factorLabels: Object.fromEntries(
+        reasonFactors(r.reason).flatMap((code) => {
+          const label = found.labels.get(code);
+          return label ? [[code, label]] : [];
+        }),
+      ),
       createdAt: new Date(r.createdAt).toISOString(),
       readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
     }));

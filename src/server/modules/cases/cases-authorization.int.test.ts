@@ -31,7 +31,7 @@ interface TEndpoint {
 }
 
 const caseBody = {
-  conversation: () => ({ outcome: 'held', onDate: '2027-01-10' }),
+  conversation: () => ({ outcome: 'held', onDate: '2026-11-10', note: 'Barnet vil gerne gå til svømning.' }),
   measure: () => ({ section: 's30', title: 'Forældrekursus', startsOn: '2027-01-11' }),
   plan: () => ({
     madeOn: '2027-01-12',
@@ -93,7 +93,7 @@ const ENDPOINTS: TEndpoint[] = [
     method: 'POST',
     url: () => `/api/v1/cases/${team1Case}/follow-ups/${followUpId}/held`,
     permission: 'write:case:team',
-    body: () => ({ heldOn: '2027-01-01' }),
+    body: () => ({ heldOn: '2026-11-01', note: 'Forældrekurset hjælper.' }),
     relation: 'case',
   },
   {

@@ -109,6 +109,25 @@ describe('opening a case and writing the plan', () => {
     expect((await open(worker, body)).statusCode).toBe(409);
   });
 
+  it('a notification a case was opened from links to the case; a second try answers with that link', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT k.id, k.reference, k.notification_id FROM cases k WHERE k.municipality_id = $1 AND k.team_id = $2
+          AND k.notification_id IS NOT NULL LIMIT 1`,
+      [demoId, team1],
+    );
+    const existing = rows[0];
+    const again = await open(worker, {
+      notificationId: existing.notification_id,
+      teamId: team1,
+      caseworkerId: worker.user.id,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'CASE_EXISTS', link: `/sager/${existing.id}` });
+    expect(again.json().error.message).toContain(existing.reference);
+    const n = (await t.as(worker, 'GET', `/api/v1/notifications/${existing.notification_id}`)).json();
+    expect(n.case).toEqual({ id: existing.id, reference: existing.reference });
+  });
+
   it('refuses a caseworker outside the team and a team that is not yours, writing nothing', async () => {
     const before = (await t.db.pool.query('SELECT count(*)::int AS n FROM cases')).rows[0].n;
     const outside = await open(worker, {
@@ -188,14 +207,14 @@ describe('opening a case and writing the plan', () => {
     expect(early.json().error.fields.startsOn).toMatch(/børnesamtale/);
     const why = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/conversations`, {
       outcome: 'notHeld',
-      onDate: '2027-01-20',
+      onDate: '2026-11-20',
     });
     expect(why.statusCode).toBe(400);
     expect(
       (
         await t.as(worker, 'POST', `/api/v1/cases/${caseId}/conversations`, {
           outcome: 'held',
-          onDate: '2027-01-20',
+          onDate: '2026-11-20',
           note: 'Barnet vil gerne have en kontaktperson.',
         })
       ).statusCode,
@@ -215,13 +234,13 @@ describe('opening a case and writing the plan', () => {
       worker,
       'POST',
       `/api/v1/cases/${caseId}/follow-ups/${before.followUps[0].id}/held`,
-      { heldOn: '2027-04-20', note: 'Kontaktpersonen virker.' },
+      { heldOn: '2026-12-01', note: 'Kontaktpersonen virker.' },
     );
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json();
     expect(c.followUps.map((f: { dueOn: string; heldOn: string | null }) => [f.dueOn, f.heldOn])).toEqual([
-      ['2027-05-01', '2027-04-20'],
-      ['2027-10-20', null],
+      ['2027-05-01', '2026-12-01'],
+      ['2027-06-01', null],
     ]);
     version = c.version;
   });
@@ -310,11 +329,89 @@ describe('opening a case and writing the plan', () => {
     expect(closed.statusCode).toBe(200);
     const after = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/conversations`, {
       outcome: 'held',
-      onDate: '2027-04-01',
+      onDate: '2026-12-01',
+      note: 'Barnet fortalte om skolen.',
     });
     expect(after.statusCode).toBe(409);
     expect(after.json().error.code).toBe('CASE_CLOSED');
     void userId;
+  });
+});
+
+describe('case forms refuse to record what did not happen', () => {
+  let caseId: string;
+  let followUpId: string;
+  const tomorrow = () => {
+    const d = new Date();
+    d.setUTCDate(d.getUTCDate() + 2);
+    return d.toISOString().slice(0, 10);
+  };
+
+  beforeAll(async () => {
+    const child = (
+      await t.db.pool.query(
+        `SELECT c.id FROM children c WHERE c.municipality_id = $1 AND c.id <> $2
+            AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.child_id = c.id) ORDER BY c.id DESC LIMIT 1`,
+        [demoId, childId],
+      )
+    ).rows[0].id;
+    const opened = await open(worker, {
+      childId: child,
+      teamId: team1,
+      caseworkerId: worker.user.id,
+      awareOn: '2026-10-01',
+    });
+    caseId = opened.json().id;
+    await t.as(worker, 'POST', `/api/v1/cases/${caseId}/conversations`, {
+      outcome: 'held',
+      onDate: '2026-10-05',
+      note: 'Barnet fortalte om skolen.',
+    });
+    const m = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/measures`, {
+      section: 's32',
+      title: 'Kontaktperson',
+      startsOn: '2026-10-10',
+    });
+    followUpId = m.json().followUps[0].id;
+  });
+
+  it('a held § 8 conversation without what the child said is refused, naming the field in Danish', async () => {
+    const res = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/conversations`, {
+      outcome: 'held',
+      onDate: '2026-10-06',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.note).toMatch(/barnet/i);
+    const blank = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/conversations`, {
+      outcome: 'held',
+      onDate: '2026-10-06',
+      note: '   ',
+    });
+    expect(blank.statusCode).toBe(400);
+  });
+
+  it('a conversation dated in the future is refused', async () => {
+    const res = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/conversations`, {
+      outcome: 'held',
+      onDate: tomorrow(),
+      note: 'Barnet fortalte om skolen.',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.onDate).toMatch(/fremtiden/);
+  });
+
+  it('an empty § 95 follow-up or one held in the future is refused and leaves the follow-up open', async () => {
+    const url = `/api/v1/cases/${caseId}/follow-ups/${followUpId}/held`;
+    const empty = await t.as(worker, 'POST', url, { heldOn: '2026-11-01' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields.note).toMatch(/opfølgningen/i);
+    const future = await t.as(worker, 'POST', url, { heldOn: tomorrow(), note: 'Det går bedre.' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields.heldOn).toMatch(/fremtiden/);
+    const c = (await t.as(worker, 'GET', `/api/v1/cases/${caseId}`)).json();
+    expect(c.followUps.find((f: { id: string }) => f.id === followUpId).heldOn).toBeNull();
+    const held = await t.as(worker, 'POST', url, { heldOn: '2026-11-01', note: 'Det går bedre.' });
+    expect(held.statusCode).toBe(200);
   });
 });
 

@@ -55,10 +55,15 @@ export const openCase = defineUseCase(
         childId = notification.child_id as string;
         awareOn ??= danishDate(notification.received_at);
         const taken = await q.query(
-          'SELECT 1 FROM cases WHERE municipality_id = $1 AND notification_id = $2',
+          'SELECT id, reference FROM cases WHERE municipality_id = $1 AND notification_id = $2',
           [m, input.notificationId],
         );
-        if (taken.rows.length > 0) throw new AppError('CONFLICT');
+        const existing = taken.rows[0];
+        if (existing)
+          throw new AppError('CASE_EXISTS', {
+            params: { reference: existing.reference },
+            link: `/sager/${existing.id}`,
+          });
       } else {
         const child = await q.query('SELECT 1 FROM children WHERE municipality_id = $1 AND id = $2', [
           m,

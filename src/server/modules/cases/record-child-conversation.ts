@@ -2,12 +2,14 @@ import type { TCase, TChildConversationRequest } from '../../../shared/schemas/c
 import { defineUseCase } from '../../http/use-case.ts';
 import { recordCaseWrite } from './case-events.ts';
 import { writeCase } from './case-writes.ts';
+import { assertNotInFuture } from './held-date.ts';
 
 /** § 8: the conversation with the child — held, declined by the child, or not held and why. */
 export const recordChildConversation = defineUseCase(
   'write:case:team',
   async (ctx, caseId: string, input: TChildConversationRequest): Promise<TCase> => {
     return writeCase(ctx, caseId, async (q, c) => {
+      assertNotInFuture('onDate', input.onDate);
       const { rows } = await q.query(
         `INSERT INTO child_conversations (municipality_id, case_id, outcome, on_date, note, reason_not_held, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,

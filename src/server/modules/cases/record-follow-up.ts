@@ -4,6 +4,7 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { recordCaseWrite } from './case-events.ts';
 import { writeCase } from './case-writes.ts';
+import { assertNotInFuture } from './held-date.ts';
 
 /** § 95: a follow-up held (once), and the next one: as agreed, or by default 6 months on while the measure runs. */
 export const recordFollowUp = defineUseCase(
@@ -20,6 +21,7 @@ export const recordFollowUp = defineUseCase(
       const f = rows[0];
       if (!f) throw new AppError('NOT_FOUND');
       if (f.held_on) throw new AppError('CONFLICT');
+      assertNotInFuture('heldOn', input.heldOn);
       if (input.nextDueOn && input.nextDueOn <= input.heldOn)
         throw fieldError('nextDueOn', 'field.endBeforeStart');
       await q.query(

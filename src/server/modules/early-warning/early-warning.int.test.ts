@@ -68,6 +68,13 @@ describe('early warning on a joint assessment', () => {
       code: 'persistentRisk',
       params: { factors: [target.risk_code], consecutive: 2 },
     });
+    // "Hvorfor" names the factor, not its code.
+    const { rows: label } = await t.db.pool.query(
+      'SELECT f.label_da FROM assessment_rounds r JOIN factors f ON f.catalogue_id = r.catalogue_id WHERE r.id = $1 AND f.code = $2',
+      [target.round_id, target.risk_code],
+    );
+    const persistent = alerts.find((a: { ruleCode: string }) => a.ruleCode === 'persistentRisk');
+    expect(persistent.factorLabels).toEqual({ [target.risk_code]: label[0].label_da });
     // Changing the same assessment again raises no second alert for the same move.
     const assessment = res.json();
     const again = await t.as(leader, 'PATCH', `/api/v1/assessments/${assessment.id}`, {

@@ -110,6 +110,19 @@ describe('consents', () => {
     expect(audit.rowCount).toBe(1);
   });
 
+  it('refuses a consent that ends before it starts in the words of a consent, not of a round', async () => {
+    const kid = pickKid(1);
+    const res = await t.as(
+      leader,
+      'POST',
+      `/api/v1/children/${kid.id}/consents`,
+      consentBody(kid.guardianId, { validFrom: addDays(today, 30), validTo: addDays(today, 10) }),
+    );
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields.validTo).toBe('Samtykket kan ikke udløbe, før det gælder fra.');
+    expect(res.json().error.fields.validTo).not.toMatch(/lukkedato|åbningsdato/);
+  });
+
   it.each([
     ['no purpose', { purpose: '' }, 'purpose'],
     ['no recipients', { recipientProfessions: [], recipientUnitIds: [] }, 'recipients'],

@@ -40,7 +40,11 @@ export const getNotification = defineUseCase(
         ORDER BY o.received_at DESC`,
         [m, id, n.child_id, n.child_cpr_hash],
       );
-      return { n, attachments: attachments.rows, linked: linked.rows };
+      const opened = await q.query(
+        'SELECT id, reference FROM cases WHERE municipality_id = $1 AND notification_id = $2',
+        [m, id],
+      );
+      return { n, attachments: attachments.rows, linked: linked.rows, case: opened.rows[0] ?? null };
     });
     const { n } = result;
     await ctx.audit.record(
@@ -110,6 +114,7 @@ export const getNotification = defineUseCase(
         : null,
       attachments: result.attachments,
       linked: result.linked.map((l) => ({ ...l, receivedAt: l.receivedAt.toISOString() })),
+      case: result.case ? { id: result.case.id, reference: result.case.reference } : null,
       version: n.version,
     };
   },

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { AlertReason } from './alert-reason';
+import { alertTitleKey } from './alert-title';
 import { markAlertRead, type TAlert } from './queries';
 
 /** The user's alerts, each saying why it came, with a way to the child and to mark it read. */
@@ -37,13 +38,14 @@ export function AlertList({ alerts }: { alerts: TAlert[] }) {
                       <Badge variant={a.readAt ? 'outline' : 'filled'} color={a.readAt ? 'gray.8' : 'blue.9'}>
                         {a.readAt ? t('alerts.read') : t('alerts.unread')}
                       </Badge>
-                      <Text fw={700}>{t(`alerts.kind.${a.kind}`, { defaultValue: a.kind })}</Text>
+                      <Text fw={700}>{t(`alerts.kind.${alertTitleKey(a)}`, { defaultValue: a.kind })}</Text>
                       {child ? <Text fw={700}>– {child}</Text> : null}
                     </Group>
                     <Text size="sm">{formatDateTime(a.createdAt, i18n.language)}</Text>
                   </Group>
                   <Text>
-                    <strong>{t('alerts.reasonTitle')}:</strong> <AlertReason reason={a.reason} />
+                    <strong>{t('alerts.reasonTitle')}:</strong>{' '}
+                    <AlertReason reason={a.reason} factorLabels={a.factorLabels} />
                   </Text>
                   <Group gap="sm">
                     {a.childId ? (

@@ -8,6 +8,8 @@ export interface TAlert {
   reason: { code: string; params?: Record<string, unknown> };
   childId: string | null;
   childName: string | null;
+  /** Names of the factors the reason lists by code. */
+  factorLabels?: Record<string, string>;
   link: string | null;
   createdAt: string;
   readAt: string | null;

@@ -10,6 +10,7 @@ import { DistributionBars, DistributionTable, NoDistribution } from './distribut
 import { FollowUpTable } from './follow-up-table';
 import { unitWellbeingQuery } from './queries';
 import type { TUnitWellbeing } from './types';
+import { wellbeingView } from './wellbeing-view';
 import './assessments.css';
 
 const unitWellbeingApi = getRouteApi('/app/enheder/$unitId/trivsel');
@@ -37,7 +38,9 @@ export function UnitWellbeingPage() {
 
 function UnitWellbeing({ data }: { data: TUnitWellbeing }) {
   const { t } = useTranslation('assessments');
-  const { unit, latest, previous, followUp } = data;
+  const { unit, latest, followUp } = data;
+  const view = wellbeingView(data);
+  const { shown, before } = view;
   return (
     <Stack gap="xl">
       <div>
@@ -48,15 +51,24 @@ function UnitWellbeing({ data }: { data: TUnitWellbeing }) {
         <Title order={2} size="h3" id="distribution-heading" mb="xs">
           {t('wellbeing.distribution')}
         </Title>
-        {latest ? (
+        {view.notYetAssessed ? (
+          <Text mb="sm">
+            {shown
+              ? t('wellbeing.notYetAssessed', { round: view.notYetAssessed, previous: shown.round.name })
+              : t('wellbeing.notYetAssessedNoPrevious', { round: view.notYetAssessed })}
+          </Text>
+        ) : null}
+        {latest && shown ? (
           <>
-            <Text mb="sm">
-              {previous
-                ? t('wellbeing.comparing', { latest: latest.round.name, previous: previous.round.name })
-                : t('wellbeing.onlyLatest', { latest: latest.round.name })}
-            </Text>
-            <DistributionBars latest={latest} previous={previous} />
-            <DistributionTable latest={latest} previous={previous} />
+            {view.notYetAssessed ? null : (
+              <Text mb="sm">
+                {before
+                  ? t('wellbeing.comparing', { latest: shown.round.name, previous: before.round.name })
+                  : t('wellbeing.onlyLatest', { latest: shown.round.name })}
+              </Text>
+            )}
+            <DistributionBars latest={shown} previous={before} />
+            <DistributionTable latest={shown} previous={before} />
             <AnchorLink
               to="/runder/$roundId/enheder/$unitId"
               params={{ roundId: latest.round.id, unitId: unit.id }}
@@ -67,7 +79,7 @@ function UnitWellbeing({ data }: { data: TUnitWellbeing }) {
               {t('wellbeing.toProgress', { round: latest.round.name })}
             </AnchorLink>
           </>
-        ) : (
+        ) : latest ? null : (
           <NoDistribution />
         )}
       </section>
@@ -82,7 +94,13 @@ function UnitWellbeing({ data }: { data: TUnitWellbeing }) {
             caption={t('wellbeing.followUpCaption', { count: followUp.length })}
           />
         ) : (
-          <Text>{latest ? t('wellbeing.noFollowUp') : ''}</Text>
+          <Text>
+            {view.followUpEmpty === 'notYetAssessed'
+              ? t('wellbeing.noFollowUpYet', { round: view.notYetAssessed })
+              : view.followUpEmpty === 'noneYellowOrRed'
+                ? t('wellbeing.noFollowUp')
+                : ''}
+          </Text>
         )}
       </section>
     </Stack>

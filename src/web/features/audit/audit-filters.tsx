@@ -6,6 +6,8 @@ import { can, useMe } from '../auth/session';
 import { usersQuery } from '../users/queries';
 import type { TAuditFilters } from './types';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface TAuditFiltersProps {
   value: TAuditFilters;
   onChange: (filters: TAuditFilters) => void;
@@ -16,6 +18,7 @@ export function AuditFiltersForm({ value, onChange }: TAuditFiltersProps) {
   const me = useMe();
   const users = useQuery({ ...usersQuery({ pageSize: 100 }), enabled: can(me, 'manage:user:municipality') });
   const [draft, setDraft] = useState<TAuditFilters>(value);
+  const [childIdError, setChildIdError] = useState(false);
 
   // Back/forward changes the address; the form follows it.
   useEffect(() => setDraft(value), [value]);
@@ -26,7 +29,11 @@ export function AuditFiltersForm({ value, onChange }: TAuditFiltersProps) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    onChange({ ...draft, childId: draft.childId?.trim() || undefined });
+    const childId = draft.childId?.trim() || undefined;
+    // Not an id (a name, say): said at the field, instead of the server's refusal as a general error.
+    const invalid = childId !== undefined && !UUID.test(childId);
+    setChildIdError(invalid);
+    if (!invalid) onChange({ ...draft, childId });
   }
 
   return (
@@ -45,6 +52,8 @@ export function AuditFiltersForm({ value, onChange }: TAuditFiltersProps) {
           />
           <TextInput
             label={t('filters.childId')}
+            description={t('filters.childIdHelp')}
+            error={childIdError ? t('filters.childIdInvalid') : undefined}
             value={draft.childId ?? ''}
             onChange={(e) => set('childId', e.currentTarget.value)}
             miw={280}

@@ -3,15 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
 import { unitsQuery } from '../org/queries';
+import { purposeParts } from './purpose';
 import type { TAuditEvent } from './types';
 
-/** Purposes read "<relation kind>:<unit id>"; the unit's name says more to a person than its id. */
+/** A purpose in words: the unit's name where the relation runs through a unit, never an internal id. */
 function usePurposeLabel(): (purpose: string | null) => string {
   const { t } = useTranslation('audit');
   const units = useQuery(unitsQuery);
   return (purpose) => {
     if (!purpose) return '–';
-    const [kind = purpose, unitId] = purpose.split(':');
+    const { kind, unitId } = purposeParts(purpose);
     const label = t(`purpose.${kind}`, { defaultValue: kind });
     if (!unitId) return label;
     const unit = units.data?.find((u) => u.id === unitId);

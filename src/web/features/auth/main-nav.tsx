@@ -140,15 +140,14 @@ export function MainNav() {
       permission: ['manage:user:municipality', 'confirm:grant:unit'],
     },
     { to: '/admin/enheder', label: t('nav.units'), permission: 'manage:org:municipality' },
-    {
-      to: '/admin/faktorer',
-      label: tf('nav.catalogue'),
-      permission: ['read:catalogue:municipality', 'manage:catalogue:municipality'],
-    },
+    // Administration for those who change the catalogue; the readers find it among their own pages below.
+    { to: '/admin/faktorer', label: tf('nav.catalogue'), permission: 'manage:catalogue:municipality' },
     { to: '/admin/handleguide', label: tc('nav.handleguide'), permission: 'manage:handleguide:municipality' },
     { to: '/admin/advarselsregler', label: tc('nav.rules'), permission: 'manage:warning-rule:municipality' },
     { to: '/admin/frister', label: tn('nav.deadlines'), permission: 'manage:deadline:municipality' },
   ]);
+  if (!can(me, 'manage:catalogue:municipality') && can(me, 'read:catalogue:municipality'))
+    main.push({ to: '/admin/faktorer', label: tf('nav.catalogue') });
   const audit = visible([
     { to: '/admin/revisionslog', label: t('nav.audit'), permission: 'read:audit:municipality' },
   ]);

@@ -182,6 +182,7 @@ export function ConversationSection({ c, editable }: { c: TCase; editable: boole
               type="date"
               label={t('conversation.onDate')}
               value={onDate}
+              max={todayIso()}
               onChange={(e) => setOnDate(e.currentTarget.value)}
               error={fieldError(add.error, 'onDate')}
             />
@@ -189,6 +190,7 @@ export function ConversationSection({ c, editable }: { c: TCase; editable: boole
           {outcome === 'notHeld' ? (
             <Textarea
               label={t('conversation.reasonNotHeld')}
+              withAsterisk
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               error={fieldError(add.error, 'reasonNotHeld')}
@@ -196,8 +198,10 @@ export function ConversationSection({ c, editable }: { c: TCase; editable: boole
           ) : (
             <Textarea
               label={t('conversation.note')}
+              withAsterisk={outcome === 'held'}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
+              error={fieldError(add.error, 'note')}
             />
           )}
         </ActionForm>
@@ -311,7 +315,9 @@ export function FollowUpSection({ c, editable }: { c: TCase; editable: boolean }
               type="date"
               label={t('followUp.heldOn')}
               value={heldOn}
+              max={todayIso()}
               onChange={(e) => setHeldOn(e.currentTarget.value)}
+              error={fieldError(record.error, 'heldOn')}
             />
             <TextInput
               type="date"
@@ -323,8 +329,10 @@ export function FollowUpSection({ c, editable }: { c: TCase; editable: boolean }
           </Group>
           <Textarea
             label={t('followUp.note')}
+            withAsterisk
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
+            error={fieldError(record.error, 'note')}
           />
         </ActionForm>
       ) : null}

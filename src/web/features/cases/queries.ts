@@ -11,6 +11,7 @@ import type {
   TPreliminaryAssessmentRequest,
   TSavePlanRequest,
 } from '../../../shared/schemas/cases';
+import type { TQueueItem } from '../../../shared/schemas/notifications';
 import { api, type TPage } from '../../api';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -26,6 +27,14 @@ export const casesQuery = (params: {
     queryFn: () => api.get<TPage<TCaseSummary>>('/api/v1/cases', params),
     staleTime: 0,
   });
+
+/** Notifications decided towards a case, with the child matched: what a case is opened from. */
+export const openableNotificationsQuery = queryOptions({
+  queryKey: ['notifications', 'openable'],
+  queryFn: () => api.get<TPage<TQueueItem>>('/api/v1/notifications', { status: 'decided', pageSize: 100 }),
+  select: (d) =>
+    d.items.filter((x) => x.child.matched && x.child.id && x.decision && x.decision !== 'noFurtherAction'),
+});
 
 export const caseQuery = (caseId: string) =>
   queryOptions({

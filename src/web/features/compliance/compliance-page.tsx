@@ -7,11 +7,12 @@ import { api, withQuery } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { OnTimeShare } from '../../components/on-time-share';
 import { usePageTitle } from '../../components/page-title';
+import { formatPoints } from '../measurement/format';
 
 const complianceApi = getRouteApi('/app/overholdelse');
 
 export function CompliancePage() {
-  const { t } = useTranslation('cases');
+  const { t, i18n } = useTranslation('cases');
   usePageTitle(t('compliance.title'));
   const search = complianceApi.useSearch();
   const navigate = useNavigate({ from: '/overholdelse' });
@@ -84,7 +85,7 @@ export function CompliancePage() {
                   <Table.Td>
                     {r.protective.meanChange === null
                       ? t('compliance.suppressed')
-                      : `${t('compliance.pp', { value: (r.protective.meanChange * 100).toFixed(1) })} (${t('compliance.children', { count: r.protective.n })})`}
+                      : `${t('compliance.pp', { value: formatPoints(r.protective.meanChange, i18n.language) })} (${t('compliance.children', { count: r.protective.n })})`}
                   </Table.Td>
                 </Table.Tr>
               ))}

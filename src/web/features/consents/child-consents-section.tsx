@@ -6,6 +6,7 @@ import type { TConsent } from '../../../shared/schemas/consents';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { can, useMe } from '../auth/session';
+import { ConfirmModal } from '../factors/confirm-modal';
 import { ConsentForm } from './consent-form';
 import { ConsentStatus } from './consent-status';
 import { childConsentsQuery, withdrawConsent } from './queries';
@@ -56,6 +57,7 @@ function ConsentCard({ consent: c, canWithdraw }: { consent: TConsent; canWithdr
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const recipients = [
     ...c.recipientUnits.map((u) => u.name),
     ...c.recipientProfessions.map((p) => t(`profession.${p}`)),
@@ -67,6 +69,7 @@ function ConsentCard({ consent: c, canWithdraw }: { consent: TConsent; canWithdr
     setError(null);
     try {
       await withdrawConsent(c.id, c.version);
+      setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: ['consents', c.childId] });
     } catch (e) {
       setError(e);
@@ -96,12 +99,27 @@ function ConsentCard({ consent: c, canWithdraw }: { consent: TConsent; canWithdr
           </Text>
         </Stack>
         {canWithdraw && (c.status === 'valid' || c.status === 'pending') ? (
-          <Button variant="default" size="xs" loading={busy} onClick={withdraw}>
+          <Button variant="default" size="xs" onClick={() => setConfirming(true)}>
             {t('withdraw')}
           </Button>
         ) : null}
       </Group>
-      <ErrorAlert error={error} />
+      {/* Withdrawal cannot be undone: it ends access through every meeting that used the consent. */}
+      <ConfirmModal
+        opened={confirming}
+        title={t('withdrawConfirm.title')}
+        confirmLabel={t('withdrawConfirm.confirm')}
+        destructive
+        busy={busy}
+        error={error}
+        onConfirm={withdraw}
+        onClose={() => {
+          setConfirming(false);
+          setError(null);
+        }}
+      >
+        <Text>{t('withdrawConfirm.body', { purpose: c.purpose })}</Text>
+      </ConfirmModal>
     </Paper>
   );
 }

@@ -31,9 +31,12 @@ export function ComparisonSection(props: TComparisonSectionProps) {
   const lng = i18n.language;
   const headingId = useId();
   const themeLabel = themes.find((x) => x.code === theme)?.label ?? theme;
-  const sorted = [...(rows ?? [])].sort((a, b) =>
-    (a.labels[compareBy] ?? '').localeCompare(b.labels[compareBy] ?? '', lng === 'en' ? 'en' : 'da'),
-  );
+  // Rows kept on screen while the next grouping loads are another grouping's: never shown under this one.
+  const sorted = (rows ?? [])
+    .filter((row) => compareBy in row.keys)
+    .sort((a, b) =>
+      (a.labels[compareBy] ?? '').localeCompare(b.labels[compareBy] ?? '', lng === 'en' ? 'en' : 'da'),
+    );
 
   return (
     <section aria-labelledby={headingId}>
@@ -86,7 +89,7 @@ export function ComparisonSection(props: TComparisonSectionProps) {
           </Table.Thead>
           <Table.Tbody>
             {sorted.map((row) => (
-              <Table.Tr key={row.keys[compareBy] ?? ''}>
+              <Table.Tr key={`${compareBy}:${row.keys[compareBy] ?? 'none'}`}>
                 <Table.Th scope="row" fw={400}>
                   {row.labels[compareBy] ?? t('comparison.noDistrict')}
                 </Table.Th>

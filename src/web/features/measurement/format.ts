@@ -35,11 +35,13 @@ export function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
-/** "2026H1" → "1. halvår 2026" / "H1 2026". */
+/** "2026H1" or "2026-H1" → "1. halvår 2026" / "H1 2026"; "2026-Q1" → "1. kvartal 2026" / "Q1 2026". */
 export function formatPeriod(period: string, locale: string): string {
-  const match = /^(\d{4})H([12])$/.exec(period);
+  const match = /^(\d{4})-?([HQ])([1-4])$/.exec(period);
   if (!match) return period;
-  return locale === 'en' ? `H${match[2]} ${match[1]}` : `${match[2]}. halvår ${match[1]}`;
+  const [, year, kind, n] = match;
+  if (locale === 'en') return `${kind}${n} ${year}`;
+  return `${n}. ${kind === 'H' ? 'halvår' : 'kvartal'} ${year}`;
 }
 
 /** The periods from `from` to `to`, both included, in the order of `available` (sorted ascending). */

@@ -10,6 +10,7 @@ import { ComparisonSection } from './comparison-section';
 import { DefinitionsPanel } from './definitions';
 import { ExportButtons } from './export-buttons';
 import { formatPeriod, periodsBetween } from './format';
+import { latestShownPeriod } from './latest-shown-period';
 import { MeasurementFiltersForm, type TPlaceOptions } from './measurement-filters';
 import { seriesStyle } from './palette';
 import { ProfileSection } from './profile-section';
@@ -79,7 +80,12 @@ export function MeasurementPage({ search, onSearchChange }: TMeasurementPageProp
   const available = [
     ...new Set((periodRows.data?.rows ?? []).map((r) => r.keys.period ?? '').filter(Boolean)),
   ].sort();
-  const range = periodsBetween(available, search.from, search.to);
+  // Opened without a chosen end, the page ends on the newest period with figures shown.
+  const range = periodsBetween(
+    available,
+    search.from,
+    search.to ?? latestShownPeriod(periodRows.data?.rows ?? []),
+  );
   const latest = range[range.length - 1];
   const baseline =
     search.baseline === 'none'

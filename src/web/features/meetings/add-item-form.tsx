@@ -20,8 +20,10 @@ import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
+import { useMe } from '../auth/session';
 import type { TChildListItem } from '../children/types';
 import { childConsentsQuery } from '../consents/queries';
+import { consentLeavesOutLeader } from './consent-covers-leader';
 import { addItem, concernCandidatesQuery } from './queries';
 
 type TKind = 'named' | 'anonymous';
@@ -53,6 +55,9 @@ export function AddItemForm({ meetingId }: { meetingId: string }) {
   const usable = (consents.data?.consents ?? []).filter(
     (c) => c.status === 'valid' || c.status === 'pending',
   );
+  const me = useMe();
+  const chosenConsent = usable.find((c) => c.id === consentId);
+  const leavesOutLeader = chosenConsent && me ? consentLeavesOutLeader(chosenConsent, me) : false;
   const live = kind === 'anonymous' ? checkAnonymous(topic) : { cpr: false, nameLike: [] };
 
   function chooseConcern(id: string) {
@@ -213,6 +218,7 @@ export function AddItemForm({ meetingId }: { meetingId: string }) {
                       })),
                     ]}
                     required
+                    description={leavesOutLeader ? t('addItem.consentLeavesOutLeader') : undefined}
                   />
                 ) : (
                   <Text>

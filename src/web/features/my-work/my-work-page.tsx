@@ -135,7 +135,8 @@ export function MyWorkPage() {
                 <Text span size="sm">
                   {formatDateTime(a.createdAt, i18n.language)}:{' '}
                 </Text>
-                <AlertReason reason={a.reason} />
+                {a.childName ? <strong>{a.childName} – </strong> : null}
+                <AlertReason reason={a.reason} factorLabels={a.factorLabels} />
                 {a.link ? (
                   <>
                     {' '}

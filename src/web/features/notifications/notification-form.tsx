@@ -21,6 +21,7 @@ import { formatDate } from '../../components/format';
 import { can, useMe } from '../auth/session';
 import { childQuery } from '../children/queries';
 import { childConcernsQuery } from '../concerns/queries';
+import { notifierDefaults } from './notifier-defaults';
 import { createNotification } from './queries';
 
 /** A chosen file as the API takes it: its bytes in base64 (the server checks type and size on the bytes). */
@@ -49,8 +50,8 @@ export function NotificationForm({
   const units = [
     ...new Map((me?.roles ?? []).filter((r) => r.unitId).map((r) => [r.unitId ?? '', r.unitName ?? ''])),
   ];
-  const [unitId, setUnitId] = useState(units.length === 1 ? (units[0]?.[0] ?? '') : '');
-  const [notifierKind, setNotifierKind] = useState<TNotifierKind | ''>('');
+  const [chosenUnitId, setUnitId] = useState(units.length === 1 ? (units[0]?.[0] ?? '') : '');
+  const [chosenKind, setNotifierKind] = useState<TNotifierKind | ''>('');
   const [identify, setIdentify] = useState<'cpr' | 'name'>('cpr');
   const [cpr, setCpr] = useState('');
   const [name, setName] = useState('');
@@ -60,6 +61,13 @@ export function NotificationForm({
   const [files, setFiles] = useState<File[]>([]);
   const [concernId, setConcernId] = useState('');
   const child = useQuery({ ...childQuery(childId ?? ''), enabled: Boolean(childId) });
+  // From a child's profile: the child's unit among the user's, and the kind of notifier it makes the user.
+  const defaults = notifierDefaults(
+    child.data?.enrolments ?? [],
+    units.map(([id]) => id),
+  );
+  const unitId = chosenUnitId || defaults.unitId;
+  const notifierKind = chosenKind || (unitId === defaults.unitId ? defaults.notifierKind : '');
   const concerns = useQuery({
     ...childConcernsQuery(childId ?? ''),
     enabled: Boolean(childId) && can(me, 'read:concern:unit'),

@@ -156,7 +156,16 @@ export function NotificationPage() {
       {mayAssess && !n.decision ? <MatchPanel notification={n} /> : null}
       {mayAssess ? <AssessmentPanel key={`a-${n.version}`} notification={n} /> : null}
       {mayAssess ? <DecisionPanel key={`d-${n.version}`} notification={n} /> : null}
-      {n.decision && n.decision.decision !== 'noFurtherAction' && n.child.id && can(me, 'write:case:team') ? (
+      {n.case ? (
+        <div>
+          <ButtonLink to="/sager/$caseId" params={{ caseId: n.case.id }} variant="light">
+            {t('detail.goToCase', { reference: n.case.reference })}
+          </ButtonLink>
+        </div>
+      ) : n.decision &&
+        n.decision.decision !== 'noFurtherAction' &&
+        n.child.id &&
+        can(me, 'write:case:team') ? (
         <div>
           <ButtonLink to="/sager" search={{ notificationId: n.id, childId: n.child.id }} variant="light">
             {t('detail.openCase')}

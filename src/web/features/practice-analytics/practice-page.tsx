@@ -10,6 +10,7 @@ import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { can, useMe } from '../auth/session';
+import { formatPeriod } from '../measurement/format';
 
 export function PracticeGate() {
   const me = useMe();
@@ -122,7 +123,7 @@ function PracticePage() {
               <Table.Tbody>
                 {data.data.cells.map((c) => (
                   <Table.Tr key={`${c.period}:${c.group}`} fw={c.group === null ? 700 : undefined}>
-                    <Table.Td>{c.period}</Table.Td>
+                    <Table.Td>{formatPeriod(c.period, i18n.language)}</Table.Td>
                     <Table.Th scope="row" fw={c.group === null ? 700 : 400}>
                       {group(c)}
                     </Table.Th>
