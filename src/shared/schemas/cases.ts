@@ -223,3 +223,18 @@ export interface TCaseDeadlineRow {
   plan: TComplianceCell;
   followUp: TComplianceCell;
 }
+
+/** The deadline view: per team and caseworker, and the overdue cases themselves. */
+export interface TCaseDeadlines {
+  teams: TCaseDeadlineRow[];
+  caseworkers: (TCaseDeadlineRow & { teamName: string })[];
+  overdue: {
+    id: string;
+    reference: string;
+    childName: string;
+    caseworkerName: string;
+    teamName: string;
+    nextDue: string | null;
+    what: string[];
+  }[];
+}

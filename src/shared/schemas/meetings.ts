@@ -188,3 +188,21 @@ export interface TChildMeeting {
   helped: THelped | null;
   openActions: number;
 }
+
+/** The signed-in user's open and overdue actions and upcoming meetings (Mit arbejde). */
+export interface TMyAction {
+  id: string;
+  title: string;
+  dueOn: string;
+  status: 'open' | 'inProgress';
+  overdue: boolean;
+  version: number;
+  meeting: { id: string; title: string; meetingOn: string };
+  itemPosition: number;
+}
+
+export interface TMyWork {
+  today: string;
+  actions: TMyAction[];
+  meetings: TMeetingSummary[];
+}

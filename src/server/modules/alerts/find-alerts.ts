@@ -1,4 +1,5 @@
 import type { TLocale } from '../../../shared/i18n/errors.ts';
+import type { TAlert, TAlertReason } from '../../../shared/schemas/alert-views.ts';
 import type { TPage } from '../../../shared/schemas/common.ts';
 import type { TFindAlertsQuery } from '../../../shared/schemas/concerns.ts';
 import { auditEvent } from '../../access/audit-event.ts';
@@ -7,21 +8,6 @@ import { sql } from '../../db/sql.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { readableUnits } from '../children/children.access.ts';
 import { visibleAlert } from './alert-visibility.ts';
-import type { TAlertReason } from './insert-alert.ts';
-
-export interface TAlert {
-  id: string;
-  kind: string;
-  ruleCode: string | null;
-  reason: TAlertReason;
-  childId: string | null;
-  childName: string | null;
-  /** The names of the factors the reason lists by code, in the reader's language. */
-  factorLabels: Record<string, string>;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 function reasonFactors(reason: TAlertReason): string[] {
   const factors = reason.params?.factors;

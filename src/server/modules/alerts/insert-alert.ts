@@ -1,10 +1,5 @@
+import type { TAlertReason } from '../../../shared/schemas/alert-views.ts';
 import type { Queryable } from '../../db/client.ts';
-
-/** Why an alert was raised, rendered translated in the UI from `alerts:reason.<code>` with `params`. */
-export interface TAlertReason {
-  code: string;
-  params?: Record<string, string | number | boolean | string[] | null>;
-}
 
 export type TAlertKind = 'earlyWarning' | 'reminder' | 'consentExpired' | 'overdue' | (string & {});
 

@@ -1,5 +1,5 @@
 import type { TDeadlineState } from '../../../domain/deadlines/index.ts';
-import type { TCaseDeadlineRow, TComplianceCell } from '../../../shared/schemas/cases.ts';
+import type { TCaseDeadlineRow, TCaseDeadlines, TComplianceCell } from '../../../shared/schemas/cases.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { caseScope } from '../../access/case.ts';
 import { defineUseCase } from '../../http/use-case.ts';
@@ -32,22 +32,7 @@ function row(key: string, name: string, cases: TCaseWithDeadlines[]): TCaseDeadl
  */
 export const getCaseDeadlines = defineUseCase(
   'read:case:team',
-  async (
-    ctx,
-    query: { teamId?: string },
-  ): Promise<{
-    teams: TCaseDeadlineRow[];
-    caseworkers: (TCaseDeadlineRow & { teamName: string })[];
-    overdue: {
-      id: string;
-      reference: string;
-      childName: string;
-      caseworkerName: string;
-      teamName: string;
-      nextDue: string | null;
-      what: string[];
-    }[];
-  }> => {
+  async (ctx, query: { teamId?: string }): Promise<TCaseDeadlines> => {
     const m = ctx.user.municipalityId;
     const scope = caseScope(ctx, ctx.permission);
     const cases = await ctx.db.tenantRead(m, async (q) =>

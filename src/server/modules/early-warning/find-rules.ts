@@ -1,5 +1,6 @@
+import type { TStoredRule } from '../../../shared/schemas/alert-views.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { ruleSettings, type TStoredRule } from './rule-settings.ts';
+import { ruleSettings } from './rule-settings.ts';
 
 /** The municipality's early-warning rules with their settings (defaults where never saved). */
 export const findRules = defineUseCase(

@@ -1,16 +1,6 @@
-import {
-  RULE_CODES,
-  readParams,
-  type TRuleCode,
-  type TRuleSetting,
-} from '../../../domain/early-warning/index.ts';
+import { RULE_CODES, readParams, type TRuleCode } from '../../../domain/early-warning/index.ts';
+import type { TStoredRule } from '../../../shared/schemas/alert-views.ts';
 import type { Queryable } from '../../db/client.ts';
-
-export interface TStoredRule extends TRuleSetting {
-  /** 0 while the rule runs on its defaults (never saved). */
-  version: number;
-  updatedAt: string | null;
-}
 
 /** The municipality's rules: every rule code, with its stored setting or the defaults (enabled). */
 export async function ruleSettings(q: Queryable, municipalityId: string): Promise<TStoredRule[]> {

@@ -1,10 +1,11 @@
 import { type TRuleCode, ZRuleParams } from '../../../domain/early-warning/index.ts';
+import type { TStoredRule } from '../../../shared/schemas/alert-views.ts';
 import type { TSaveRuleRequest } from '../../../shared/schemas/concerns.ts';
 import { auditEvent } from '../../access/audit-event.ts';
 import { AppError, type TFieldProblem } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { parseInput } from '../../http/validation.ts';
-import { ruleSettings, type TStoredRule } from './rule-settings.ts';
+import { ruleSettings } from './rule-settings.ts';
 
 /**
  * Enables or disables a rule and sets its parameters (validated per rule). Optimistic locking: version 0

@@ -1,23 +1,6 @@
-import type { TMeetingSummary } from '../../../shared/schemas/meetings.ts';
+import type { TMyWork } from '../../../shared/schemas/meetings.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { selectOwnMeetings } from '../meetings/find-meetings.ts';
-
-export interface TMyAction {
-  id: string;
-  title: string;
-  dueOn: string;
-  status: 'open' | 'inProgress';
-  overdue: boolean;
-  version: number;
-  meeting: { id: string; title: string; meetingOn: string };
-  itemPosition: number;
-}
-
-export interface TMyWork {
-  today: string;
-  actions: TMyAction[];
-  meetings: TMeetingSummary[];
-}
 
 /**
  * The signed-in user's open and overdue actions and upcoming meetings. No child is named here (the action

@@ -1,19 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { TAlert, TStoredRule as TRule } from '../../../shared/schemas/alert-views';
 import { api, type TPage } from '../../api';
 
-export interface TAlert {
-  id: string;
-  kind: string;
-  ruleCode: string | null;
-  reason: { code: string; params?: Record<string, unknown> };
-  childId: string | null;
-  childName: string | null;
-  /** Names of the factors the reason lists by code. */
-  factorLabels?: Record<string, string>;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type { TAlert, TRule };
 
 export const alertsQuery = (filter: { page: number; unreadOnly: boolean }) =>
   queryOptions({
@@ -35,14 +24,6 @@ export const unreadAlertsQuery = queryOptions({
 
 export function markAlertRead(id: string): Promise<{ id: string; readAt: string }> {
   return api.post(`/api/v1/alerts/${encodeURIComponent(id)}/read`);
-}
-
-export interface TRule {
-  code: 'concernsFromProfessions' | 'moveToRed' | 'persistentRisk' | 'absenceWithNewRisk';
-  enabled: boolean;
-  params: Record<string, number | boolean | string>;
-  version: number;
-  updatedAt: string | null;
 }
 
 export const rulesQuery = queryOptions({

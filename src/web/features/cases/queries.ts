@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type {
   TAddMeasureRequest,
   TCase,
-  TCaseDeadlineRow,
+  TCaseDeadlines,
   TCaseSummary,
   TCaseTeam,
   TChildConversationRequest,
@@ -11,6 +11,7 @@ import type {
   TPreliminaryAssessmentRequest,
   TSavePlanRequest,
 } from '../../../shared/schemas/cases';
+import type { TCatalogue } from '../../../shared/schemas/factor-catalogue';
 import type { TQueueItem } from '../../../shared/schemas/notifications';
 import { api, type TPage } from '../../api';
 
@@ -50,36 +51,15 @@ export const caseTeamsQuery = queryOptions({
   select: (d) => d.items,
 });
 
-export interface TCaseDeadlines {
-  teams: TCaseDeadlineRow[];
-  caseworkers: (TCaseDeadlineRow & { teamName: string })[];
-  overdue: {
-    id: string;
-    reference: string;
-    childName: string;
-    caseworkerName: string;
-    teamName: string;
-    nextDue: string | null;
-    what: string[];
-  }[];
-}
-
 export const caseDeadlinesQuery = queryOptions({
   queryKey: ['cases', 'deadlines'],
   queryFn: () => api.get<TCaseDeadlines>('/api/v1/case-deadlines'),
   staleTime: 0,
 });
 
-export interface TProtectiveFactor {
-  code: string;
-  labelDa: string;
-  labelEn: string;
-}
-
 export const protectiveFactorsQuery = queryOptions({
   queryKey: ['factor-catalogues', 'current', 'protective'],
-  queryFn: () =>
-    api.get<{ factors: (TProtectiveFactor & { kind: string })[] }>('/api/v1/factor-catalogues/current'),
+  queryFn: () => api.get<TCatalogue>('/api/v1/factor-catalogues/current'),
   select: (d) => d.factors.filter((f) => f.kind === 'protective'),
   staleTime: 5 * 60_000,
 });

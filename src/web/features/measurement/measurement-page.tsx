@@ -1,6 +1,7 @@
 import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TPolicyTheme } from '../../../shared/schemas/factor-catalogue';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
@@ -18,12 +19,6 @@ import { measurementQuery } from './queries';
 import { TrendSection, type TThemeOption } from './trend-section';
 import type { TMeasurementFilters, TMeasurementParams, TMeasurementRow, TMeasurementSearch } from './types';
 import './measurement.css';
-
-interface TPolicyTheme {
-  code: string;
-  nameDa: string;
-  nameEn: string;
-}
 
 const policyThemesQuery = {
   queryKey: ['policy-themes'],

@@ -2,7 +2,7 @@ import { Badge, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TMeetingSummary } from '../../../shared/schemas/meetings';
+import type { TMyWork } from '../../../shared/schemas/meetings';
 import { ACTION_STATUSES, type TActionStatus } from '../../../shared/schemas/meetings';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
@@ -13,21 +13,6 @@ import { AlertReason } from '../alerts/alert-reason';
 import { alertsQuery } from '../alerts/queries';
 import { can, useMe } from '../auth/session';
 import { updateAction } from '../meetings/queries';
-
-interface TMyWork {
-  today: string;
-  actions: {
-    id: string;
-    title: string;
-    dueOn: string;
-    status: 'open' | 'inProgress';
-    overdue: boolean;
-    version: number;
-    meeting: { id: string; title: string; meetingOn: string };
-    itemPosition: number;
-  }[];
-  meetings: TMeetingSummary[];
-}
 
 export function MyWorkPage() {
   const { t, i18n } = useTranslation('work');
