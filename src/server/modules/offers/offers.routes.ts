@@ -29,6 +29,7 @@ import { getOffer } from './get-offer.ts';
 import { getOfferWaitingTimes } from './get-offer-waiting-times.ts';
 import { getProvider } from './get-provider.ts';
 import { removeProviderMember } from './remove-provider-member.ts';
+import { suggestOffersForChild } from './suggest-offers-for-child.ts';
 import { updateOffer } from './update-offer.ts';
 import { updateOfferKind } from './update-offer-kind.ts';
 import { updateProvider } from './update-provider.ts';
@@ -107,6 +108,16 @@ export function offersRoutes(app: FastifyInstance, deps: TDeps): void {
     params: ZIdParams,
     body: ZUpdateOfferRequest,
     handler: (ctx, { params, body }) => updateOffer(ctx, params.id, body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/children/:id/offer-suggestions',
+    summary:
+      "Offers for the protective factors absent in the child's latest joint assessment, each with why (no score)",
+    tags,
+    permission: suggestOffersForChild.permission,
+    params: ZIdParams,
+    handler: (ctx, { params }) => suggestOffersForChild(ctx, params.id),
   });
   route(app, deps, {
     method: 'GET',
