@@ -67,6 +67,8 @@ beforeAll(async () => {
     }
   }
   expect(child, 'a child of the professional with absent protective factors').toBeDefined();
+  // The demo's own offers are closed, so the suggestions are this file's offers only (at most ten are shown).
+  await t.db.pool.query("UPDATE offers SET status = 'closed' WHERE municipality_id = $1", [demoId]);
   const p = await t.as(admin, 'POST', '/api/v1/offer-providers', {
     name: 'Brobyggerne',
     kind: 'association',
