@@ -150,3 +150,40 @@ test('a professional refers a child to the association on the custodians’ cons
   await expect(section.getByText('Deltager', { exact: true })).toBeVisible();
   await expect(section.getByText(new RegExp(`Deltagelse bekræftet: ${thisMonth()}`))).toBeVisible();
 });
+
+test('a child missing a protective factor is shown suggested offers with why, axe-clean', async ({
+  page,
+}) => {
+  await signIn(page, 'professional');
+  type TSuggestions = {
+    absentFactors: { label: string }[];
+    items: { offer: { name: string }; why: { factors: { label: string }[] } }[];
+  };
+  let found: { id: string; suggestions: TSuggestions } | undefined;
+  for (let p = 1; !found && p <= 5; p++) {
+    const list = (await (await page.request.get(`/api/v1/children?pageSize=50&page=${p}`)).json()) as {
+      items: { id: string }[];
+    };
+    if (list.items.length === 0) break;
+    for (const c of list.items) {
+      const res = await page.request.get(`/api/v1/children/${c.id}/offer-suggestions`);
+      if (res.status() !== 200) continue;
+      const suggestions = (await res.json()) as TSuggestions;
+      if (suggestions.items.length > 0) {
+        found = { id: c.id, suggestions };
+        break;
+      }
+    }
+  }
+  if (!found) throw new Error('no child of the professional with a suggested offer');
+  const first = found.suggestions.items[0];
+  if (!first) throw new Error('no suggestion');
+  await page.goto(`/boern/${found.id}`);
+  const section = page.getByRole('region', { name: 'Forslag til brobygning' });
+  await expect(section).toBeVisible();
+  await expect(section.getByRole('link', { name: first.offer.name })).toBeVisible();
+  await expect(
+    section.getByText(`Styrker: ${first.why.factors.map((f) => f.label).join(', ')}`).first(),
+  ).toBeVisible();
+  await checkA11y(page);
+});

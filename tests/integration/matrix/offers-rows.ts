@@ -114,6 +114,7 @@ export const OFFERS_ROWS: TEndpoint[] = [
   read('/api/v1/offer-kinds'),
   read('/api/v1/offer-providers'),
   read('/api/v1/offers/hsds'),
+  read('/api/v1/offers/capacity-overview', '?longWaitDays=30'),
   {
     method: 'POST',
     path: '/api/v1/offers',
@@ -130,6 +131,16 @@ export const OFFERS_ROWS: TEndpoint[] = [
       child: which,
       request: async () => ({
         url: `/api/v1/offers/${which === 'own' ? (await sharedOffer()).id : (await naboOffer()).offerId}`,
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/offers/:id/waiting-times',
+      label: which === 'own' ? ' (a Demo offer)' : ' (a Nabo offer)',
+      success: 200,
+      child: which,
+      request: async () => ({
+        url: `/api/v1/offers/${which === 'own' ? (await sharedOffer()).id : (await naboOffer()).offerId}/waiting-times`,
       }),
     },
     {

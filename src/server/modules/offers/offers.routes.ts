@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ZIdParams } from '../../../shared/schemas/common.ts';
+import { ZCapacityOverviewQuery } from '../../../shared/schemas/offer-capacity.ts';
 import {
   ZCreateOfferKindRequest,
   ZCreateOfferRequest,
@@ -23,9 +24,12 @@ import { exportHsds } from './export-hsds.ts';
 import { findOfferKinds } from './find-offer-kinds.ts';
 import { findOffers } from './find-offers.ts';
 import { findProviders } from './find-providers.ts';
+import { getCapacityOverview } from './get-capacity-overview.ts';
 import { getOffer } from './get-offer.ts';
+import { getOfferWaitingTimes } from './get-offer-waiting-times.ts';
 import { getProvider } from './get-provider.ts';
 import { removeProviderMember } from './remove-provider-member.ts';
+import { suggestOffersForChild } from './suggest-offers-for-child.ts';
 import { updateOffer } from './update-offer.ts';
 import { updateOfferKind } from './update-offer-kind.ts';
 import { updateProvider } from './update-provider.ts';
@@ -68,6 +72,26 @@ export function offersRoutes(app: FastifyInstance, deps: TDeps): void {
   });
   route(app, deps, {
     method: 'GET',
+    url: '/api/v1/offers/capacity-overview',
+    summary:
+      'For leaders: offers full, offers with long waits, referrals declined for lack of capacity per kind and district',
+    tags,
+    permission: getCapacityOverview.permission,
+    query: ZCapacityOverviewQuery,
+    handler: (ctx, { query }) => getCapacityOverview(ctx, query),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/offers/:id/waiting-times',
+    summary:
+      "An offer's waiting times (median, 90th percentile, last six months), waiting list and free places",
+    tags,
+    permission: getOfferWaitingTimes.permission,
+    params: ZIdParams,
+    handler: (ctx, { params }) => getOfferWaitingTimes(ctx, params.id),
+  });
+  route(app, deps, {
+    method: 'GET',
     url: '/api/v1/offers/:id',
     summary: 'One offer',
     tags,
@@ -84,6 +108,16 @@ export function offersRoutes(app: FastifyInstance, deps: TDeps): void {
     params: ZIdParams,
     body: ZUpdateOfferRequest,
     handler: (ctx, { params, body }) => updateOffer(ctx, params.id, body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/children/:id/offer-suggestions',
+    summary:
+      "Offers for the protective factors absent in the child's latest joint assessment, each with why (no score)",
+    tags,
+    permission: suggestOffersForChild.permission,
+    params: ZIdParams,
+    handler: (ctx, { params }) => suggestOffersForChild(ctx, params.id),
   });
   route(app, deps, {
     method: 'GET',

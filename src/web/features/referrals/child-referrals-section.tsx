@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { can, useMe } from '../auth/session';
+import { OfferSuggestionsSection } from './offer-suggestions-section';
 import { childReferralsQuery, withdrawReferral } from './queries';
 import { ReferralForm } from './referral-form';
 
@@ -48,6 +49,7 @@ export function ChildReferralsSection({ childId }: { childId: string }) {
               </Group>
             )
           ) : null}
+          <OfferSuggestionsSection childId={childId} />
         </Stack>
       ) : null}
     </section>

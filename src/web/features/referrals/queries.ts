@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { TOfferSuggestions } from '../../../shared/schemas/offer-suggestion-views';
 import type { TPartnerReferral, TReferral } from '../../../shared/schemas/referral-views';
 import type {
   TAnswerReferralRequest,
@@ -33,3 +34,9 @@ export const confirmAttendance = (input: TAttendanceRequest) =>
     '/api/v1/partner/referrals/attendance',
     input,
   );
+
+export const offerSuggestionsQuery = (childId: string) =>
+  queryOptions({
+    queryKey: ['referrals', 'child', childId, 'suggestions'],
+    queryFn: () => api.get<TOfferSuggestions>(`/api/v1/children/${childId}/offer-suggestions`),
+  });
