@@ -58,6 +58,15 @@ export const PERMISSIONS = [
   'write:case:team',
   'manage:case:team',
   'read:compliance:municipality',
+  // Information notices (issue 23): the child's notices, exceptions, the leaders' follow-up, the texts.
+  'read:notice:unit',
+  'read:notice:team',
+  'read:notice:municipality',
+  'write:notice-exception:unit',
+  'write:notice-exception:team',
+  'manage:notice:unit',
+  'manage:notice:team',
+  'manage:notice-text:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

@@ -7,6 +7,7 @@ import { enforceConsentExpiry } from '../modules/consents/enforce-consent-expiry
 import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts';
 import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
 import { sendReminders } from '../modules/my-work/send-reminders.ts';
+import { registerNoticeJobs } from '../modules/notices/notices.jobs.ts';
 import { registerNotificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { fillChildProfiles } from './fill-child-profiles.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
@@ -78,5 +79,6 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await registerCaseworkerChangeJobs(boss, db, audit);
   await registerCaseJobs(boss, db);
   await registerNotificationJobs(boss, db, audit);
+  await registerNoticeJobs(boss, db, audit);
   return boss;
 }
