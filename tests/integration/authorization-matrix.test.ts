@@ -7,6 +7,7 @@ import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app
 import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
+import { NOTICES_ROWS } from './matrix/notices-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
 import { env, type TEndpoint, type TFixtures, type TRequest } from './matrix/types.ts';
 
@@ -39,6 +40,9 @@ const MEETING_PARTICIPANT: readonly TPermission[] = ['read:meeting:own', 'write:
 const OUTBOX: readonly TPermission[] = ['read:letter:municipality', 'manage:letter:municipality'];
 /** Cases (issue 5; rows in matrix/cases-rows.ts). */
 const CASEWORK: readonly TPermission[] = ['read:case:team', 'write:case:team'];
+/** Information notices (issue 23; rows in matrix/notices-rows.ts). */
+const NOTICE_UNIT: readonly TPermission[] = ['read:notice:unit', 'write:notice-exception:unit'];
+const NOTICE_TEAM: readonly TPermission[] = ['read:notice:team', 'write:notice-exception:team'];
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   professional: [
     'read:org:municipality',
@@ -50,6 +54,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...NOTIFIER,
     ...CONSENTS,
     ...MEETING_PARTICIPANT,
+    ...NOTICE_UNIT,
   ],
   unitLeader: [
     'read:org:municipality',
@@ -70,6 +75,8 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'manage:meeting:unit',
     'read:practice:unit',
     'confirm:grant:unit',
+    ...NOTICE_UNIT,
+    'manage:notice:unit',
   ],
   caseworker: [
     'read:org:municipality',
@@ -78,6 +85,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...INTAKE,
     ...MEETING_PARTICIPANT,
     ...CASEWORK,
+    ...NOTICE_TEAM,
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -91,6 +99,8 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...CASEWORK,
     'manage:case:team',
     'read:compliance:municipality',
+    ...NOTICE_TEAM,
+    'manage:notice:team',
   ],
   reviewer: ['read:org:municipality', 'read:catalogue:municipality', 'read:alert:own'],
   analyst: [
@@ -100,6 +110,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'read:alert:own',
     'read:practice:municipality',
     'read:compliance:municipality',
+    'read:notice:municipality',
   ],
   admin: [
     'read:org:municipality',
@@ -115,6 +126,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'manage:warning-rule:municipality',
     'read:deadline:municipality',
     'manage:deadline:municipality',
+    'manage:notice-text:municipality',
   ],
   partner: ['read:org:municipality', 'read:alert:own'],
 };
@@ -764,6 +776,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...MEETINGS_ROWS,
   ...NOTIFICATIONS_ROWS,
   ...CASES_ROWS,
+  ...NOTICES_ROWS,
 ];
 
 function expectedStatus(e: TEndpoint, role: TRole): number {
