@@ -10,7 +10,10 @@ import { addDays, env, read, type TEndpoint, today } from './types.ts';
 
 const TEAM_ROLES = new Set<TRole>(['caseworker', 'caseworkManager']);
 const CHILD_READ: readonly TPermission[] = ['read:notice:unit', 'read:notice:team'];
-const EXCEPTION_WRITE: readonly TPermission[] = ['write:notice-exception:unit', 'write:notice-exception:team'];
+const EXCEPTION_WRITE: readonly TPermission[] = [
+  'write:notice-exception:unit',
+  'write:notice-exception:team',
+];
 const REVIEW: readonly TPermission[] = ['manage:notice:unit', 'manage:notice:team'];
 
 let caseTeam: Promise<{ childId: string; teamId: string }> | undefined;
@@ -67,9 +70,10 @@ async function textVersion(): Promise<number> {
 }
 
 async function settingsVersion(): Promise<number> {
-  const { rows } = await env.t.db.pool.query('SELECT version FROM notice_settings WHERE municipality_id = $1', [
-    env.f.demoId,
-  ]);
+  const { rows } = await env.t.db.pool.query(
+    'SELECT version FROM notice_settings WHERE municipality_id = $1',
+    [env.f.demoId],
+  );
   return rows[0]?.version ?? 0;
 }
 

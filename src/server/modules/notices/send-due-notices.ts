@@ -11,7 +11,7 @@ import type { TNoticeScope } from './mark-notices-due.ts';
 import { currentNoticeTexts, municipalityName, noticeSettings, textsByAudience } from './notice-texts.ts';
 
 /** Children per transaction: whole families, so a guardian's letter is never split between two. */
-export const NOTICE_CHUNK = 100;
+export const NOTICE_CHUNK = 50;
 
 export interface TNoticeRun {
   /** Children told about (their recipients' letters queued, or listed for follow-up). */
