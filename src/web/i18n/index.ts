@@ -14,6 +14,7 @@ import daImports from './da/imports.json';
 import daLetters from './da/letters.json';
 import daMeasurement from './da/measurement.json';
 import daMeetings from './da/meetings.json';
+import daNotices from './da/notices.json';
 import daNotifications from './da/notifications.json';
 import daPractice from './da/practice.json';
 import daWork from './da/work.json';
@@ -31,6 +32,7 @@ import enImports from './en/imports.json';
 import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
 import enMeetings from './en/meetings.json';
+import enNotices from './en/notices.json';
 import enNotifications from './en/notifications.json';
 import enPractice from './en/practice.json';
 import enWork from './en/work.json';
@@ -70,6 +72,7 @@ void i18n.use(initReactI18next).init({
       factors: daFactors,
       concerns: daConcerns,
       notifications: daNotifications,
+      notices: daNotices,
       cases: daCases,
       letters: daLetters,
       meetings: daMeetings,
@@ -89,6 +92,7 @@ void i18n.use(initReactI18next).init({
       factors: enFactors,
       concerns: enConcerns,
       notifications: enNotifications,
+      notices: enNotices,
       cases: enCases,
       letters: enLetters,
       meetings: enMeetings,
@@ -114,6 +118,7 @@ void i18n.use(initReactI18next).init({
     'cases',
     'letters',
     'notifications',
+    'notices',
     'meetings',
     'consents',
     'work',

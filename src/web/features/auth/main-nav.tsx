@@ -34,7 +34,9 @@ interface TNavItem {
     | '/overholdelse'
     | '/moeder'
     | '/mit-arbejde'
-    | '/praksis';
+    | '/praksis'
+    | '/oplysningspligt'
+    | '/admin/oplysningstekster';
   label: string;
   /** Shown when the user holds any of these. */
   permission?: TPermission | TPermission[];
@@ -80,6 +82,7 @@ export function MainNav() {
   const { t: tm } = useTranslation('meetings');
   const { t: tw } = useTranslation('work');
   const { t: tp } = useTranslation('practice');
+  const { t: tno } = useTranslation('notices');
   const me = useMe();
   const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
   const led = can(me, 'read:measurement:unit')
@@ -126,6 +129,11 @@ export function MainNav() {
     { to: '/overholdelse', label: tcase('nav.compliance'), permission: 'read:compliance:municipality' },
     { to: '/underretninger', label: tn('nav.queue'), permission: 'read:notification:municipality' },
     { to: '/mine-underretninger', label: tn('nav.mine'), permission: 'read:notification:own' },
+    {
+      to: '/oplysningspligt',
+      label: tno('nav.overview'),
+      permission: ['manage:notice:unit', 'manage:notice:team', 'read:notice:municipality'],
+    },
   ]);
   const admin = visible([
     { to: '/admin/brugere', label: t('nav.users'), permission: 'manage:user:municipality' },
@@ -143,6 +151,11 @@ export function MainNav() {
     { to: '/admin/handleguide', label: tc('nav.handleguide'), permission: 'manage:handleguide:municipality' },
     { to: '/admin/advarselsregler', label: tc('nav.rules'), permission: 'manage:warning-rule:municipality' },
     { to: '/admin/frister', label: tn('nav.deadlines'), permission: 'manage:deadline:municipality' },
+    {
+      to: '/admin/oplysningstekster',
+      label: tno('nav.texts'),
+      permission: 'manage:notice-text:municipality',
+    },
   ]);
   const audit = visible([
     { to: '/admin/revisionslog', label: t('nav.audit'), permission: 'read:audit:municipality' },

@@ -11,6 +11,7 @@ import { ChildAssessmentsSection } from '../assessments/child-assessments-sectio
 import { can, useMe } from '../auth/session';
 import { ChildConcernsSection } from '../concerns/child-concerns-section';
 import { ChildSharingSections } from '../meetings/child-sharing-sections';
+import { ChildNoticesSection } from '../notices/child-notices-section';
 import { ChildNotifyLink } from '../notifications/child-notify-link';
 import { ChildFacts } from './child-facts';
 import { EnrolmentsTable } from './enrolments-table';
@@ -101,6 +102,7 @@ function Profile({ child }: { child: TChildProfile }) {
       <ChildConcernsSection childId={child.id} />
       <ChildNotifyLink childId={child.id} />
       <ChildSharingSections childId={child.id} />
+      <ChildNoticesSection childId={child.id} />
     </Stack>
   );
 }
