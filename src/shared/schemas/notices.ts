@@ -151,6 +151,8 @@ export interface TNoticeException {
   reviewNote: string | null;
   /** Recordings about the child the exception holds back now. */
   withheld: number;
+  /** Whether the reader may end it early (the recorder's side). */
+  canEnd: boolean;
 }
 
 export const NOTICE_STATUSES = ['letter', 'followUp', 'followedUp'] as const;

@@ -143,10 +143,16 @@ export const NOTICES_ROWS: TEndpoint[] = [
       access: EXCEPTION_WRITE,
       success: 200,
       child,
-      request: async (role) => ({
-        url: `/api/v1/notice-exceptions/${await exceptionOn(await childOf(role, child), { unitId: env.f.leaderUnitId })}/end`,
-        payload: { note: 'Risikoen er ovre.' },
-      }),
+      request: async (role) => {
+        // Recorded on the recorder's side: the school (the professional's and the leader's), or the team.
+        const place = TEAM_ROLES.has(role)
+          ? { teamId: (await teamCase()).teamId }
+          : { unitId: env.f.leaderUnitId };
+        return {
+          url: `/api/v1/notice-exceptions/${await exceptionOn(await childOf(role, child), place)}/end`,
+          payload: { note: 'Risikoen er ovre.' },
+        };
+      },
     },
     {
       method: 'POST',

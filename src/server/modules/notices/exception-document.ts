@@ -2,8 +2,16 @@ import type { TNoticeException } from '../../../shared/schemas/notices.ts';
 import type { Queryable } from '../../db/client.ts';
 import { type Sql, sql } from '../../db/sql.ts';
 
-/** Exceptions (alias `x`) matching `where`, newest first, as the review list and the child's profile show them. */
-export async function selectExceptions(q: Queryable, m: string, where: Sql): Promise<TNoticeException[]> {
+/**
+ * Exceptions (alias `x`) matching `where`, newest first, as the review list and the child's profile show
+ * them; `endable` says which of them the reader may end (none unless given).
+ */
+export async function selectExceptions(
+  q: Queryable,
+  m: string,
+  where: Sql,
+  endable: Sql = sql`false`,
+): Promise<TNoticeException[]> {
   const { rows } = await q.query(
     sql`SELECT x.id, x.child_id, c.first_name || ' ' || c.last_name AS child_name, x.kinds::text[] AS kinds, x.decision,
                x.ground, x.reason, x.until_date::text AS until_date, x.until_case_decides, x.concern_id,
@@ -11,7 +19,8 @@ export async function selectExceptions(q: Queryable, m: string, where: Sql): Pro
                x.end_note, rv.name AS reviewed_by, x.reviewed_at, x.review_note,
                (SELECT count(*)::int FROM notice_subjects s
                  WHERE s.municipality_id = x.municipality_id AND s.child_id = x.child_id AND s.notified_at IS NULL
-                   AND s.kind = ANY(x.kinds) AND x.ended_at IS NULL) AS withheld
+                   AND s.kind = ANY(x.kinds) AND x.ended_at IS NULL) AS withheld,
+               coalesce(x.ended_at IS NULL AND ${endable}, false) AS can_end
           FROM notice_exceptions x
           JOIN children c ON c.municipality_id = x.municipality_id AND c.id = x.child_id
           JOIN users ru ON ru.municipality_id = x.municipality_id AND ru.id = x.recorded_by
@@ -42,5 +51,6 @@ export async function selectExceptions(q: Queryable, m: string, where: Sql): Pro
     reviewedAt: r.reviewed_at ? r.reviewed_at.toISOString() : null,
     reviewNote: r.review_note,
     withheld: r.withheld,
+    canEnd: r.can_end,
   }));
 }

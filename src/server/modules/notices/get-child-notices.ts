@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { selectExceptions } from './exception-document.ts';
 import { selectNotices } from './notice-document.ts';
-import { noticeChildAccess } from './notices.access.ts';
+import { exceptionsEndableBy, exceptionWritePermission, noticeChildAccess } from './notices.access.ts';
 
 /**
  * The child's notices — which went to whom and when, and which recipients wait for manual follow-up — the
@@ -29,7 +29,13 @@ export const getChildNotices = defineUseCase(
              WHERE s.municipality_id = ${m} AND s.child_id = ${childId} AND s.notified_at IS NULL
              ORDER BY s.recorded_at DESC`,
       );
-      const exceptions = await selectExceptions(q, m, sql`x.child_id = ${childId}`);
+      const write = exceptionWritePermission(ctx);
+      const exceptions = await selectExceptions(
+        q,
+        m,
+        sql`x.child_id = ${childId}`,
+        write ? exceptionsEndableBy(ctx, write) : undefined,
+      );
       return {
         access,
         answer: {

@@ -247,6 +247,31 @@ describe('an exception recorded on the child', () => {
   });
 });
 
+describe('who may end an exception early', () => {
+  it('is the recorder’s side: a professional cannot end the authority’s exception on a child of the school', async () => {
+    const child = (await family('Gry')).children[0]?.id as string;
+    const { rows } = await t.db.pool.query(
+      `INSERT INTO notice_exceptions (municipality_id, child_id, kinds, decision, ground, reason, until_date,
+                                      until_case_decides, team_id, recorded_by)
+       SELECT $1, $2, '{concern}', 'postpone', 'crimeInvestigation', 'Politiet efterforsker; intet brev endnu.',
+              current_date + 30, false, ra.team_id, ra.user_id
+         FROM role_assignments ra WHERE ra.municipality_id = $1 AND ra.user_id = $3 AND ra.team_id IS NOT NULL
+        LIMIT 1 RETURNING id`,
+      [demoId, child, caseworker.user.id],
+    );
+    const seen = (await t.as(professional, 'GET', `/api/v1/children/${child}/notices`)).json().exceptions;
+    expect(seen).toEqual([expect.objectContaining({ id: rows[0].id, canEnd: false })]);
+    const res = await t.as(professional, 'POST', `/api/v1/notice-exceptions/${rows[0].id}/end`, {
+      note: 'Forsøg.',
+    });
+    expect(res.statusCode).toBe(403);
+    const { rows: still } = await t.db.pool.query('SELECT ended_at FROM notice_exceptions WHERE id = $1', [
+      rows[0].id,
+    ]);
+    expect(still[0].ended_at).toBeNull();
+  });
+});
+
 describe('a caseworker records an exception through a case', () => {
   it('is written under the case’s team and reviewed by the casework manager', async () => {
     const { rows } = await t.db.pool.query(

@@ -2,8 +2,9 @@ import type { TPermission } from '../../../shared/permissions.ts';
 import { caseRelation, caseRelationFromRow, caseScope } from '../../access/case.ts';
 import type { TRelation } from '../../access/relations.ts';
 import type { Queryable } from '../../db/client.ts';
-import { sql } from '../../db/sql.ts';
+import { type Sql, sql } from '../../db/sql.ts';
 import type { TCtx } from '../../http/context.ts';
+import { unitsWith } from '../../http/permissions.ts';
 import { childAccess } from '../children/children.access.ts';
 
 /** A user's way to a child for its notices: the relation (the audit purpose) and the unit or team it runs through. */
@@ -36,4 +37,24 @@ export async function noticeChildAccess(
   );
   const r = rows[0];
   return r ? { relation: caseRelationFromRow(r), unitId: null, teamId: r.team_id } : undefined;
+}
+
+/**
+ * The exceptions (alias `x`) a user may end early: the recorder's side — their own, those recorded from a
+ * unit where they hold the (unit-scoped) permission, or under a team whose cases they reach with the
+ * (team-scoped) one. A professional cannot end the authority's exception about a police investigation.
+ */
+export function exceptionsEndableBy(ctx: Pick<TCtx, 'user'>, permission: TPermission): Sql {
+  const own = sql`x.recorded_by = ${ctx.user.userId}`;
+  if (permission.endsWith(':unit'))
+    return sql`(${own} OR (x.unit_id IS NOT NULL AND x.unit_id = ANY(${unitsWith(ctx, permission)}::uuid[])))`;
+  const scope = caseScope(ctx, permission);
+  return sql`(${own} OR (x.team_id IS NOT NULL AND (${scope.allTeams} OR x.team_id = ANY(${scope.teams}::uuid[]))))`;
+}
+
+/** The exception-writing permission the user holds, if any: what they may end is shown with the child. */
+export function exceptionWritePermission(ctx: Pick<TCtx, 'user'>): TPermission | null {
+  if (ctx.user.permissions.has('write:notice-exception:unit')) return 'write:notice-exception:unit';
+  if (ctx.user.permissions.has('write:notice-exception:team')) return 'write:notice-exception:team';
+  return null;
 }

@@ -6,7 +6,7 @@ import { sql } from '../../db/sql.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { defineUseCase, type TActingCtx } from '../../http/use-case.ts';
 import { selectExceptions } from './exception-document.ts';
-import { noticeChildAccess, type TNoticeChildAccess } from './notices.access.ts';
+import { exceptionsEndableBy, noticeChildAccess, type TNoticeChildAccess } from './notices.access.ts';
 import { noticesRecorded } from './notices-recorded.ts';
 
 /**
@@ -92,12 +92,15 @@ export const endNoticeException = defineUseCase(
     const m = ctx.user.municipalityId;
     const result = await ctx.db.tenant(m, async (q) => {
       const { rows } = await q.query(
-        sql`SELECT child_id, ended_at FROM notice_exceptions WHERE municipality_id = ${m} AND id = ${exceptionId} FOR UPDATE`,
+        sql`SELECT x.child_id, x.ended_at, ${exceptionsEndableBy(ctx, ctx.permission)} AS endable
+              FROM notice_exceptions x WHERE x.municipality_id = ${m} AND x.id = ${exceptionId} FOR UPDATE`,
       );
       const x = rows[0];
       if (!x) throw new AppError('NOT_FOUND');
       const access = await noticeChildAccess(q, ctx, x.child_id, ctx.permission);
       if (!access) throw new AppError('NOT_FOUND');
+      // Seen on the child's profile, but recorded by another unit or team: theirs to end.
+      if (!x.endable) throw new AppError('FORBIDDEN');
       if (x.ended_at) throw new AppError('EXCEPTION_ENDED');
       await q.query(
         sql`UPDATE notice_exceptions SET ended_at = now(), end_cause = 'manual', ended_by = ${ctx.user.userId},

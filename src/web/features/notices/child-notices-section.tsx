@@ -66,7 +66,7 @@ function ChildNotices({ childId, canWrite }: { childId: string; canWrite: boolea
         <Stack gap="sm">
           {notices.data.exceptions.length === 0 ? <Text>{t('section.noExceptions')}</Text> : null}
           {notices.data.exceptions.map((x) => (
-            <ExceptionCard key={x.id} x={x} canEnd={canWrite} />
+            <ExceptionCard key={x.id} x={x} canEnd={x.canEnd} />
           ))}
         </Stack>
       </div>

@@ -37,7 +37,7 @@ const body = (d: TInformationNoticeData) =>
 describe('Beskyt’s default notice texts', () => {
   it.each(
     NOTICE_KINDS.flatMap((k) =>
-      NOTICE_AUDIENCES.flatMap((a) => (['da', 'en'] as const).map((l) => [k, a, l])),
+      NOTICE_AUDIENCES.flatMap((a) => (['da', 'en'] as const).map((l) => [k, a, l] as const)),
     ),
   )('name every required element (%s, %s, %s)', (kind, audience, locale) => {
     expect(noticeTextProblems(defaultNoticeText(kind, audience, locale, 'Demo Kommune'))).toEqual([]);
