@@ -171,3 +171,50 @@ test('a leader records an exception on a child; it shows on the profile and on t
   await expect(review.getByRole('link', { name: `${child.firstName} ${child.lastName}` })).toBeVisible();
   await checkA11y(page);
 });
+
+test('a professional records a concern about violence with an exception: saved, and the parents get no letter', async ({
+  page,
+}) => {
+  await apiLogin(page, demoUser('professional'));
+  const children = (await (await page.request.get('/api/v1/children?pageSize=30')).json()) as {
+    items: { id: string; firstName: string; lastName: string }[];
+  };
+  let child: (typeof children.items)[number] | undefined;
+  for (const c of children.items.slice(5)) {
+    const notices = await (await page.request.get(`/api/v1/children/${c.id}/notices`)).json();
+    if (
+      notices.exceptions.length === 0 &&
+      !notices.notices.some((n: { kind: string }) => n.kind === 'concern')
+    ) {
+      child = c;
+      break;
+    }
+  }
+  if (!child) throw new Error('no child without a concern notice');
+  await page.goto(`/bekymringer/ny?childId=${child.id}`);
+  await page.getByRole('checkbox', { name: 'Indadvendt, trækker sig' }).check();
+  await page
+    .getByRole('textbox', { name: /Beskriv, hvad du har set og hørt/ })
+    .fill('Har blå mærker på armene og siger, at far bliver vred.');
+  await page.getByRole('radio', { name: 'Tværfagligt møde', exact: true }).check();
+  await page.getByRole('checkbox', { name: /Forældrene må ikke orienteres nu/ }).check();
+  const fields = page.getByRole('group', { name: 'Undtagelse fra oplysningspligten' });
+  await fields
+    .getByRole('textbox', { name: 'Begrundelse' })
+    .fill('Mistanke om vold fra far; myndigheden skal tale med barnet, før forældrene får brev.');
+  await fields.getByRole('radio', { name: 'Når myndigheden har truffet afgørelse' }).check();
+  await checkA11y(page);
+  await page.getByRole('button', { name: 'Gem bekymring' }).click();
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: `${child.firstName} ${child.lastName}` }),
+  ).toBeVisible();
+  const section = page.getByRole('region', { name: 'Oplysning til forældre' });
+  await expect(
+    section.getByText('Bekymring', { exact: false }).filter({ hasText: 'holdes tilbage af en undtagelse' }),
+  ).toBeVisible();
+  await expect(section.getByText('Til myndigheden har truffet afgørelse')).toBeVisible();
+  const notices = await (await page.request.get(`/api/v1/children/${child.id}/notices`)).json();
+  expect(notices.notices.filter((n: { kind: string }) => n.kind === 'concern')).toEqual([]);
+  await checkA11y(page);
+});
