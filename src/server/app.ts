@@ -31,6 +31,7 @@ import { lettersRoutes } from './modules/letters/letters.routes.ts';
 import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { myWorkRoutes } from './modules/my-work/my-work.routes.ts';
+import { noticesRoutes } from './modules/notices/notices.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { offersRoutes } from './modules/offers/offers.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   complianceRoutes(app, deps);
   offersRoutes(app, deps);
   referralsRoutes(app, deps);
+  noticesRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa) await registerWebApp(app, options.webRoot ?? '');

@@ -9,6 +9,7 @@ import { enqueueAssessmentImport, startJobs } from './jobs/jobs.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
 import { enqueueCaseworkerChange } from './modules/caseworker-change/caseworker-change.jobs.ts';
 import { createCprCipher } from './modules/children/cpr.ts';
+import { dispatchNotices } from './modules/notices/notices.jobs.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo/demo.ts';
 import { readOrCreateDevKey } from './seed/dev-key.ts';
 
@@ -46,7 +47,7 @@ const boss = await startJobs(database.url, database.db);
 jobs = boss;
 audit = new AuditWriter(database.db);
 app = await buildApp(
-  { db: database.db, audit, cipher },
+  { db: database.db, audit, cipher, dispatchNotices: () => dispatchNotices(boss) },
   {
     secureCookies: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,

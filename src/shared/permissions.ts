@@ -69,6 +69,15 @@ export const PERMISSIONS = [
   'write:referral:team',
   'read:referral:provider',
   'answer:referral:provider',
+  // Information notices (issue 23): the child's notices, exceptions, the leaders' follow-up, the texts.
+  'read:notice:unit',
+  'read:notice:team',
+  'read:notice:municipality',
+  'write:notice-exception:unit',
+  'write:notice-exception:team',
+  'manage:notice:unit',
+  'manage:notice:team',
+  'manage:notice-text:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +105,9 @@ const OFFER_OWNER: readonly TPermission[] = ['read:offer:municipality', 'write:o
 /** Referrals (issue 15): the units' and the teams' referrers. */
 const UNIT_REFERRER: readonly TPermission[] = ['read:referral:unit', 'write:referral:unit'];
 const TEAM_REFERRER: readonly TPermission[] = ['read:referral:team', 'write:referral:team'];
+/** Information notices (issue 23): the child's notices and exceptions, by unit or by team. */
+const NOTICE_UNIT: readonly TPermission[] = ['read:notice:unit', 'write:notice-exception:unit'];
+const NOTICE_TEAM: readonly TPermission[] = ['read:notice:team', 'write:notice-exception:team'];
 /**
  * What each role may do: the grants the migrations write into `role_permissions` (the database is what the
  * server asks at sign-in). The endpoint × role matrix derives every expected answer from this table and the
@@ -114,6 +126,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...MEETING_PARTICIPANT,
     ...OFFER_OWNER,
     ...UNIT_REFERRER,
+    ...NOTICE_UNIT,
   ],
   unitLeader: [
     'read:org:municipality',
@@ -137,6 +150,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...OFFER_OWNER,
     'export:offer:municipality',
     ...UNIT_REFERRER,
+    ...NOTICE_UNIT,
+    'manage:notice:unit',
   ],
   caseworker: [
     'read:org:municipality',
@@ -147,6 +162,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...CASEWORK,
     ...OFFER_OWNER,
     ...TEAM_REFERRER,
+    ...NOTICE_TEAM,
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -163,6 +179,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...OFFER_OWNER,
     'export:offer:municipality',
     ...TEAM_REFERRER,
+    ...NOTICE_TEAM,
+    'manage:notice:team',
   ],
   reviewer: [
     'read:org:municipality',
@@ -179,6 +197,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'read:compliance:municipality',
     'read:offer:municipality',
     'export:offer:municipality',
+    'read:notice:municipality',
   ],
   admin: [
     'read:org:municipality',
@@ -197,6 +216,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'read:offer:municipality',
     'manage:offer:municipality',
     'export:offer:municipality',
+    'manage:notice-text:municipality',
   ],
   partner: [
     'read:org:municipality',

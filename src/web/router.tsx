@@ -5,6 +5,7 @@ import { meKey } from './features/auth/session';
 import { adminDeadlinesRoute } from './routes/admin-deadlines';
 import { adminFactorsRoute } from './routes/admin-factors';
 import { adminHandleguideRoute } from './routes/admin-handleguide';
+import { adminNoticeTextsRoute } from './routes/admin-notice-texts';
 import { adminRoleGrantsRoute } from './routes/admin-role-grants';
 import { adminUnitsRoute } from './routes/admin-units';
 import { adminUsersRoute } from './routes/admin-users';
@@ -34,6 +35,7 @@ import { meetingsRoute } from './routes/meetings';
 import { myChildrenRoute } from './routes/my-children';
 import { myNotificationsRoute, newNotificationRoute } from './routes/my-notifications';
 import { myWorkRoute } from './routes/my-work';
+import { noticesRoute } from './routes/notices';
 import { notificationDetailRoute } from './routes/notification-detail';
 import { notificationsQueueRoute } from './routes/notifications-queue';
 import { offerDetailRoute, offerNewRoute, offersRoute } from './routes/offers';
@@ -111,6 +113,8 @@ const routeTree = rootRoute.addChildren([
     offerNewRoute,
     offerDetailRoute,
     partnerReferralsRoute,
+    noticesRoute,
+    adminNoticeTextsRoute,
   ]),
 ]);
 

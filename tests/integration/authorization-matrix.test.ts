@@ -7,6 +7,7 @@ import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app
 import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
+import { NOTICES_ROWS } from './matrix/notices-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
 import { OFFERS_ROWS } from './matrix/offers-rows.ts';
 import { REFERRALS_ROWS } from './matrix/referrals-rows.ts';
@@ -624,6 +625,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...OFFERS_ROWS,
   ...REFERRALS_ROWS,
   ...CASES_ROWS,
+  ...NOTICES_ROWS,
 ];
 
 /** The route table, read before the cases are named (each name tells the status it expects). */

@@ -38,6 +38,11 @@ export interface TDeps {
   db: Db;
   audit: AuditWriter;
   cipher: CprCipher;
+  /**
+   * Asks the information-notice job to run now, after a recording committed (issue 23). Without it (tests,
+   * a server without a job queue) the recording's notices are written in this process.
+   */
+  dispatchNotices?: (municipalityId: string) => Promise<void>;
 }
 
 /** One authenticated request: who, from where, in which language, with which tools. */

@@ -7,6 +7,7 @@ import { enforceConsentExpiry } from '../modules/consents/enforce-consent-expiry
 import { runAssessmentImport } from '../modules/imports/run-assessment-import.ts';
 import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
 import { sendReminders } from '../modules/my-work/send-reminders.ts';
+import { registerNoticeJobs } from '../modules/notices/notices.jobs.ts';
 import { registerNotificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { registerReferralJobs } from '../modules/referrals/referrals.jobs.ts';
 import { fillChildProfiles } from './fill-child-profiles.ts';
@@ -80,5 +81,6 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await registerCaseJobs(boss, db);
   await registerNotificationJobs(boss, db, audit);
   await registerReferralJobs(boss, db);
+  await registerNoticeJobs(boss, db, audit);
   return boss;
 }

@@ -199,6 +199,19 @@ const da = {
   'field.periodBeforeStart': 'Forløbet startede først i {started}.',
   'field.referralNotStarted': 'Forløbet er ikke startet endnu. Registrér starten først.',
   'field.escalateAfterAlert': 'Eskaleringen skal komme efter påmindelsen.',
+  // Information notices (issue 23).
+  'field.noticeElementMissing':
+    'Skal udfyldes: en oplysningstekst skal altid sige dette til forældrene (mindst en hel sætning).',
+  'field.noticeComplaintAuthority': 'Skal nævne retten til at klage til Datatilsynet.',
+  'field.exceptionNeedsEnd':
+    'Vælg, hvornår undtagelsen slutter: en dato, eller når sagen er afgjort (ikke begge).',
+  'field.exceptionEndNotFuture': 'Slutdatoen skal ligge efter i dag.',
+  'field.exceptionEndTooFar':
+    'En undtagelse kan højst gælde {days} dage frem. Registrér den igen, hvis den stadig gælder.',
+  'field.exceptionNeedsChild':
+    'En undtagelse fra oplysningspligten kræver, at bekymringen er om et navngivet barn.',
+  EXCEPTION_ENDED: 'Undtagelsen er allerede ophørt.',
+  NOTICE_NOT_FOLLOW_UP: 'Underretningen af forældrene er allerede fulgt op.',
 } as const;
 
 export type TMessageKey = keyof typeof da;
@@ -399,6 +412,18 @@ const en: Record<TMessageKey, string> = {
   'field.periodBeforeStart': 'The referral only started in {started}.',
   'field.referralNotStarted': 'The referral has not started yet. Record the start first.',
   'field.escalateAfterAlert': 'The escalation must come after the reminder.',
+  'field.noticeElementMissing':
+    'Required: a notice must always tell the parents this (at least a whole sentence).',
+  'field.noticeComplaintAuthority':
+    'Must name the right to complain to the Danish Data Protection Agency (Datatilsynet).',
+  'field.exceptionNeedsEnd':
+    'Choose when the exception ends: a date, or when the case is decided (not both).',
+  'field.exceptionEndNotFuture': 'The end date must be after today.',
+  'field.exceptionEndTooFar':
+    'An exception can hold at most {days} days ahead. Record it again if it still applies.',
+  'field.exceptionNeedsChild': 'An exception from the duty to inform needs a concern about a named child.',
+  EXCEPTION_ENDED: 'The exception has already ended.',
+  NOTICE_NOT_FOLLOW_UP: 'The notice has already been followed up.',
 };
 
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { da, en };

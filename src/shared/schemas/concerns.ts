@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RULE_CODES, ZRuleParams } from '../../domain/early-warning/index.ts';
 import { ZId, ZIsoDate, ZPaging, ZText, ZVersion } from './common.ts';
+import { ZNoticeExceptionRequest } from './notices.ts';
 
 /** Who recorded a concern, by profession (the early-warning rule counts distinct professions). */
 export const PROFESSIONS = [
@@ -34,6 +35,11 @@ export const ZCreateConcernRequest = z.strictObject({
   /** A handleguide action suggested for the signs at the chosen level, or null with a free-text action. */
   actionCode: ZSignCode.nullish(),
   actionText: z.string().trim().max(500).optional(),
+  /**
+   * Telling the parents now would put the child at risk (issue 23): the exception is recorded with the
+   * concern, in the same transaction, so its notice is held back from the start.
+   */
+  noticeException: ZNoticeExceptionRequest.omit({ concernId: true }).optional(),
 });
 export type TCreateConcernRequest = z.infer<typeof ZCreateConcernRequest>;
 

@@ -14,6 +14,7 @@ import daImports from './da/imports.json';
 import daLetters from './da/letters.json';
 import daMeasurement from './da/measurement.json';
 import daMeetings from './da/meetings.json';
+import daNotices from './da/notices.json';
 import daNotifications from './da/notifications.json';
 import daOffers from './da/offers.json';
 import daPractice from './da/practice.json';
@@ -32,6 +33,7 @@ import enImports from './en/imports.json';
 import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
 import enMeetings from './en/meetings.json';
+import enNotices from './en/notices.json';
 import enNotifications from './en/notifications.json';
 import enOffers from './en/offers.json';
 import enPractice from './en/practice.json';
@@ -72,6 +74,7 @@ void i18n.use(initReactI18next).init({
       factors: daFactors,
       concerns: daConcerns,
       notifications: daNotifications,
+      notices: daNotices,
       cases: daCases,
       letters: daLetters,
       meetings: daMeetings,
@@ -92,6 +95,7 @@ void i18n.use(initReactI18next).init({
       factors: enFactors,
       concerns: enConcerns,
       notifications: enNotifications,
+      notices: enNotices,
       cases: enCases,
       letters: enLetters,
       meetings: enMeetings,
@@ -118,6 +122,7 @@ void i18n.use(initReactI18next).init({
     'cases',
     'letters',
     'notifications',
+    'notices',
     'meetings',
     'consents',
     'work',

@@ -5,6 +5,8 @@ import { unitsWith } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { currentCatalogueId } from '../factors/find-catalogue.ts';
 import { refreshPopulation } from '../measurement/refresh-population.ts';
+import { markRoundDue } from '../notices/mark-notices-due.ts';
+import { noticesRecorded } from '../notices/notices-recorded.ts';
 import { selectRounds, type TRound } from './rounds.ts';
 import { roundPeriod } from './rules.ts';
 
@@ -20,7 +22,7 @@ export const createRound = defineUseCase(
     const wholeMunicipality = ctx.permission === 'manage:round:municipality';
     const led = new Set(unitsWith(ctx, 'manage:round:unit'));
     const unitIds = [...new Set(input.unitIds)];
-    return ctx.db.tenant(m, async (q) => {
+    const round = await ctx.db.tenant(m, async (q) => {
       const { rows: known } = await q.query(
         'SELECT id FROM units WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
         [m, unitIds],
@@ -59,6 +61,8 @@ export const createRound = defineUseCase(
       );
       // Coverage needs the period's population; a nightly job keeps it in step with enrolments.
       await refreshPopulation(q, m, roundPeriod(input.opensOn));
+      // The families of the round's children are told before anything is recorded (issue 23).
+      await markRoundDue(q, m, id);
       await ctx.audit.inTransaction(
         q,
         auditEvent(ctx, {
@@ -69,8 +73,10 @@ export const createRound = defineUseCase(
           detail: { unitIds },
         }),
       );
-      const [round] = await selectRounds(q, m, 'r.id = $2', [id]);
-      return round as TRound;
+      const [created] = await selectRounds(q, m, 'r.id = $2', [id]);
+      return created as TRound;
     });
+    await noticesRecorded(ctx, m, [{ kind: 'round', scope: round.id }]);
+    return round;
   },
 );

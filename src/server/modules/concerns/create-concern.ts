@@ -8,6 +8,10 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { childAccess } from '../children/children.access.ts';
 import { evaluateEarlyWarning } from '../early-warning/evaluate-child.ts';
+import { markNoticesDue, type TNoticeScope } from '../notices/mark-notices-due.ts';
+import { noticeChildAccess } from '../notices/notices.access.ts';
+import { noticesRecorded } from '../notices/notices-recorded.ts';
+import { insertNoticeException } from '../notices/record-notice-exception.ts';
 import { checkConcernInput } from './check-concern-input.ts';
 import { selectConcern, type TConcern } from './concern-document.ts';
 import { concernWriteUnits, defaultProfession } from './concerns.access.ts';
@@ -51,7 +55,10 @@ export const createConcern = defineUseCase(
   'write:concern:unit',
   async (ctx, input: TCreateConcernRequest): Promise<TConcern> => {
     const m = ctx.user.municipalityId;
-    return ctx.db.tenant(m, async (q) => {
+    if (input.noticeException && !input.childId)
+      throw fieldError('noticeException', 'field.exceptionNeedsChild');
+    const scopes: TNoticeScope[] = [];
+    const concern = await ctx.db.tenant(m, async (q) => {
       const unit = await authorUnit(q, ctx, input);
       const checked = await checkConcernInput(q, m, input, ctx.locale);
       const profession = input.profession ?? defaultProfession(ctx, unit.unitId, unit.kind);
@@ -88,8 +95,35 @@ export const createConcern = defineUseCase(
           detail: { level: input.level, signs: input.signs, anonymous: !input.childId },
         }),
       );
-      if (input.childId) await evaluateEarlyWarning(q, m, input.childId);
+      if (input.childId) {
+        await evaluateEarlyWarning(q, m, input.childId);
+        if (input.noticeException) {
+          const exceptionCtx = { ...ctx, permission: 'write:notice-exception:unit' as const };
+          if (!ctx.user.permissions.has(exceptionCtx.permission)) throw new AppError('FORBIDDEN');
+          const access = await noticeChildAccess(q, ctx, input.childId, exceptionCtx.permission);
+          if (!access) throw new AppError('NOT_FOUND');
+          await insertNoticeException(
+            q,
+            exceptionCtx,
+            input.childId,
+            { ...access, unitId: unit.unitId },
+            { ...input.noticeException, concernId: id },
+            'noticeException.',
+          );
+        }
+        // The guardians are told a concern is recorded (issue 23), unless the exception above holds it.
+        scopes.push(
+          await markNoticesDue(q, m, {
+            kind: 'concern',
+            childIds: [input.childId],
+            unitId: unit.unitId,
+            sourceId: id,
+          }),
+        );
+      }
       return selectConcern(q, m, id);
     });
+    await noticesRecorded(ctx, m, scopes);
+    return concern;
   },
 );

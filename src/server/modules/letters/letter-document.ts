@@ -21,7 +21,11 @@ export function letterDocument(
       { text: [recipient.name, ...recipient.addressLines].join('\n'), margin: [0, 0, 0, 30] },
       { text: danishDate(date), alignment: 'right', margin: [0, 0, 0, 20] },
       { text: text.subject, bold: true, fontSize: 14, margin: [0, 0, 0, 14] },
-      ...text.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 10] as [number, number, number, number] })),
+      ...text.paragraphs.map((p) =>
+        typeof p === 'string'
+          ? { text: p, margin: [0, 0, 0, 10] as [number, number, number, number] }
+          : { text: p.heading, bold: true, margin: [0, 6, 0, 4] as [number, number, number, number] },
+      ),
       { text: text.closing.join('\n'), margin: [0, 16, 0, 0] },
     ],
   };

@@ -8,6 +8,8 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { unitsWith } from '../../http/permissions.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { accessibleChildren } from '../children/children.access.ts';
+import { markNoticesDue, type TNoticeScope } from '../notices/mark-notices-due.ts';
+import { noticesRecorded } from '../notices/notices-recorded.ts';
 import { basisPurpose, requireMeetingRole } from './meetings.access.ts';
 
 export interface TAddItemResult {
@@ -41,13 +43,15 @@ export const addItem = defineUseCase(
   'manage:meeting:unit',
   async (ctx, meetingId: string, input: TAddItemRequest): Promise<TAddItemResult> => {
     const m = ctx.user.municipalityId;
-    return ctx.db.tenant(m, async (q) => {
+    const scopes: TNoticeScope[] = [];
+    const result = await ctx.db.tenant(m, async (q) => {
       const role = await requireMeetingRole(q, ctx, meetingId, { lock: true });
       if (!role.isOrganiser) throw new AppError('FORBIDDEN');
       const childId = input.kind === 'named' ? input.childId : null;
       let warnings: string[] = [];
       let purpose = `meeting:${meetingId}`;
       let detail: Record<string, unknown> = { kind: input.kind };
+      let relationUnit: string | null = null;
       if (input.kind === 'named') {
         const relation = (await accessibleChildren(q, ctx, [input.childId])).get(input.childId);
         if (!relation) throw new AppError('NOT_FOUND');
@@ -87,6 +91,7 @@ export const addItem = defineUseCase(
         });
         if (problem) throw fieldError(problem.field, `field.${problem.key}`);
         purpose = basisPurpose(meetingId, input.basis === 'consent' ? (input.consentId ?? null) : null);
+        relationUnit = relation.unitId;
         detail = {
           kind: input.kind,
           basis: input.basis,
@@ -134,7 +139,19 @@ export const addItem = defineUseCase(
           detail,
         }),
       );
+      // A named child's guardians are told the child is discussed, and on which basis (issue 23).
+      if (childId)
+        scopes.push(
+          await markNoticesDue(q, m, {
+            kind: 'meetingItem',
+            childIds: [childId],
+            unitId: relationUnit,
+            sourceId: id,
+          }),
+        );
       return { id, warnings: { nameLike: warnings } };
     });
+    await noticesRecorded(ctx, m, scopes);
+    return result;
   },
 );

@@ -14,6 +14,7 @@ import { seedDemoAssessments } from './demo-assessments.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoNotices } from './demo-notices.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
 import { seedDemoOffers } from './demo-offers.ts';
 import { buildDemoUsers } from './demo-users.ts';
@@ -245,6 +246,16 @@ export async function seedMunicipality(
       adminId: userId('admin'),
       partnerId: userId('partner'),
       partner2Id: users.find((u) => u.email.startsWith('partner2@'))?.id as string,
+    });
+    const unitKind = new Map(org.units.map((u) => [u.id, u.kind]));
+    await seedDemoNotices(q, {
+      municipalityId: id,
+      schoolId: roleAssignments.find((a) => a.user_id === userId('unitLeader'))?.unit_id as string,
+      daycareId: roleAssignments.find(
+        (a) => a.user_id === professionalId && a.unit_id && unitKind.get(a.unit_id) === 'daycare',
+      )?.unit_id as string,
+      unitLeaderId: userId('unitLeader'),
+      professionalId,
     });
   }
 

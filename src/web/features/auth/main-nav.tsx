@@ -36,7 +36,9 @@ interface TNavItem {
     | '/mit-arbejde'
     | '/praksis'
     | '/tilbud'
-    | '/henvisninger';
+    | '/henvisninger'
+    | '/oplysningspligt'
+    | '/admin/oplysningstekster';
   label: string;
   /** Shown when the user holds any of these. */
   permission?: TPermission | TPermission[];
@@ -83,6 +85,7 @@ export function MainNav() {
   const { t: tw } = useTranslation('work');
   const { t: tp } = useTranslation('practice');
   const { t: to } = useTranslation('offers');
+  const { t: tno } = useTranslation('notices');
   const me = useMe();
   const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
   const led = can(me, 'read:measurement:unit')
@@ -131,6 +134,11 @@ export function MainNav() {
     { to: '/mine-underretninger', label: tn('nav.mine'), permission: 'read:notification:own' },
     { to: '/henvisninger', label: to('nav.partnerReferrals'), permission: 'read:referral:provider' },
     { to: '/tilbud', label: to('nav.catalogue'), permission: 'read:offer:municipality' },
+    {
+      to: '/oplysningspligt',
+      label: tno('nav.overview'),
+      permission: ['manage:notice:unit', 'manage:notice:team', 'read:notice:municipality'],
+    },
   ]);
   const admin = visible([
     { to: '/admin/brugere', label: t('nav.users'), permission: 'manage:user:municipality' },
@@ -145,6 +153,11 @@ export function MainNav() {
     { to: '/admin/handleguide', label: tc('nav.handleguide'), permission: 'manage:handleguide:municipality' },
     { to: '/admin/advarselsregler', label: tc('nav.rules'), permission: 'manage:warning-rule:municipality' },
     { to: '/admin/frister', label: tn('nav.deadlines'), permission: 'manage:deadline:municipality' },
+    {
+      to: '/admin/oplysningstekster',
+      label: tno('nav.texts'),
+      permission: 'manage:notice-text:municipality',
+    },
   ]);
   if (!can(me, 'manage:catalogue:municipality') && can(me, 'read:catalogue:municipality'))
     main.push({ to: '/admin/faktorer', label: tf('nav.catalogue') });

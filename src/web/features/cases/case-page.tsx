@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { can, useMe } from '../auth/session';
+import { ChildNoticesSection } from '../notices/child-notices-section';
 import {
   AssessmentSection,
   ConversationSection,
@@ -96,6 +97,7 @@ export function CasePage() {
       <MeasureSection c={c} editable={editable} />
       <PlanSection c={c} editable={editable} />
       <FollowUpSection c={c} editable={editable} />
+      <ChildNoticesSection childId={c.child.id} />
       <Timeline c={c} />
     </Stack>
   );

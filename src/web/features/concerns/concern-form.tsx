@@ -18,7 +18,9 @@ import { suggestActions } from '../../../domain/handleguide/suggest';
 import { PROFESSIONS, type TProfession } from '../../../shared/schemas/concerns';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
+import { can, useMe } from '../auth/session';
 import { catalogueQuery, catalogueVersionsQuery } from '../factors/queries';
+import { ExceptionFields, emptyException, exceptionRequest } from '../notices/exception-fields';
 import { HandleguideSuggestions, OTHER } from './handleguide-suggestions';
 import { actionGuidance, signLabel } from './labels';
 import { createConcern, handleguideQuery } from './queries';
@@ -37,6 +39,7 @@ type TProblems = Partial<Record<'signs' | 'description' | 'action' | 'otherText'
 /** Records a concern: signs, what was seen, the factors it touches, and the action chosen from the handleguide. */
 export function ConcernForm({ childId, onSaved, onCancel }: TProps) {
   const { t, i18n } = useTranslation('concerns');
+  const { t: tn } = useTranslation('notices');
   const queryClient = useQueryClient();
   const guide = useQuery(handleguideQuery);
   const versions = useQuery(catalogueVersionsQuery);
@@ -51,6 +54,11 @@ export function ConcernForm({ childId, onSaved, onCancel }: TProps) {
   const [problems, setProblems] = useState<TProblems>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const me = useMe();
+  // Issue 23: telling the parents now could put the child at risk — the exception is saved with the concern.
+  const mayExcept = childId !== null && can(me, 'write:notice-exception:unit');
+  const [excepting, setExcepting] = useState(false);
+  const [exception, setException] = useState(() => emptyException(['concern']));
 
   const allSigns = guide.data ?? [];
   const suggestion = useMemo(
@@ -98,9 +106,11 @@ export function ConcernForm({ childId, onSaved, onCancel }: TProps) {
         actionCode: code === OTHER ? null : code,
         ...(code === OTHER ? { actionText: otherText } : {}),
         ...(profession ? { profession } : {}),
+        ...(mayExcept && excepting ? { noticeException: exceptionRequest(exception) } : {}),
       });
       await queryClient.invalidateQueries({ queryKey: ['concerns'] });
       await queryClient.invalidateQueries({ queryKey: ['alerts'] });
+      await queryClient.invalidateQueries({ queryKey: ['notices'] });
       onSaved(saved);
     } catch (e) {
       setError(e);
@@ -200,6 +210,24 @@ export function ConcernForm({ childId, onSaved, onCancel }: TProps) {
             />
           )}
         </section>
+        {mayExcept ? (
+          <Stack gap="sm">
+            <Checkbox
+              label={tn('exception.toggle')}
+              description={tn('exception.toggleHint')}
+              checked={excepting}
+              onChange={(e) => setExcepting(e.currentTarget.checked)}
+            />
+            {excepting ? (
+              <ExceptionFields
+                value={exception}
+                onChange={setException}
+                error={error}
+                prefix="noticeException."
+              />
+            ) : null}
+          </Stack>
+        ) : null}
         {Object.keys(problems).length > 0 ? (
           <Text role="alert" fw={700}>
             {t('form.fixErrors')}

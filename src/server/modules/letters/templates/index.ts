@@ -1,5 +1,6 @@
 import { caseworkerChangeTemplate } from './caseworker-change.ts';
 import { coordinatorNamedTemplate } from './coordinator-named.ts';
+import { informationNoticeTemplate } from './information-notice.ts';
 import { notificationOutcomeTemplate } from './notification-outcome.ts';
 import { notificationReceiptTemplate } from './notification-receipt.ts';
 
@@ -9,6 +10,7 @@ export const LETTER_TEMPLATES = {
   coordinatorNamed: coordinatorNamedTemplate,
   notificationReceipt: notificationReceiptTemplate,
   notificationOutcome: notificationOutcomeTemplate,
+  informationNotice: informationNoticeTemplate,
 };
 
 export type TLetterTemplateName = keyof typeof LETTER_TEMPLATES;

@@ -5,10 +5,15 @@ export interface TLetterRecipient {
   addressLines: string[];
 }
 
+/** A heading between a letter's paragraphs (a long letter in parts, such as an information notice). */
+export interface TLetterHeading {
+  heading: string;
+}
+
 /** A letter's words: the subject, the paragraphs and the signature lines. Layout is the same for all. */
 export interface TLetterText {
   subject: string;
-  paragraphs: string[];
+  paragraphs: (string | TLetterHeading)[];
   closing: string[];
 }
 
