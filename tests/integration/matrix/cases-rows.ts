@@ -40,11 +40,14 @@ function caseTeams(): Promise<TCaseTeams> {
 
 /** A Demo child without a case yet, oldest first (each opened case takes one). */
 async function childWithoutCase(): Promise<string> {
+  // Never one of the roles' test children: a case would give a caseworker a relation to its "other" child.
+  const fixtureChildren = [...Object.values(env.f.ownChild), ...Object.values(env.f.otherChild)];
   const { rows } = await env.t.db.pool.query(
     `SELECT c.id FROM children c WHERE c.municipality_id = $1
         AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.municipality_id = c.municipality_id AND k.child_id = c.id)
+        AND c.id <> ALL($2::uuid[])
       ORDER BY c.birth_date, c.id LIMIT 1`,
-    [env.f.demoId],
+    [env.f.demoId, fixtureChildren],
   );
   if (!rows[0]) throw new Error('no Demo child without a case left');
   return rows[0].id;
