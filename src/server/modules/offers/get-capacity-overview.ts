@@ -16,7 +16,7 @@ import { selectWaitingLists, selectWaits, shownWait } from './waiting-figures.ts
  * Counts of children under five are hidden by the measurement suppression rule (a row and its total).
  */
 export const getCapacityOverview = defineUseCase(
-  ['read:measurement:municipality', 'read:measurement:unit'],
+  'read:capacity:municipality',
   async (ctx, query: TCapacityOverviewQuery): Promise<TCapacityOverview> => {
     const m = ctx.user.municipalityId;
     return ctx.db.tenantRead(m, async (q) => {

@@ -268,6 +268,20 @@ describe('the capacity overview', () => {
   it('refuses roles that do not lead, and answers bad input with a 400 naming the field', async () => {
     expect((await t.as(professional, 'GET', '/api/v1/offers/capacity-overview')).statusCode).toBe(403);
     expect((await t.as(partner, 'GET', '/api/v1/offers/capacity-overview')).statusCode).toBe(403);
+    // The leaders who plan places: a unit leader (above), a casework manager and an analyst; not a caseworker.
+    for (const [role, status] of [
+      ['caseworkManager', 200],
+      ['analyst', 200],
+      ['caseworker', 403],
+      ['admin', 403],
+    ] as const) {
+      const res = await t.as(
+        await t.login(`${role}@demo.beskyt.test`),
+        'GET',
+        '/api/v1/offers/capacity-overview',
+      );
+      expect(res.statusCode, role).toBe(status);
+    }
     const bad = await t.as(leader, 'GET', '/api/v1/offers/capacity-overview?longWaitDays=0');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('longWaitDays');
