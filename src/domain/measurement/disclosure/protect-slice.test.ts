@@ -95,6 +95,30 @@ describe('protectSlice', () => {
     for (let col = 1; col < COLUMNS; col++) expect(codes[col]).toBe(OMITTED);
   });
 
+  it('keeps a two-district municipality shown when each district has 4 children of the third gender', async () => {
+    // No exchange between the districts keeps both small cells within 1–4 (4 + 4 must stay 4 + 4), so the
+    // protection moves a child between genders inside one unit; nothing falls back to hiding the slice.
+    const fine: TFineCell[] = [];
+    for (let u = 0; u < 4; u++) {
+      for (let age = 2; age < 6; age++) {
+        fine.push({ unit: u, age, gender: 0, n: 6 + u, s: 3 + u / 2 });
+        fine.push({ unit: u, age, gender: 1, n: 7, s: 4 });
+      }
+      fine.push({ unit: u, age: 3, gender: 2, n: 2, s: u % 2 });
+    }
+    const slice = sliceOf(Int32Array.of(0, 0, 1, 1), 2, fine);
+    const { codes, fellBack } = protectSlice(slice);
+    expect(fellBack).toBe(false);
+    const district = (d: number, col: number) => codes[(4 + d) * COLUMNS + col];
+    expect(district(0, 9)).toBe(PRIMARY);
+    expect(district(1, 9)).toBe(PRIMARY);
+    for (let age = 3; age <= 6; age++) expect(district(0, age)).toBe(SHOWN);
+    expect(codes[6 * COLUMNS]).toBe(SHOWN); // the municipality's total
+    const attack = await attackSlice(slice, published(slice, codes));
+    expect(attack.pinnedCount).toEqual([]);
+    expect(attack.pinnedMean).toEqual([]);
+  });
+
   it('leaves no small cell that the published figures pin down, in count or mean (random populations)', async () => {
     let hidden = 0;
     let small = 0;

@@ -292,19 +292,30 @@ function* candidateMoves(slice: TSlice, p: number): Generator<TMove> {
       if (col < FIRST_GENDER) for (const g of GENDERS) yield swap(row, u2, col, g);
       else for (const a of AGES) yield swap(row, u2, a, col);
     }
+    yield* columnShifts(slice, [row], col);
     return;
   }
   const inside = unitsUnder(slice, row);
-  if (row === totalRow(slice)) {
-    for (const u of inside)
-      for (const c2 of sideOf(col)) if (c2 !== col) yield affected(slice, [at(u, col), at(u, c2)], [1, -1]);
-    return;
-  }
-  const outside = unitsUnder(slice, totalRow(slice)).filter((u) => !inside.includes(u));
-  for (const u1 of inside) {
-    for (const u2 of outside) {
-      if (col === 0) for (const a of AGES) for (const g of GENDERS) yield swap(u1, u2, a, g);
-      else for (const c2 of sideOf(col)) if (c2 !== col) yield rect(u1, u2, col, c2);
+  if (row !== totalRow(slice)) {
+    const outside = unitsUnder(slice, totalRow(slice)).filter((u) => !inside.includes(u));
+    for (const u1 of inside) {
+      for (const u2 of outside) {
+        if (col === 0) for (const a of AGES) for (const g of GENDERS) yield swap(u1, u2, a, g);
+        else for (const c2 of sideOf(col)) if (c2 !== col) yield rect(u1, u2, col, c2);
+      }
     }
   }
+  yield* columnShifts(slice, inside, col);
+}
+
+/**
+ * A child of a unit counted in another age band (or gender): every place above the unit changes with it, so
+ * these cost the most and come last — for the municipality's own cells, and where no exchange with another
+ * place keeps every hidden cell within its bounds (two districts only, or a unit of a few more than 5).
+ */
+function* columnShifts(slice: TSlice, units: readonly number[], col: number): Generator<TMove> {
+  if (col === 0) return;
+  for (const u of units)
+    for (const c2 of sideOf(col))
+      if (c2 !== col) yield affected(slice, [u * COLUMNS + col, u * COLUMNS + c2], [1, -1]);
 }
