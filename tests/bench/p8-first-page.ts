@@ -24,8 +24,9 @@ async function staticImports(file: string): Promise<string[]> {
 /**
  * P8: the kilobytes of JavaScript and CSS a browser downloads, compressed as the server sends them (brotli),
  * to show the login page and then a role's first page: what index.html loads (its scripts, their static
- * imports, its style sheets). Every role lands on "/" after signing in, which the entry bundle renders; once
- * routes are split, a role's first page adds the chunks of its home route here. Run `npm run build:web` first.
+ * imports, its style sheets). Every role lands on "/" after signing in, which the entry bundle renders; every
+ * other page is a chunk of its own, fetched when its route is first visited (or hovered), so it is not counted.
+ * Run `npm run build:web` first.
  */
 export async function benchP8(): Promise<void> {
   const index = path.join(WEB, 'index.html');

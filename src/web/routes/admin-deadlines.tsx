@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { DeadlinesPage } from '../features/deadline-settings/deadline-settings-page';
 import { appRoute } from './app-layout';
+
+const DeadlinesPage = lazyRouteComponent(
+  () => import('../features/deadline-settings/deadline-settings-page'),
+  'DeadlinesPage',
+);
 
 export const adminDeadlinesRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,9 +1,10 @@
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, useNavigate } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
 import { can, useMe } from '../features/auth/session';
-import { CataloguePage } from '../features/factors/catalogue-page';
 import '../features/factors/factors.css';
 import { appRoute } from './app-layout';
+
+const CataloguePage = lazyRouteComponent(() => import('../features/factors/catalogue-page'), 'CataloguePage');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { HandleguidePage } from '../features/handleguide/handleguide-page';
 import { appRoute } from './app-layout';
+
+const HandleguidePage = lazyRouteComponent(
+  () => import('../features/handleguide/handleguide-page'),
+  'HandleguidePage',
+);
 
 export const adminHandleguideRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { NoticeTextsPage } from '../features/notices/notice-texts-page';
 import { appRoute } from './app-layout';
+
+const NoticeTextsPage = lazyRouteComponent(
+  () => import('../features/notices/notice-texts-page'),
+  'NoticeTextsPage',
+);
 
 export const adminNoticeTextsRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { RoleGrantsPage } from '../features/users/role-grants-page';
 import { appRoute } from './app-layout';
+
+const RoleGrantsPage = lazyRouteComponent(
+  () => import('../features/users/role-grants-page'),
+  'RoleGrantsPage',
+);
 
 export const adminRoleGrantsRoute = createRoute({
   getParentRoute: () => appRoute,

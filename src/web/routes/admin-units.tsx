@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { AdminUnitsPage } from '../features/org/units-page';
 import { appRoute } from './app-layout';
+
+const AdminUnitsPage = lazyRouteComponent(() => import('../features/org/units-page'), 'AdminUnitsPage');
 
 export const adminUnitsRoute = createRoute({
   getParentRoute: () => appRoute,

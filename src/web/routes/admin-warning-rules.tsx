@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { RulesPage } from '../features/early-warning/warning-rules-page';
 import { appRoute } from './app-layout';
+
+const RulesPage = lazyRouteComponent(
+  () => import('../features/early-warning/warning-rules-page'),
+  'RulesPage',
+);
 
 export const adminWarningRulesRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,8 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { AlertsPage } from '../features/alerts/alerts-page';
 import { appRoute } from './app-layout';
 import { positiveInt } from './search-params';
+
+const AlertsPage = lazyRouteComponent(() => import('../features/alerts/alerts-page'), 'AlertsPage');
 
 export const alertsRoute = createRoute({
   getParentRoute: () => appRoute,

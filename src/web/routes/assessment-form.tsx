@@ -1,9 +1,17 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { EditAssessmentPage, NewAssessmentPage } from '../features/assessments/assessment-page';
 import type { TAssessmentMode } from '../features/assessments/types';
 import { appRoute } from './app-layout';
 import { optionalText } from './search-params';
+
+const EditAssessmentPage = lazyRouteComponent(
+  () => import('../features/assessments/assessment-page'),
+  'EditAssessmentPage',
+);
+const NewAssessmentPage = lazyRouteComponent(
+  () => import('../features/assessments/assessment-page'),
+  'NewAssessmentPage',
+);
 
 interface TNewSearch {
   mode: TAssessmentMode;

@@ -1,9 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { AuditPage } from '../features/audit/audit-page';
 import type { TAuditSearch } from '../features/audit/types';
 import { appRoute } from './app-layout';
 import { isoDate, optionalText, positiveInt } from './search-params';
+
+const AuditPage = lazyRouteComponent(() => import('../features/audit/audit-page'), 'AuditPage');
 
 export const auditRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { DeadlinesPage } from '../features/cases/case-deadlines-page';
 import { appRoute } from './app-layout';
+
+const DeadlinesPage = lazyRouteComponent(
+  () => import('../features/cases/case-deadlines-page'),
+  'DeadlinesPage',
+);
 
 export const caseDeadlinesRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { CasePage } from '../features/cases/case-page';
 import { appRoute } from './app-layout';
+
+const CasePage = lazyRouteComponent(() => import('../features/cases/case-page'), 'CasePage');
 
 export const caseDetailRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,8 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { CasesPage } from '../features/cases/cases-page';
 import { appRoute } from './app-layout';
 import { optionalText, positiveInt } from './search-params';
+
+const CasesPage = lazyRouteComponent(() => import('../features/cases/cases-page'), 'CasesPage');
 
 interface TSearch {
   page?: number;

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { ChangePage } from '../features/caseworker-change/caseworker-change-detail-page';
 import { appRoute } from './app-layout';
+
+const ChangePage = lazyRouteComponent(
+  () => import('../features/caseworker-change/caseworker-change-detail-page'),
+  'ChangePage',
+);
 
 export const caseworkerChangeDetailRoute = createRoute({
   getParentRoute: () => appRoute,

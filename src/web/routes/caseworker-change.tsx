@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { StartPage } from '../features/caseworker-change/caseworker-change-page';
 import { appRoute } from './app-layout';
+
+const StartPage = lazyRouteComponent(
+  () => import('../features/caseworker-change/caseworker-change-page'),
+  'StartPage',
+);
 
 export const caseworkerChangeRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { ChildProfilePage } from '../features/children/child-profile-page';
 import { appRoute } from './app-layout';
+
+const ChildProfilePage = lazyRouteComponent(
+  () => import('../features/children/child-profile-page'),
+  'ChildProfilePage',
+);
 
 export const childProfileRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { ChildrenListPage } from '../features/children/children-page';
 import { appRoute } from './app-layout';
+
+const ChildrenListPage = lazyRouteComponent(
+  () => import('../features/children/children-page'),
+  'ChildrenListPage',
+);
 
 export const childrenListRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,8 +1,12 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { CompliancePage } from '../features/compliance/compliance-page';
 import { appRoute } from './app-layout';
 import { isoDate } from './search-params';
+
+const CompliancePage = lazyRouteComponent(
+  () => import('../features/compliance/compliance-page'),
+  'CompliancePage',
+);
 
 interface TSearch {
   from?: string;

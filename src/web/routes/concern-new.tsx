@@ -1,8 +1,12 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { NewConcernPage } from '../features/concerns/new-concern-page';
 import { appRoute } from './app-layout';
 import { uuid } from './search-params';
+
+const NewConcernPage = lazyRouteComponent(
+  () => import('../features/concerns/new-concern-page'),
+  'NewConcernPage',
+);
 
 export const concernNewRoute = createRoute({
   getParentRoute: () => appRoute,

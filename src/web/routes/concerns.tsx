@@ -1,8 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { ConcernsPage } from '../features/concerns/concerns-page';
 import { appRoute } from './app-layout';
 import { positiveInt } from './search-params';
+
+const ConcernsPage = lazyRouteComponent(() => import('../features/concerns/concerns-page'), 'ConcernsPage');
 
 interface TSearch {
   page?: number;

@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { ImportPage } from '../features/imports/import-page';
 import { appRoute } from './app-layout';
+
+const ImportPage = lazyRouteComponent(() => import('../features/imports/import-page'), 'ImportPage');
 
 export const importsRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,9 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { LETTER_STATUSES, type TLetterStatus } from '../../shared/schemas/letters';
 import { RequirePermission } from '../components/require-permission';
-import { OutboxPage } from '../features/letters/letters-outbox-page';
 import { appRoute } from './app-layout';
 import { positiveInt } from './search-params';
+
+const OutboxPage = lazyRouteComponent(() => import('../features/letters/letters-outbox-page'), 'OutboxPage');
 
 interface TSearch {
   page?: number;

@@ -1,10 +1,14 @@
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, useNavigate } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
 import { can, useMe } from '../features/auth/session';
-import { MeasurementPage } from '../features/measurement/measurement-page';
 import { AGE_BANDS, GENDERS, type TMeasurementSearch } from '../features/measurement/types';
 import { appRoute } from './app-layout';
 import { optionalText } from './search-params';
+
+const MeasurementPage = lazyRouteComponent(
+  () => import('../features/measurement/measurement-page'),
+  'MeasurementPage',
+);
 
 const period = (value: unknown) => {
   const text = optionalText(value);

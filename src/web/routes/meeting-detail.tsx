@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { MeetingPage } from '../features/meetings/meeting-page';
 import { appRoute } from './app-layout';
+
+const MeetingPage = lazyRouteComponent(() => import('../features/meetings/meeting-page'), 'MeetingPage');
 
 export const meetingDetailRoute = createRoute({
   getParentRoute: () => appRoute,

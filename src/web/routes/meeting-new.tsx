@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { NewMeetingPage } from '../features/meetings/new-meeting-page';
 import { appRoute } from './app-layout';
+
+const NewMeetingPage = lazyRouteComponent(
+  () => import('../features/meetings/new-meeting-page'),
+  'NewMeetingPage',
+);
 
 export const meetingNewRoute = createRoute({
   getParentRoute: () => appRoute,

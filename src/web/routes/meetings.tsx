@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { MeetingsPage } from '../features/meetings/meetings-page';
 import { appRoute } from './app-layout';
+
+const MeetingsPage = lazyRouteComponent(() => import('../features/meetings/meetings-page'), 'MeetingsPage');
 
 export const meetingsRoute = createRoute({
   getParentRoute: () => appRoute,

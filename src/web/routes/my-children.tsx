@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { MyChildrenPage } from '../features/coordinators/my-children-page';
 import { appRoute } from './app-layout';
+
+const MyChildrenPage = lazyRouteComponent(
+  () => import('../features/coordinators/my-children-page'),
+  'MyChildrenPage',
+);
 
 export const myChildrenRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,8 +1,16 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { MyNotificationsPage, NewNotificationPage } from '../features/notifications/my-notifications-page';
 import { appRoute } from './app-layout';
 import { uuid } from './search-params';
+
+const MyNotificationsPage = lazyRouteComponent(
+  () => import('../features/notifications/my-notifications-page'),
+  'MyNotificationsPage',
+);
+const NewNotificationPage = lazyRouteComponent(
+  () => import('../features/notifications/my-notifications-page'),
+  'NewNotificationPage',
+);
 
 export const myNotificationsRoute = createRoute({
   getParentRoute: () => appRoute,

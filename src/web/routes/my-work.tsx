@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { MyWorkPage } from '../features/my-work/my-work-page';
 import { appRoute } from './app-layout';
+
+const MyWorkPage = lazyRouteComponent(() => import('../features/my-work/my-work-page'), 'MyWorkPage');
 
 export const myWorkRoute = createRoute({
   getParentRoute: () => appRoute,

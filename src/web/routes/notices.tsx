@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { NoticesPage } from '../features/notices/notices-page';
 import { appRoute } from './app-layout';
+
+const NoticesPage = lazyRouteComponent(() => import('../features/notices/notices-page'), 'NoticesPage');
 
 export const noticesRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { NotificationPage } from '../features/notifications/notification-page';
 import { appRoute } from './app-layout';
+
+const NotificationPage = lazyRouteComponent(
+  () => import('../features/notifications/notification-page'),
+  'NotificationPage',
+);
 
 export const notificationDetailRoute = createRoute({
   getParentRoute: () => appRoute,

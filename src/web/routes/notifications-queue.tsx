@@ -1,7 +1,12 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { QueuePage, STATUSES } from '../features/notifications/notifications-queue-page';
-import type { TQueueStatus } from '../features/notifications/queries';
+import { STATUSES, type TQueueStatus } from '../features/notifications/queries';
+
+const QueuePage = lazyRouteComponent(
+  () => import('../features/notifications/notifications-queue-page'),
+  'QueuePage',
+);
+
 import { appRoute } from './app-layout';
 import { positiveInt } from './search-params';
 

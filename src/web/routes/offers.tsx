@@ -1,9 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { NewOfferPage } from '../features/offers/new-offer-page';
-import { OfferPage } from '../features/offers/offer-page';
-import { OffersPage } from '../features/offers/offers-page';
 import { appRoute } from './app-layout';
+
+const NewOfferPage = lazyRouteComponent(() => import('../features/offers/new-offer-page'), 'NewOfferPage');
+const OfferPage = lazyRouteComponent(() => import('../features/offers/offer-page'), 'OfferPage');
+const OffersPage = lazyRouteComponent(() => import('../features/offers/offers-page'), 'OffersPage');
 
 export const offersRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { PartnerReferralsPage } from '../features/referrals/partner-referrals-page';
 import { appRoute } from './app-layout';
+
+const PartnerReferralsPage = lazyRouteComponent(
+  () => import('../features/referrals/partner-referrals-page'),
+  'PartnerReferralsPage',
+);
 
 export const partnerReferralsRoute = createRoute({
   getParentRoute: () => appRoute,

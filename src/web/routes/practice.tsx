@@ -1,6 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
-import { PracticeGate } from '../features/practice-analytics/practice-page';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from './app-layout';
+
+const PracticeGate = lazyRouteComponent(
+  () => import('../features/practice-analytics/practice-page'),
+  'PracticeGate',
+);
 
 export const practiceRoute = createRoute({
   getParentRoute: () => appRoute,

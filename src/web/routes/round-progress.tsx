@@ -1,6 +1,12 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { RoundProgressPage, SHOW, type TShow } from '../features/assessments/round-progress-page';
+import { SHOW, type TShow } from '../features/assessments/types';
+
+const RoundProgressPage = lazyRouteComponent(
+  () => import('../features/assessments/round-progress-page'),
+  'RoundProgressPage',
+);
+
 import { appRoute } from './app-layout';
 
 export const roundProgressRoute = createRoute({

@@ -1,6 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
-import { RoundsRoutePage } from '../features/assessments/rounds-page';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from './app-layout';
+
+const RoundsRoutePage = lazyRouteComponent(
+  () => import('../features/assessments/rounds-page'),
+  'RoundsRoutePage',
+);
 
 export const roundsRoute = createRoute({
   getParentRoute: () => appRoute,

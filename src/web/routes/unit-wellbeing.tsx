@@ -1,7 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../components/require-permission';
-import { UnitWellbeingPage } from '../features/assessments/unit-wellbeing-page';
 import { appRoute } from './app-layout';
+
+const UnitWellbeingPage = lazyRouteComponent(
+  () => import('../features/assessments/unit-wellbeing-page'),
+  'UnitWellbeingPage',
+);
 
 export const unitWellbeingRoute = createRoute({
   getParentRoute: () => appRoute,

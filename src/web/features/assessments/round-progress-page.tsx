@@ -10,14 +10,11 @@ import { usePageTitle } from '../../components/page-title';
 import { ProgressTable } from './progress-table';
 import { roundProgressQuery } from './queries';
 import { RoundStatus } from './rounds-table';
-import type { TProgressChild, TRoundProgress } from './types';
+import { SHOW, type TProgressChild, type TRoundProgress, type TShow } from './types';
 import './assessments.css';
 import { can, useMe } from '../auth/session';
 
 const roundProgressApi = getRouteApi('/app/runder/$roundId/enheder/$unitId');
-
-export const SHOW = ['all', 'missingOwn', 'missingMine', 'missingJoint', 'withJoint'] as const;
-export type TShow = (typeof SHOW)[number];
 
 const filters: Record<TShow, (c: TProgressChild) => boolean> = {
   all: () => true,

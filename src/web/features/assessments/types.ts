@@ -36,3 +36,7 @@ export type { TAssessmentMode, TChildVoice, TFactorStateValue, TParentsView, TPo
 export type TCreateRoundInput = z.input<typeof ZCreateRoundRequest>;
 export type TCreateAssessmentInput = z.input<typeof ZCreateAssessmentRequest>;
 export type TUpdateAssessmentInput = z.input<typeof ZUpdateAssessmentRequest>;
+
+/** The round progress page's filters. */
+export const SHOW = ['all', 'missingOwn', 'missingMine', 'missingJoint', 'withJoint'] as const;
+export type TShow = (typeof SHOW)[number];

@@ -8,12 +8,10 @@ import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
 import { Countdown } from './countdown';
-import { queueQuery, type TQueueStatus } from './queries';
+import { queueQuery, STATUSES, type TQueueStatus } from './queries';
 import './notifications.css';
 
 const notificationsQueueApi = getRouteApi('/app/underretninger');
-
-export const STATUSES: TQueueStatus[] = ['open', 'decided', 'all'];
 
 export function QueuePage() {
   const { t, i18n } = useTranslation('notifications');

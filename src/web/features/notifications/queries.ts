@@ -10,6 +10,7 @@ import type {
 } from './types';
 
 export type TQueueStatus = 'open' | 'decided' | 'all';
+export const STATUSES: TQueueStatus[] = ['open', 'decided', 'all'];
 
 export const queueQuery = (status: TQueueStatus, page: number) =>
   queryOptions({
