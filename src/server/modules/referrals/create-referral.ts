@@ -12,6 +12,8 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import type { TActingCtx } from '../../http/use-case.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { today as currentDate } from '../consents/consent-document.ts';
+import { markNoticesDue, type TNoticeScope } from '../notices/mark-notices-due.ts';
+import { noticesRecorded } from '../notices/notices-recorded.ts';
 import { selectReferrals } from './referral-document.ts';
 import { staffRelation } from './referrals.access.ts';
 
@@ -60,7 +62,8 @@ export const createReferral = defineUseCase(
   ['write:referral:unit', 'write:referral:team'],
   async (ctx, input: TCreateReferralRequest): Promise<TReferral> => {
     const m = ctx.user.municipalityId;
-    return ctx.db.tenant(m, async (q) => {
+    const scopes: TNoticeScope[] = [];
+    const referral = await ctx.db.tenant(m, async (q) => {
       const staff = await staffRelation(q, ctx, input.childId, 'write');
       const day = await currentDate(q);
       const { rows: offers } = await q.query(
@@ -127,7 +130,18 @@ export const createReferral = defineUseCase(
           detail: { offerId: input.offerId, basis: input.basis, consentId, measureId, sharedKinds: kinds },
         }),
       );
+      // The guardians are told that the child is referred, to whom and why (issue 23), once per half-year.
+      scopes.push(
+        await markNoticesDue(q, m, {
+          kind: 'referral',
+          childIds: [input.childId],
+          unitId: staff.unitId,
+          sourceId: id,
+        }),
+      );
       return (await selectReferrals(q, m, { id }, day, ctx.locale))[0] as TReferral;
     });
+    await noticesRecorded(ctx, m, scopes);
+    return referral;
   },
 );

@@ -232,6 +232,36 @@ describe('referring a child', () => {
     expect(own.json().items.map((r: { id: string }) => r.id)).toContain(referral.id);
   });
 
+  it('tells the guardians with custody that the child is referred, once per half-year (the duty to inform)', async () => {
+    const { child, consentId } = await referred();
+    const noticesOf = async () =>
+      (
+        await t.db.pool.query(
+          `SELECT n.guardian_id, n.status, l.template FROM notices n
+             LEFT JOIN letters l ON l.municipality_id = n.municipality_id AND l.id = n.letter_id
+            WHERE n.kind = 'referral' AND $1 = ANY(n.child_ids) AND n.audience = 'guardian'`,
+          [child.id],
+        )
+      ).rows;
+    const first = await noticesOf();
+    expect(first.map((n) => n.guardian_id)).toContain(child.guardianId);
+    expect(first.filter((n) => n.status === 'letter').map((n) => n.template)).toEqual(
+      first.filter((n) => n.status === 'letter').map(() => 'informationNotice'),
+    );
+    // A second referral of the child in the same half-year tells the family nothing new.
+    const again = await refer(professional, {
+      childId: child.id,
+      offerId: offers.org,
+      basis: 'consent',
+      consentId,
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await noticesOf()).toHaveLength(first.length);
+    const shown = await t.as(professional, 'GET', `/api/v1/children/${child.id}/notices`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(JSON.stringify(shown.json())).toContain('referral');
+  });
+
   const refusals: [
     string,
     () => Promise<{ body: Record<string, unknown>; session?: TSession }>,
