@@ -73,12 +73,15 @@ test('a professional reads a child and reveals the CPR number; the admin sees it
   // Purposes, actions and objects in words: no internal names or ids of teams.
   await expect(page.getByRole('table')).not.toContainText(/\b(list|intake|enrolment)\b|team: [0-9a-f]{8}/);
   await expect(events.filter({ hasText: 'Vist CPR-nummer' }).first()).toBeVisible();
-  const csvLink = page.getByRole('link', { name: 'Eksportér CSV' });
-  await expect(csvLink).toHaveAttribute('href', new RegExp(`format=csv.*childId=${childId}`));
+  // The first CSV opens as a table in Danish Excel: semicolons between the cells.
+  const csvLink = page.getByRole('link', { name: 'Eksportér CSV til Excel' });
+  await expect(csvLink).toHaveAttribute('href', new RegExp(`format=csv&csv=excel-da.*childId=${childId}`));
   const csv = await page.request.get((await csvLink.getAttribute('href')) ?? '');
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
-  expect(await csv.text()).toContain(childId);
+  const body = await csv.text();
+  expect(body).toContain(childId);
+  expect(body.split('\r\n')[0]).toContain(';');
   await expectNoA11yViolations(page);
 
   // The admin manages users and units; child data is not theirs to read.

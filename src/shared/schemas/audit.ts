@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZPaging } from './common.ts';
+import { ZCsvStyle, ZId, ZIsoDate, ZPaging } from './common.ts';
 
 const ZAuditFilter = z.object({
   userId: ZId.optional(),
@@ -11,6 +11,9 @@ const ZAuditFilter = z.object({
 export const ZFindAuditEventsQuery = ZAuditFilter.extend(ZPaging.shape).strict();
 export type TFindAuditEventsQuery = z.infer<typeof ZFindAuditEventsQuery>;
 
-export const ZExportAuditEventsQuery = ZAuditFilter.extend({ format: z.enum(['csv', 'xlsx']) }).strict();
+export const ZExportAuditEventsQuery = ZAuditFilter.extend({
+  format: z.enum(['csv', 'xlsx']),
+  csv: ZCsvStyle.optional(),
+}).strict();
 export type TExportAuditEventsQuery = z.infer<typeof ZExportAuditEventsQuery>;
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;

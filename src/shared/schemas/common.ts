@@ -10,6 +10,12 @@ export const ZIsoDate = z.iso
 /** An edit's optimistic-locking version: a PostgreSQL integer. */
 export const ZVersion = z.number().int().min(1).max(2_147_483_647);
 export const ZLocale = z.enum(['da', 'en']);
+/**
+ * How a CSV export is written: `excel-da` opens as a table in Danish Excel (semicolons, decimal commas),
+ * `rfc4180` is for programs (commas, decimal points; the default).
+ */
+export const ZCsvStyle = z.enum(['excel-da', 'rfc4180']);
+export type TCsvStyle = z.infer<typeof ZCsvStyle>;
 export const ZCpr = z
   .string()
   .trim()

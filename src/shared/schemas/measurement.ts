@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGE_BANDS } from '../../domain/measurement/age-band.ts';
-import { GENDERS } from './common.ts';
+import { GENDERS, ZCsvStyle } from './common.ts';
 
 export const MEASUREMENT_DIMENSIONS = ['period', 'theme', 'unit', 'district', 'ageBand', 'gender'] as const;
 export type TMeasurementDimension = (typeof MEASUREMENT_DIMENSIONS)[number];
@@ -22,5 +22,8 @@ export const ZMeasurementQuery = z.strictObject({
 });
 export type TMeasurementQuery = z.infer<typeof ZMeasurementQuery>;
 
-export const ZMeasurementExportQuery = ZMeasurementQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+export const ZMeasurementExportQuery = ZMeasurementQuery.extend({
+  format: z.enum(['csv', 'xlsx']),
+  csv: ZCsvStyle.optional(),
+});
 export type TMeasurementExportQuery = z.infer<typeof ZMeasurementExportQuery>;

@@ -52,7 +52,7 @@ export const exportAuditEvents = defineUseCase(
       return {
         filename: `revisionslog-${stamp}.csv`,
         contentType: 'text/csv; charset=utf-8',
-        body: toCsv(columns, rows),
+        body: toCsv(columns, rows, query.csv),
       };
     }
     return {

@@ -9,7 +9,7 @@ const columns: TColumn<Row>[] = [
   { header: 'Antal', value: (r) => r.n },
 ];
 
-function parseCsvLine(line: string): string[] {
+function parseCsvLine(line: string, separator = ','): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -20,7 +20,7 @@ function parseCsvLine(line: string): string[] {
       i++;
     } else if (ch === '"') {
       quoted = !quoted;
-    } else if (!quoted && ch === ',') {
+    } else if (!quoted && ch === separator) {
       out.push(cur);
       cur = '';
     } else {
@@ -50,6 +50,29 @@ describe('toCsv', () => {
               .slice(1)
               .split('\r\n')[1] ?? '';
           expect(parseCsvLine(body)[0]).toBe(name);
+        },
+      ),
+    );
+  });
+});
+
+describe('toCsv for Danish Excel', () => {
+  it('separates cells with semicolons and writes decimal commas, negative numbers as numbers', () => {
+    expect(toCsv(columns, [{ name: 'Søren; Æbelø', n: -0.0057 }], 'excel-da')).toBe(
+      '\uFEFFNavn;Antal\r\n"Søren; Æbelø";-0,0057\r\n',
+    );
+  });
+
+  it('gives back every number and single-line text as Danish Excel reads them', () => {
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => !/[\r\n]/.test(s) && !/^[=+\-@\t]/.test(s)),
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+        (name, n) => {
+          const line = toCsv(columns, [{ name, n }], 'excel-da').split('\r\n')[1] ?? '';
+          const [text, number] = parseCsvLine(line, ';');
+          expect(text).toBe(name);
+          expect(Number((number ?? '').replace(',', '.'))).toBe(n === 0 ? 0 : n);
         },
       ),
     );

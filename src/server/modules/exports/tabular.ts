@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { TCsvStyle } from '../../../shared/schemas/common.ts';
 
 export interface TColumn<R> {
   header: string;
@@ -6,20 +7,24 @@ export interface TColumn<R> {
 }
 
 /**
- * RFC 4180 CSV with a BOM so Excel opens Danish letters correctly; text cells that start like a formula are
- * defused. Numbers stay numbers (a '.' decimal point, JavaScript's shortest exact form): a number cannot carry
- * a formula, and a defused "-0.0057" would reach the spreadsheet as text.
+ * CSV with a UTF-8 BOM so Excel opens Danish letters correctly; text cells that start like a formula are
+ * defused. Numbers stay numbers (JavaScript's shortest exact form, with the style's decimal mark): a number
+ * cannot carry a formula, and a defused "-0.0057" would reach the spreadsheet as text.
  */
-export function toCsv<R>(columns: TColumn<R>[], rows: R[]): string {
+export function toCsv<R>(columns: TColumn<R>[], rows: R[], style: TCsvStyle = 'rfc4180'): string {
+  const separator = style === 'excel-da' ? ';' : ',';
   const cell = (v: string | number | Date | null): string => {
     if (v === null || v === undefined) return '';
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return '';
+      return style === 'excel-da' ? String(v).replace('.', ',') : String(v);
+    }
     let s = v instanceof Date ? v.toISOString() : v;
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  const lines = [columns.map((c) => cell(c.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(','));
+  const lines = [columns.map((c) => cell(c.header)).join(separator)];
+  for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(separator));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

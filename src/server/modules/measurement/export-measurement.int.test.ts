@@ -71,6 +71,30 @@ describe('the measurement export on the demo data', () => {
     });
   }
 
+  it('writes a CSV that opens as a table in Danish Excel: semicolons, decimal commas, Danish period names', async () => {
+    const screen = decodeMeasurement((await get('/api/v1/measurement?groupBy=period', 'da')).json()).rows;
+    const res = await get('/api/v1/measurement/export?groupBy=period&format=csv&csv=excel-da', 'da');
+    expect(res.statusCode, res.body).toBe(200);
+    const [header, ...rows] = readCsv(res.body, ';');
+    expect(header?.map((c) => c.text).slice(0, 3)).toEqual(['Periode', 'n', 'Beskyttelsesandel (gns.)']);
+    expect(rows).toHaveLength(screen.length);
+    for (const [i, r] of screen.entries()) {
+      const [period, n, mean] = rows[i] ?? [];
+      expect(period?.text).toMatch(/^[12]\. halvår \d{4}$/);
+      if (!r.summary) continue;
+      expect(n?.text).toBe(String(r.summary.n));
+      expect(mean?.quoted).toBe(false);
+      expect(Number(mean?.text.replace(',', '.'))).toBe(r.summary.mean);
+      if (r.summary.mean !== null && !Number.isInteger(r.summary.mean)) expect(mean?.text).toContain(',');
+    }
+  });
+
+  it('refuses an unknown CSV style, naming it', async () => {
+    const res = await get('/api/v1/measurement/export?groupBy=period&format=csv&csv=excel', 'da');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('csv');
+  });
+
   it('writes number cells and the reason a cell is hidden in the workbook', async () => {
     const screen = decodeMeasurement((await get(`/api/v1/measurement?${query}`, 'en')).json()).rows;
     const res = await get(`/api/v1/measurement/export?${query}&format=xlsx`, 'en');

@@ -1,6 +1,8 @@
 import { danishDate } from '../../../domain/deadlines/index.ts';
 import type { TLocale } from '../../../shared/i18n/errors.ts';
 import { decodeMeasurement, type TDecodedRow as TMeasurementRow } from '../../../shared/measurement-wire.ts';
+import { periodName } from '../../../shared/period-name.ts';
+import type { TCsvStyle } from '../../../shared/schemas/common.ts';
 import type { TMeasurementDimension, TMeasurementExportQuery } from '../../../shared/schemas/measurement.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { type TColumn, toCsv, toXlsx } from '../exports/tabular.ts';
@@ -77,7 +79,13 @@ export function measurementColumns(
 ): TColumn<TMeasurementRow>[] {
   const h = HEADERS[locale];
   const columns: TColumn<TMeasurementRow>[] = [
-    ...groupBy.map((d) => ({ header: h[d], value: (r: TMeasurementRow) => r.labels[d] ?? null })),
+    ...groupBy.map((d) => ({
+      header: h[d],
+      value: (r: TMeasurementRow) => {
+        const label = r.labels[d] ?? null;
+        return d === 'period' && label ? periodName(label, locale) : label;
+      },
+    })),
     { header: h.n, value: (r) => figure(r.summary?.n) },
     { header: h.mean, value: (r) => figure(r.summary?.mean) },
     { header: h.lo, value: (r) => figure(r.summary?.ci95?.[0]) },
@@ -108,6 +116,7 @@ export async function writeMeasurementFile(
   locale: TLocale,
   table: { groupBy: readonly TMeasurementDimension[]; rows: TMeasurementRow[] },
   withBaseline: boolean,
+  csvStyle?: TCsvStyle,
 ): Promise<TExportFile> {
   const columns = measurementColumns(table.groupBy, locale, withBaseline);
   const stamp = danishDate(new Date());
@@ -115,7 +124,7 @@ export async function writeMeasurementFile(
     return {
       filename: `maaleparameter-${stamp}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: toCsv(columns, table.rows),
+      body: toCsv(columns, table.rows, csvStyle),
     };
   }
   return {
@@ -129,8 +138,8 @@ export async function writeMeasurementFile(
 export const exportMeasurement = defineUseCase(
   findMeasurement.permission,
   async (ctx, query: TMeasurementExportQuery): Promise<TExportFile> => {
-    const { format, ...rest } = query;
+    const { format, csv, ...rest } = query;
     const table = decodeMeasurement(await findMeasurement(ctx, rest));
-    return writeMeasurementFile(format, ctx.locale, table, Boolean(rest.baselinePeriod));
+    return writeMeasurementFile(format, ctx.locale, table, Boolean(rest.baselinePeriod), csv);
   },
 );

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 // Test helpers: an export read back as a spreadsheet would, without trusting the writer's own code.
 
 /** An RFC 4180 reader that keeps whether a field was quoted: a number must arrive as a bare token. */
-export function readCsv(body: string): { text: string; quoted: boolean }[][] {
+export function readCsv(body: string, separator = ','): { text: string; quoted: boolean }[][] {
   if (!body.startsWith('\uFEFF')) throw new Error('no byte order mark');
   const s = body.slice(1);
   const records: { text: string; quoted: boolean }[][] = [];
@@ -26,10 +26,10 @@ export function readCsv(body: string): { text: string; quoted: boolean }[][] {
         } else text += s[i++];
       }
     } else {
-      while (i < s.length && s[i] !== ',' && !s.startsWith('\r\n', i)) text += s[i++];
+      while (i < s.length && s[i] !== separator && !s.startsWith('\r\n', i)) text += s[i++];
     }
     record.push({ text, quoted });
-    if (s[i] === ',') i++;
+    if (s[i] === separator) i++;
     else if (s.startsWith('\r\n', i)) {
       records.push(record);
       record = [];

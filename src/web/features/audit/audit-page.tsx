@@ -29,6 +29,9 @@ export function AuditPage() {
         onChange={(next) => void navigate({ search: { ...next, page: undefined } })}
       />
       <Group mt="md">
+        <Button component="a" href={auditExportUrl('csv', filters, 'excel-da')} variant="default" download>
+          {t('exportCsvExcel')}
+        </Button>
         <Button component="a" href={auditExportUrl('csv', filters)} variant="default" download>
           {t('exportCsv')}
         </Button>

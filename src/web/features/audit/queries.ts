@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { TCsvStyle } from '../../../shared/schemas/common';
 import { api, type TPage, withQuery } from '../../api';
 import type { TAuditEvent, TAuditFilters, TAuditSearch } from './types';
 
@@ -16,6 +17,6 @@ export const auditQuery = (search: TAuditSearch) =>
     placeholderData: keepPreviousData,
   });
 
-export function auditExportUrl(format: 'csv' | 'xlsx', filters: TAuditFilters): string {
-  return withQuery('/api/v1/audit/export', { format, ...filters });
+export function auditExportUrl(format: 'csv' | 'xlsx', filters: TAuditFilters, csv?: TCsvStyle): string {
+  return withQuery('/api/v1/audit/export', { format, csv, ...filters });
 }

@@ -8,6 +8,15 @@ export function ExportButtons({ params, label }: { params: TMeasurementParams; l
   const { t } = useTranslation('measurement');
   return (
     <Group mt="sm" gap="sm" role="group" aria-label={label}>
+      <Button
+        component="a"
+        href={measurementExportUrl('csv', params, 'excel-da')}
+        variant="default"
+        size="xs"
+        download
+      >
+        {t('export.csvExcel')}
+      </Button>
       <Button component="a" href={measurementExportUrl('csv', params)} variant="default" size="xs" download>
         {t('export.csv')}
       </Button>

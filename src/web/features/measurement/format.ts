@@ -1,3 +1,5 @@
+import { periodName } from '../../../shared/period-name';
+
 /** Danish (or English) number formats for the measurement figures: "62,4 %", "54,1–58,3 %", "+3,2 procentpoint". */
 const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'da-DK');
 
@@ -35,14 +37,8 @@ export function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
-/** "2026H1" or "2026-H1" → "1. halvår 2026" / "H1 2026"; "2026-Q1" → "1. kvartal 2026" / "Q1 2026". */
-export function formatPeriod(period: string, locale: string): string {
-  const match = /^(\d{4})-?([HQ])([1-4])$/.exec(period);
-  if (!match) return period;
-  const [, year, kind, n] = match;
-  if (locale === 'en') return `${kind}${n} ${year}`;
-  return `${n}. ${kind === 'H' ? 'halvår' : 'kvartal'} ${year}`;
-}
+/** "2026H1" → "1. halvår 2026" / "H1 2026" (the one rule, shared with the exports). */
+export const formatPeriod = periodName;
 
 /** The periods from `from` to `to`, both included, in the order of `available` (sorted ascending). */
 export function periodsBetween(available: readonly string[], from?: string, to?: string): string[] {

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { decodeMeasurement, type TMeasurementWire } from '../../../shared/measurement-wire';
+import type { TCsvStyle } from '../../../shared/schemas/common';
 import { api, withQuery } from '../../api';
 import type { TMeasurementParams, TMeasurementResponse } from './types';
 
@@ -32,6 +33,10 @@ export const measurementQuery = (params: TMeasurementParams, enabled = true) =>
   });
 
 /** The same figures as a file; the server applies the same suppression as on screen. */
-export function measurementExportUrl(format: 'csv' | 'xlsx', params: TMeasurementParams): string {
-  return withQuery('/api/v1/measurement/export', { format, ...toWire(params) });
+export function measurementExportUrl(
+  format: 'csv' | 'xlsx',
+  params: TMeasurementParams,
+  csv?: TCsvStyle,
+): string {
+  return withQuery('/api/v1/measurement/export', { format, csv, ...toWire(params) });
 }
