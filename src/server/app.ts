@@ -38,6 +38,7 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { practiceAnalyticsRoutes } from './modules/practice-analytics/practice-analytics.routes.ts';
 import { publicFormRoutes } from './modules/public-form/public-form.routes.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
+import { todayRoutes } from './modules/today/today.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 export interface TAppOptions {
@@ -140,6 +141,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   consentsRoutes(app, deps);
   meetingsRoutes(app, deps);
   myWorkRoutes(app, deps);
+  todayRoutes(app, deps);
   practiceAnalyticsRoutes(app, deps);
   measurementRoutes(app, deps);
   importsRoutes(app, deps, { enqueue: options.enqueueImport });

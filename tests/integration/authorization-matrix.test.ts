@@ -214,6 +214,12 @@ const ENDPOINTS: TEndpoint[] = [
     request: () => ({ url: '/api/v1/auth/me' }),
   },
   {
+    method: 'GET',
+    path: '/api/v1/today',
+    success: 200,
+    request: () => ({ url: '/api/v1/today' }),
+  },
+  {
     method: 'PUT',
     path: '/api/v1/auth/locale',
     success: 204,
