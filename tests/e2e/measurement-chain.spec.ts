@@ -221,7 +221,7 @@ test('own assessments → joint assessment → the leader’s distribution → t
     if (
       i > 1 &&
       r.getCell(themeColumn).value === 'Alle beskyttelsesfaktorer' &&
-      r.getCell(periodColumn).value === round.period
+      r.getCell(periodColumn).value === `${half}. halvår ${year}`
     )
       exported = r.getCell(nColumn).value;
   });

@@ -2,6 +2,7 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
+import { ScrollTable } from '../../components/scroll-table';
 import { factorElementId } from './factor-fieldset';
 import type { TFormFactor } from './form-model';
 import { OwnComparison } from './own-comparison';
@@ -67,43 +68,45 @@ export function AssessmentSummary({
           const rows = judged.filter((f) => f.kind === kind);
           if (rows.length === 0) return null;
           return (
-            <Table key={kind} captionSide="top" striped mb="md">
-              <Table.Caption>{t(`kind.${kind}`)}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('profile.factor')}</Table.Th>
-                  <Table.Th scope="col">{t('summary.domain')}</Table.Th>
-                  <Table.Th scope="col">{t('summary.state')}</Table.Th>
-                  <Table.Th scope="col">{t('summary.reason')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((f) => {
-                  const value = byCode.get(f.code);
-                  return (
-                    <Table.Tr key={f.code} id={factorElementId(f.code)}>
-                      <Table.Th scope="row" fw={400}>
-                        {f.label}
-                        {disagree.has(f.code) ? (
-                          <>
-                            {' '}
-                            <span className="disagree-mark">
-                              <span aria-hidden="true">≠</span>
-                              {t('form.disagree')}
-                            </span>
-                          </>
-                        ) : null}
-                      </Table.Th>
-                      <Table.Td>{t(`domain.${f.domain}`, { defaultValue: f.domain })}</Table.Td>
-                      <Table.Td className="state-cell" data-state={value?.state} data-kind={f.kind}>
-                        {value ? t(`state.${value.state}`) : ''}
-                      </Table.Td>
-                      <Table.Td>{value?.reason ?? ''}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <ScrollTable key={kind}>
+              <Table captionSide="top" striped mb="md">
+                <Table.Caption>{t(`kind.${kind}`)}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('profile.factor')}</Table.Th>
+                    <Table.Th scope="col">{t('summary.domain')}</Table.Th>
+                    <Table.Th scope="col">{t('summary.state')}</Table.Th>
+                    <Table.Th scope="col">{t('summary.reason')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((f) => {
+                    const value = byCode.get(f.code);
+                    return (
+                      <Table.Tr key={f.code} id={factorElementId(f.code)}>
+                        <Table.Th scope="row" fw={400}>
+                          {f.label}
+                          {disagree.has(f.code) ? (
+                            <>
+                              {' '}
+                              <span className="disagree-mark">
+                                <span aria-hidden="true">≠</span>
+                                {t('form.disagree')}
+                              </span>
+                            </>
+                          ) : null}
+                        </Table.Th>
+                        <Table.Td>{t(`domain.${f.domain}`, { defaultValue: f.domain })}</Table.Td>
+                        <Table.Td className="state-cell" data-state={value?.state} data-kind={f.kind}>
+                          {value ? t(`state.${value.state}`) : ''}
+                        </Table.Td>
+                        <Table.Td>{value?.reason ?? ''}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
           );
         })}
         <Text size="sm">{t('summary.unknown', { count: unknown })}</Text>

@@ -6,6 +6,7 @@ import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
+import { ScrollTable } from '../../components/scroll-table';
 import { formatPercent } from './format';
 import { PositionBadge } from './position';
 import { childAssessmentsQuery } from './queries';
@@ -91,39 +92,41 @@ function Profile({ data }: { data: TChildAssessments }) {
     <Stack gap="xl" className="assessments-ui">
       <Sub id="assessments-timeline" title={t('profile.timeline')}>
         <ScrollRegion label={t('profile.timeline')}>
-          <Table captionSide="top" striped>
-            <Table.Caption className="visually-hidden">{t('profile.timelineCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('profile.round')}</Table.Th>
-                <Table.Th scope="col">{t('profile.date')}</Table.Th>
-                <Table.Th scope="col">{t('profile.position')}</Table.Th>
-                <Table.Th scope="col">{t('profile.protectiveShare')}</Table.Th>
-                <Table.Th scope="col">{t('profile.riskLoad')}</Table.Th>
-                <Table.Th scope="col">{t('profile.locked')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...data.timeline].reverse().map((e) => (
-                <Table.Tr key={e.assessmentId}>
-                  <Table.Th scope="row" fw={400}>
-                    <AnchorLink to="/vurderinger/$assessmentId" params={{ assessmentId: e.assessmentId }}>
-                      {e.round.name}
-                    </AnchorLink>
-                  </Table.Th>
-                  <Table.Td>{formatDate(e.assessedOn, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <PositionBadge position={e.position} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ShareText share={e.protectiveShare} />
-                  </Table.Td>
-                  <Table.Td>{e.riskLoad}</Table.Td>
-                  <Table.Td>{e.locked ? t('yes') : t('no')}</Table.Td>
+          <ScrollTable>
+            <Table captionSide="top" striped>
+              <Table.Caption className="visually-hidden">{t('profile.timelineCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('profile.round')}</Table.Th>
+                  <Table.Th scope="col">{t('profile.date')}</Table.Th>
+                  <Table.Th scope="col">{t('profile.position')}</Table.Th>
+                  <Table.Th scope="col">{t('profile.protectiveShare')}</Table.Th>
+                  <Table.Th scope="col">{t('profile.riskLoad')}</Table.Th>
+                  <Table.Th scope="col">{t('profile.locked')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {[...data.timeline].reverse().map((e) => (
+                  <Table.Tr key={e.assessmentId}>
+                    <Table.Th scope="row" fw={400}>
+                      <AnchorLink to="/vurderinger/$assessmentId" params={{ assessmentId: e.assessmentId }}>
+                        {e.round.name}
+                      </AnchorLink>
+                    </Table.Th>
+                    <Table.Td>{formatDate(e.assessedOn, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <PositionBadge position={e.position} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ShareText share={e.protectiveShare} />
+                    </Table.Td>
+                    <Table.Td>{e.riskLoad}</Table.Td>
+                    <Table.Td>{e.locked ? t('yes') : t('no')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
         </ScrollRegion>
       </Sub>
 
@@ -134,27 +137,31 @@ function Profile({ data }: { data: TChildAssessments }) {
             : ''}
         </Text>
         {present.length > 0 ? (
-          <Table captionSide="top" maw={720}>
-            <Table.Caption className="visually-hidden">{t('profile.persistenceCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('profile.riskFactor')}</Table.Th>
-                <Table.Th scope="col">{t('profile.run')}</Table.Th>
-                <Table.Th scope="col">{t('profile.persistent')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {present.map((p) => (
-                <Table.Tr key={p.code}>
-                  <Table.Th scope="row" fw={400}>
-                    {labelOf.get(p.code) ?? p.label}
-                  </Table.Th>
-                  <Table.Td>{t('profile.runCount', { count: p.run })}</Table.Td>
-                  <Table.Td>{p.run >= 2 ? <strong>{t('profile.persistentYes')}</strong> : t('no')}</Table.Td>
+          <ScrollTable>
+            <Table captionSide="top" maw={720}>
+              <Table.Caption className="visually-hidden">{t('profile.persistenceCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('profile.riskFactor')}</Table.Th>
+                  <Table.Th scope="col">{t('profile.run')}</Table.Th>
+                  <Table.Th scope="col">{t('profile.persistent')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {present.map((p) => (
+                  <Table.Tr key={p.code}>
+                    <Table.Th scope="row" fw={400}>
+                      {labelOf.get(p.code) ?? p.label}
+                    </Table.Th>
+                    <Table.Td>{t('profile.runCount', { count: p.run })}</Table.Td>
+                    <Table.Td>
+                      {p.run >= 2 ? <strong>{t('profile.persistentYes')}</strong> : t('no')}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
         ) : null}
         <Text size="sm" mt="xs">
           {t('profile.persistenceHint')}
@@ -166,37 +173,39 @@ function Profile({ data }: { data: TChildAssessments }) {
           {t('profile.themesHint')}
         </Text>
         <ScrollRegion label={t('profile.themes')}>
-          <Table captionSide="top" striped>
-            <Table.Caption className="visually-hidden">{t('profile.themesCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('profile.theme')}</Table.Th>
-                <AssessmentColumns data={data} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Th scope="row">{t('profile.allProtective')}</Table.Th>
-                {data.timeline.map((e) => (
-                  <Table.Td key={e.assessmentId} fw={700}>
-                    <ShareText share={e.protectiveShare} />
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-              {data.themes.map((theme) => (
-                <Table.Tr key={theme.code}>
-                  <Table.Th scope="row" fw={400}>
-                    {i18n.language === 'en' ? theme.nameEn : theme.nameDa}
-                  </Table.Th>
+          <ScrollTable>
+            <Table captionSide="top" striped>
+              <Table.Caption className="visually-hidden">{t('profile.themesCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('profile.theme')}</Table.Th>
+                  <AssessmentColumns data={data} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Th scope="row">{t('profile.allProtective')}</Table.Th>
                   {data.timeline.map((e) => (
-                    <Table.Td key={e.assessmentId}>
-                      <ShareText share={e.byTheme.find((b) => b.themeCode === theme.code)} />
+                    <Table.Td key={e.assessmentId} fw={700}>
+                      <ShareText share={e.protectiveShare} />
                     </Table.Td>
                   ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                {data.themes.map((theme) => (
+                  <Table.Tr key={theme.code}>
+                    <Table.Th scope="row" fw={400}>
+                      {i18n.language === 'en' ? theme.nameEn : theme.nameDa}
+                    </Table.Th>
+                    {data.timeline.map((e) => (
+                      <Table.Td key={e.assessmentId}>
+                        <ShareText share={e.byTheme.find((b) => b.themeCode === theme.code)} />
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
         </ScrollRegion>
       </Sub>
 
@@ -208,38 +217,40 @@ function Profile({ data }: { data: TChildAssessments }) {
           onChange={(e) => setOnlyPresent(e.currentTarget.checked)}
         />
         <ScrollRegion label={t('profile.grid')}>
-          <Table captionSide="top" striped>
-            <Table.Caption className="visually-hidden">{t('profile.gridCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('profile.factor')}</Table.Th>
-                <Table.Th scope="col">{t('profile.kindColumn')}</Table.Th>
-                <AssessmentColumns data={data} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.code}>
-                  <Table.Th scope="row" fw={400}>
-                    {i18n.language === 'en' ? row.labelEn : row.labelDa}
-                  </Table.Th>
-                  <Table.Td>{t(`kind.${row.kind}Short`)}</Table.Td>
-                  {row.cells.map((cell, i) => (
-                    <Table.Td
-                      // Cells have no identity beyond their column.
-                      // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                      key={i}
-                      className="state-cell"
-                      data-state={cell ?? 'none'}
-                      data-kind={row.kind}
-                    >
-                      {cell ? t(`state.${cell}`) : t('profile.notInVersion')}
-                    </Table.Td>
-                  ))}
+          <ScrollTable>
+            <Table captionSide="top" striped>
+              <Table.Caption className="visually-hidden">{t('profile.gridCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('profile.factor')}</Table.Th>
+                  <Table.Th scope="col">{t('profile.kindColumn')}</Table.Th>
+                  <AssessmentColumns data={data} />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row) => (
+                  <Table.Tr key={row.code}>
+                    <Table.Th scope="row" fw={400}>
+                      {i18n.language === 'en' ? row.labelEn : row.labelDa}
+                    </Table.Th>
+                    <Table.Td>{t(`kind.${row.kind}Short`)}</Table.Td>
+                    {row.cells.map((cell, i) => (
+                      <Table.Td
+                        // Cells have no identity beyond their column.
+                        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                        key={i}
+                        className="state-cell"
+                        data-state={cell ?? 'none'}
+                        data-kind={row.kind}
+                      >
+                        {cell ? t(`state.${cell}`) : t('profile.notInVersion')}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
         </ScrollRegion>
       </Sub>
     </Stack>

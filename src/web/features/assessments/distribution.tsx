@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { POSITIONS } from '../../../shared/schemas/assessments';
+import { ScrollTable } from '../../components/scroll-table';
 import { formatPercent } from './format';
 import { PositionShape } from './position';
 import type { TDistribution, TPosition } from './types';
@@ -63,61 +64,63 @@ export function DistributionTable({ latest, previous }: TDistributionProps) {
   const { t, i18n } = useTranslation('assessments');
   const rounds = [previous, latest].filter((d): d is TDistribution => d !== null);
   return (
-    <Table captionSide="top" withTableBorder maw={720}>
-      <Table.Caption>{t('wellbeing.tableCaption')}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('wellbeing.position')}</Table.Th>
-          {rounds.map((d) => (
-            <Table.Th scope="col" key={`${d.round.id}-n`}>
-              {t('wellbeing.countIn', { round: d.round.name })}
-            </Table.Th>
+    <ScrollTable>
+      <Table captionSide="top" withTableBorder maw={720}>
+        <Table.Caption>{t('wellbeing.tableCaption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('wellbeing.position')}</Table.Th>
+            {rounds.map((d) => (
+              <Table.Th scope="col" key={`${d.round.id}-n`}>
+                {t('wellbeing.countIn', { round: d.round.name })}
+              </Table.Th>
+            ))}
+            {rounds.map((d) => (
+              <Table.Th scope="col" key={`${d.round.id}-p`}>
+                {t('wellbeing.shareIn', { round: d.round.name })}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {POSITIONS.map((p) => (
+            <Table.Tr key={p}>
+              <Table.Th scope="row" fw={400}>
+                {t(`position.${p}Long`)}
+              </Table.Th>
+              {rounds.map((d) => (
+                <Table.Td
+                  key={`${d.round.id}-n`}
+                  data-testid={`count-${d === latest ? 'latest' : 'previous'}-${p}`}
+                >
+                  {d.counts[p]}
+                </Table.Td>
+              ))}
+              {rounds.map((d) => (
+                <Table.Td key={`${d.round.id}-p`}>{formatPercent(d.shares[p], i18n.language)}</Table.Td>
+              ))}
+            </Table.Tr>
           ))}
-          {rounds.map((d) => (
-            <Table.Th scope="col" key={`${d.round.id}-p`}>
-              {t('wellbeing.shareIn', { round: d.round.name })}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {POSITIONS.map((p) => (
-          <Table.Tr key={p}>
-            <Table.Th scope="row" fw={400}>
-              {t(`position.${p}Long`)}
-            </Table.Th>
+          <Table.Tr>
+            <Table.Th scope="row">{t('wellbeing.total')}</Table.Th>
             {rounds.map((d) => (
               <Table.Td
                 key={`${d.round.id}-n`}
-                data-testid={`count-${d === latest ? 'latest' : 'previous'}-${p}`}
+                fw={700}
+                data-testid={`count-${d === latest ? 'latest' : 'previous'}-total`}
               >
-                {d.counts[p]}
+                {d.total}
               </Table.Td>
             ))}
             {rounds.map((d) => (
-              <Table.Td key={`${d.round.id}-p`}>{formatPercent(d.shares[p], i18n.language)}</Table.Td>
+              <Table.Td key={`${d.round.id}-p`} fw={700}>
+                {d.total > 0 ? formatPercent(1, i18n.language) : '–'}
+              </Table.Td>
             ))}
           </Table.Tr>
-        ))}
-        <Table.Tr>
-          <Table.Th scope="row">{t('wellbeing.total')}</Table.Th>
-          {rounds.map((d) => (
-            <Table.Td
-              key={`${d.round.id}-n`}
-              fw={700}
-              data-testid={`count-${d === latest ? 'latest' : 'previous'}-total`}
-            >
-              {d.total}
-            </Table.Td>
-          ))}
-          {rounds.map((d) => (
-            <Table.Td key={`${d.round.id}-p`} fw={700}>
-              {d.total > 0 ? formatPercent(1, i18n.language) : '–'}
-            </Table.Td>
-          ))}
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
   );
 }
 

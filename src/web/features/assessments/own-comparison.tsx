@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
+import { ScrollTable } from '../../components/scroll-table';
 import { factorElementId } from './factor-fieldset';
 import { PositionBadge } from './position';
 import type { TOwnAssessments } from './types';
@@ -30,33 +31,35 @@ export function OwnComparison({ own, labelOf }: { own: TOwnAssessments; labelOf:
   const disagreements = own.factors.filter((f) => f.disagree);
   return (
     <>
-      <Table captionSide="top" mb="md">
-        <Table.Caption>{t('joint.ownCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('joint.author')}</Table.Th>
-            <Table.Th scope="col">{t('joint.unit')}</Table.Th>
-            <Table.Th scope="col">{t('joint.position')}</Table.Th>
-            <Table.Th scope="col">{t('joint.date')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {own.assessments.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Th scope="row" fw={400}>
-                <AnchorLink to="/vurderinger/$assessmentId" params={{ assessmentId: a.id }}>
-                  {a.author.name ?? t('joint.unknownAuthor')}
-                </AnchorLink>
-              </Table.Th>
-              <Table.Td>{a.unit.name}</Table.Td>
-              <Table.Td>
-                <PositionBadge position={a.position} />
-              </Table.Td>
-              <Table.Td>{formatDate(a.assessedOn, i18n.language)}</Table.Td>
+      <ScrollTable>
+        <Table captionSide="top" mb="md">
+          <Table.Caption>{t('joint.ownCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('joint.author')}</Table.Th>
+              <Table.Th scope="col">{t('joint.unit')}</Table.Th>
+              <Table.Th scope="col">{t('joint.position')}</Table.Th>
+              <Table.Th scope="col">{t('joint.date')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {own.assessments.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Th scope="row" fw={400}>
+                  <AnchorLink to="/vurderinger/$assessmentId" params={{ assessmentId: a.id }}>
+                    {a.author.name ?? t('joint.unknownAuthor')}
+                  </AnchorLink>
+                </Table.Th>
+                <Table.Td>{a.unit.name}</Table.Td>
+                <Table.Td>
+                  <PositionBadge position={a.position} />
+                </Table.Td>
+                <Table.Td>{formatDate(a.assessedOn, i18n.language)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
       <div className="disagreement-summary" data-testid="disagreement-summary">
         <Text fw={700}>
           {own.positionsDisagree ? t('joint.positionsDisagree') : t('joint.positionsAgree')}

@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
+import { ScrollTable } from '../../components/scroll-table';
 import { unitsQuery } from '../org/queries';
 import { purposeParts } from './purpose';
 import type { TAuditEvent } from './types';
@@ -25,41 +26,43 @@ export function AuditTable({ items }: { items: TAuditEvent[] }) {
   const { t: tc } = useTranslation('common');
   const purposeLabel = usePurposeLabel();
   return (
-    <Table striped captionSide="top" fz="sm">
-      <Table.Caption>{t('caption')}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('columns.at')}</Table.Th>
-          <Table.Th scope="col">{t('columns.user')}</Table.Th>
-          <Table.Th scope="col">{t('columns.role')}</Table.Th>
-          <Table.Th scope="col">{t('columns.action')}</Table.Th>
-          <Table.Th scope="col">{t('columns.entity')}</Table.Th>
-          <Table.Th scope="col">{t('columns.childId')}</Table.Th>
-          <Table.Th scope="col">{t('columns.purpose')}</Table.Th>
-          <Table.Th scope="col">{t('columns.reason')}</Table.Th>
-          <Table.Th scope="col">{t('columns.ip')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((event) => (
-          <Table.Tr key={String(event.seq)}>
-            <Table.Th scope="row" fw={400}>
-              {formatDateTime(event.at, i18n.language)}
-            </Table.Th>
-            <Table.Td>{event.userName ?? '–'}</Table.Td>
-            <Table.Td>{event.role ? tc(`role.${event.role}`, { defaultValue: event.role }) : '–'}</Table.Td>
-            <Table.Td>{t(`action.${event.action}`, { defaultValue: event.action })}</Table.Td>
-            <Table.Td>
-              {t(`entity.${event.entity}`, { defaultValue: event.entity })}
-              {event.entityId && event.entityId !== event.childId ? ` ${event.entityId}` : ''}
-            </Table.Td>
-            <Table.Td>{event.childId ?? '–'}</Table.Td>
-            <Table.Td>{purposeLabel(event.purpose)}</Table.Td>
-            <Table.Td>{event.reason ?? '–'}</Table.Td>
-            <Table.Td>{event.ip ?? '–'}</Table.Td>
+    <ScrollTable>
+      <Table striped captionSide="top" fz="sm">
+        <Table.Caption>{t('caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('columns.at')}</Table.Th>
+            <Table.Th scope="col">{t('columns.user')}</Table.Th>
+            <Table.Th scope="col">{t('columns.role')}</Table.Th>
+            <Table.Th scope="col">{t('columns.action')}</Table.Th>
+            <Table.Th scope="col">{t('columns.entity')}</Table.Th>
+            <Table.Th scope="col">{t('columns.childId')}</Table.Th>
+            <Table.Th scope="col">{t('columns.purpose')}</Table.Th>
+            <Table.Th scope="col">{t('columns.reason')}</Table.Th>
+            <Table.Th scope="col">{t('columns.ip')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((event) => (
+            <Table.Tr key={String(event.seq)}>
+              <Table.Th scope="row" fw={400}>
+                {formatDateTime(event.at, i18n.language)}
+              </Table.Th>
+              <Table.Td>{event.userName ?? '–'}</Table.Td>
+              <Table.Td>{event.role ? tc(`role.${event.role}`, { defaultValue: event.role }) : '–'}</Table.Td>
+              <Table.Td>{t(`action.${event.action}`, { defaultValue: event.action })}</Table.Td>
+              <Table.Td>
+                {t(`entity.${event.entity}`, { defaultValue: event.entity })}
+                {event.entityId && event.entityId !== event.childId ? ` ${event.entityId}` : ''}
+              </Table.Td>
+              <Table.Td>{event.childId ?? '–'}</Table.Td>
+              <Table.Td>{purposeLabel(event.purpose)}</Table.Td>
+              <Table.Td>{event.reason ?? '–'}</Table.Td>
+              <Table.Td>{event.ip ?? '–'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
   );
 }

@@ -5,6 +5,7 @@ import type { TCase, TConversationOutcome, TMeasureSection } from '../../../shar
 import { ActionForm } from '../../components/action-form';
 import { fieldError } from '../../components/field-errors';
 import { formatDate, formatDateTime } from '../../components/format';
+import { ScrollTable } from '../../components/scroll-table';
 import { TitledSection } from '../../components/titled-section';
 import { DeadlineBadge } from './deadline-badge';
 import { caseApi } from './queries';
@@ -19,28 +20,30 @@ export function DeadlinesTable({ c }: { c: TCase }) {
   ];
   return (
     <TitledSection id="case-deadlines" title={t('case.deadlines')}>
-      <Table withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('case.deadline')}</Table.Th>
-            <Table.Th scope="col">{t('case.due')}</Table.Th>
-            <Table.Th scope="col">{t('case.done')}</Table.Th>
-            <Table.Th scope="col">{t('case.stateCol')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.key}>
-              <Table.Td>{r.label}</Table.Td>
-              <Table.Td>{formatDate(r.d.due, i18n.language)}</Table.Td>
-              <Table.Td>{formatDate(r.d.doneOn, i18n.language)}</Table.Td>
-              <Table.Td>
-                <DeadlineBadge state={r.d.state} />
-              </Table.Td>
+      <ScrollTable>
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('case.deadline')}</Table.Th>
+              <Table.Th scope="col">{t('case.due')}</Table.Th>
+              <Table.Th scope="col">{t('case.done')}</Table.Th>
+              <Table.Th scope="col">{t('case.stateCol')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key}>
+                <Table.Td>{r.label}</Table.Td>
+                <Table.Td>{formatDate(r.d.due, i18n.language)}</Table.Td>
+                <Table.Td>{formatDate(r.d.doneOn, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <DeadlineBadge state={r.d.state} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
       {c.deadlines.childAssessment.preliminaryNeeded ? (
         <Text fw={700} mt="xs">
           {t('case.preliminaryNeeded')}

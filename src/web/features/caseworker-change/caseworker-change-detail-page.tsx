@@ -8,6 +8,7 @@ import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
+import { ScrollTable } from '../../components/scroll-table';
 import { changeApi, changeQuery } from './queries';
 
 const caseworkerChangeDetailApi = getRouteApi('/app/raadgiverskifte/$changeId');
@@ -81,29 +82,31 @@ export function ChangePage() {
         </Text>
       )}
       {change.status === 'proposed' && change.teams.length > 0 ? (
-        <Table withTableBorder>
-          <Table.Caption>{t('change.loadAfter')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('change.newCaseworker')}</Table.Th>
-              <Table.Th scope="col">{t('change.team')}</Table.Th>
-              <Table.Th scope="col">{t('change.loadAfter')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {change.teams.flatMap((team) =>
-              team.caseworkers.map((c) => (
-                <Table.Tr key={`${team.id}-${c.id}`}>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>{team.name}</Table.Td>
-                  <Table.Td>
-                    {c.openCases} → {loadAfter.get(c.id) ?? c.openCases}
-                  </Table.Td>
-                </Table.Tr>
-              )),
-            )}
-          </Table.Tbody>
-        </Table>
+        <ScrollTable>
+          <Table withTableBorder>
+            <Table.Caption>{t('change.loadAfter')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('change.newCaseworker')}</Table.Th>
+                <Table.Th scope="col">{t('change.team')}</Table.Th>
+                <Table.Th scope="col">{t('change.loadAfter')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {change.teams.flatMap((team) =>
+                team.caseworkers.map((c) => (
+                  <Table.Tr key={`${team.id}-${c.id}`}>
+                    <Table.Td>{c.name}</Table.Td>
+                    <Table.Td>{team.name}</Table.Td>
+                    <Table.Td>
+                      {c.openCases} → {loadAfter.get(c.id) ?? c.openCases}
+                    </Table.Td>
+                  </Table.Tr>
+                )),
+              )}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       ) : null}
       {change.items.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>

@@ -8,6 +8,7 @@ import { fieldError } from '../../components/field-errors';
 import { formatDate, formatDateTime } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
+import { ScrollTable } from '../../components/scroll-table';
 import { caseTeamsQuery } from '../cases/queries';
 import { changeApi, changesQuery } from './queries';
 
@@ -74,38 +75,40 @@ export function StartPage() {
       </Title>
       {changes.data && changes.data.length === 0 ? <Text>{t('change.none')}</Text> : null}
       {changes.data && changes.data.length > 0 ? (
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('change.leaving')}</Table.Th>
-              <Table.Th scope="col">{t('change.effectiveOn')}</Table.Th>
-              <Table.Th scope="col">{t('list.status')}</Table.Th>
-              <Table.Th scope="col">{t('change.progress')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {changes.data.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <AnchorLink to="/raadgiverskifte/$changeId" params={{ changeId: c.id }}>
-                    {c.leaving.name}
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>{formatDate(c.effectiveOn, i18n.language)}</Table.Td>
-                <Table.Td>
-                  {t(`change.status.${c.status}`)} · {formatDateTime(c.createdAt, i18n.language)}
-                </Table.Td>
-                <Table.Td>
-                  {t('change.progressText', {
-                    processed: c.processed,
-                    total: c.total,
-                    letters: c.lettersQueued,
-                  })}
-                </Table.Td>
+        <ScrollTable>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('change.leaving')}</Table.Th>
+                <Table.Th scope="col">{t('change.effectiveOn')}</Table.Th>
+                <Table.Th scope="col">{t('list.status')}</Table.Th>
+                <Table.Th scope="col">{t('change.progress')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {changes.data.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <AnchorLink to="/raadgiverskifte/$changeId" params={{ changeId: c.id }}>
+                      {c.leaving.name}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{formatDate(c.effectiveOn, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {t(`change.status.${c.status}`)} · {formatDateTime(c.createdAt, i18n.language)}
+                  </Table.Td>
+                  <Table.Td>
+                    {t('change.progressText', {
+                      processed: c.processed,
+                      total: c.total,
+                      letters: c.lettersQueued,
+                    })}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       ) : null}
     </Stack>
   );

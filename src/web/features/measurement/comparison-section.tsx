@@ -1,6 +1,7 @@
 import { Group, NativeSelect, Radio, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '../../components/scroll-table';
 import { ExportButtons } from './export-buttons';
 import { FigureHeading, SummaryHeadings } from './figure-table';
 import { ChangeCell, SummaryCells } from './figures';
@@ -67,38 +68,46 @@ export function ComparisonSection(props: TComparisonSectionProps) {
       {sorted.length === 0 ? (
         <Text>{props.loading ? t('status.loading') : t('comparison.empty')}</Text>
       ) : (
-        <Table striped captionSide="top" fz="sm" className="measurement-table" data-testid="comparison-table">
-          <Table.Caption>
-            {t(compareBy === 'district' ? 'comparison.captionDistricts' : 'comparison.captionUnits', {
-              theme: themeLabel,
-              period: formatPeriod(period, lng),
-            })}
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">
-                {compareBy === 'district' ? t('columns.district') : t('columns.unit')}
-              </Table.Th>
-              <SummaryHeadings definition={definition} />
-              {baseline ? (
-                <FigureHeading definition={definition} term="significance">
-                  {t('columns.change', { baseline: formatPeriod(baseline, lng) })}
-                </FigureHeading>
-              ) : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((row) => (
-              <Table.Tr key={`${compareBy}:${row.keys[compareBy] ?? 'none'}`}>
-                <Table.Th scope="row" fw={400}>
-                  {row.labels[compareBy] ?? t('comparison.noDistrict')}
+        <ScrollTable>
+          <Table
+            striped
+            captionSide="top"
+            fz="sm"
+            className="measurement-table"
+            data-testid="comparison-table"
+          >
+            <Table.Caption>
+              {t(compareBy === 'district' ? 'comparison.captionDistricts' : 'comparison.captionUnits', {
+                theme: themeLabel,
+                period: formatPeriod(period, lng),
+              })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">
+                  {compareBy === 'district' ? t('columns.district') : t('columns.unit')}
                 </Table.Th>
-                <SummaryCells row={row} />
-                {baseline ? <ChangeCell row={row} /> : null}
+                <SummaryHeadings definition={definition} />
+                {baseline ? (
+                  <FigureHeading definition={definition} term="significance">
+                    {t('columns.change', { baseline: formatPeriod(baseline, lng) })}
+                  </FigureHeading>
+                ) : null}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((row) => (
+                <Table.Tr key={`${compareBy}:${row.keys[compareBy] ?? 'none'}`}>
+                  <Table.Th scope="row" fw={400}>
+                    {row.labels[compareBy] ?? t('comparison.noDistrict')}
+                  </Table.Th>
+                  <SummaryCells row={row} />
+                  {baseline ? <ChangeCell row={row} /> : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       )}
       <ExportButtons params={props.exportParams} label={t('comparison.exportLabel')} />
     </section>

@@ -1,6 +1,7 @@
 import { Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '../../components/scroll-table';
 import { SummaryHeadings } from './figure-table';
 import { SummaryCells, SuppressedNote } from './figures';
 import { formatPeriod, formatShare } from './format';
@@ -124,36 +125,38 @@ export function ProfileSection({
           <Text size="sm">{t('profile.whisker')}</Text>
         </figcaption>
       </figure>
-      <Table striped captionSide="top" fz="sm" mt="md" className="measurement-table">
-        <Table.Caption>{t('profile.caption', { period: formatPeriod(period, lng) })}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('columns.theme')}</Table.Th>
-            <Table.Th scope="col">{t('columns.group')}</Table.Th>
-            <SummaryHeadings definition={definition} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {themes.flatMap((theme) =>
-            series.map((s, i) => {
-              const row = byTheme[i]?.get(theme.code);
-              return (
-                <Table.Tr key={`${theme.code}|${s.key}`}>
-                  <Table.Th scope="row" fw={400}>
-                    {theme.label}
-                  </Table.Th>
-                  <Table.Td>{s.label}</Table.Td>
-                  {row ? (
-                    <SummaryCells row={row} />
-                  ) : (
-                    <Table.Td colSpan={4}>{t('profile.noFigures')}</Table.Td>
-                  )}
-                </Table.Tr>
-              );
-            }),
-          )}
-        </Table.Tbody>
-      </Table>
+      <ScrollTable>
+        <Table striped captionSide="top" fz="sm" mt="md" className="measurement-table">
+          <Table.Caption>{t('profile.caption', { period: formatPeriod(period, lng) })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('columns.theme')}</Table.Th>
+              <Table.Th scope="col">{t('columns.group')}</Table.Th>
+              <SummaryHeadings definition={definition} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {themes.flatMap((theme) =>
+              series.map((s, i) => {
+                const row = byTheme[i]?.get(theme.code);
+                return (
+                  <Table.Tr key={`${theme.code}|${s.key}`}>
+                    <Table.Th scope="row" fw={400}>
+                      {theme.label}
+                    </Table.Th>
+                    <Table.Td>{s.label}</Table.Td>
+                    {row ? (
+                      <SummaryCells row={row} />
+                    ) : (
+                      <Table.Td colSpan={4}>{t('profile.noFigures')}</Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              }),
+            )}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Checkbox, Group, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '../../components/scroll-table';
 import { SummaryHeadings } from './figure-table';
 import { SummaryCells } from './figures';
 import { formatPeriod } from './format';
@@ -102,27 +103,29 @@ export function TrendSection({
               {t('trend.hidden', { points: hidden.join('; ') })}
             </Text>
           ) : null}
-          <Table striped captionSide="top" fz="sm" mt="md" className="measurement-table">
-            <Table.Caption>{t('trend.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('columns.theme')}</Table.Th>
-                <Table.Th scope="col">{t('columns.period')}</Table.Th>
-                <SummaryHeadings definition={definition} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tableRows.map(({ theme, period, row }) => (
-                <Table.Tr key={`${theme.code}|${period}`}>
-                  <Table.Th scope="row" fw={400}>
-                    {theme.label}
-                  </Table.Th>
-                  <Table.Td>{formatPeriod(period, lng)}</Table.Td>
-                  <SummaryCells row={row} />
+          <ScrollTable>
+            <Table striped captionSide="top" fz="sm" mt="md" className="measurement-table">
+              <Table.Caption>{t('trend.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('columns.theme')}</Table.Th>
+                  <Table.Th scope="col">{t('columns.period')}</Table.Th>
+                  <SummaryHeadings definition={definition} />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {tableRows.map(({ theme, period, row }) => (
+                  <Table.Tr key={`${theme.code}|${period}`}>
+                    <Table.Th scope="row" fw={400}>
+                      {theme.label}
+                    </Table.Th>
+                    <Table.Td>{formatPeriod(period, lng)}</Table.Td>
+                    <SummaryCells row={row} />
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
         </>
       )}
     </section>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
+import { ScrollTable } from '../../components/scroll-table';
 import { AddItemForm } from './add-item-form';
 import { AgendaItem } from './agenda-item';
 import { meetingQuery } from './queries';
@@ -47,22 +48,24 @@ export function MeetingPage() {
         <Title order={2} size="h3" id="participants-title" mb="xs">
           {t('detail.participants')}
         </Title>
-        <Table aria-labelledby="participants-title" maw={640}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('detail.name')}</Table.Th>
-              <Table.Th scope="col">{t('form.profession')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {m.people.map((p) => (
-              <Table.Tr key={p.userId}>
-                <Table.Td>{p.name}</Table.Td>
-                <Table.Td>{t(`profession.${p.profession}`)}</Table.Td>
+        <ScrollTable>
+          <Table aria-labelledby="participants-title" maw={640}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('detail.name')}</Table.Th>
+                <Table.Th scope="col">{t('form.profession')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {m.people.map((p) => (
+                <Table.Tr key={p.userId}>
+                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td>{t(`profession.${p.profession}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       </section>
       <section aria-labelledby="agenda-title">
         <Title order={2} size="h3" id="agenda-title" mb="xs">

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
+import { ScrollTable } from '../../components/scroll-table';
 import { matchCandidatesQuery, matchNotification } from './queries';
 import type { TNotificationDetail } from './types';
 
@@ -56,48 +57,50 @@ export function MatchPanel({ notification }: { notification: TNotificationDetail
         <ErrorAlert error={error ?? candidates.error} />
         {candidates.data && candidates.data.length === 0 ? <Text>{t('match.none')}</Text> : null}
         {candidates.data && candidates.data.length > 0 ? (
-          <Table>
-            <Table.Caption>{t('match.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('match.name')}</Table.Th>
-                <Table.Th scope="col">{t('match.birthDate')}</Table.Th>
-                <Table.Th scope="col">{t('match.cpr')}</Table.Th>
-                <Table.Th scope="col">{t('match.address')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('match.action')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {candidates.data.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    {c.firstName} {c.lastName}
-                  </Table.Td>
-                  <Table.Td>{formatDate(c.birthDate, i18n.language)}</Table.Td>
-                  <Table.Td>{c.cprMasked}</Table.Td>
-                  <Table.Td>{c.address ?? '–'}</Table.Td>
-                  <Table.Td>
-                    {notification.child.id === c.id ? (
-                      <Text span fw={700}>
-                        {t('match.current')}
-                      </Text>
-                    ) : (
-                      <Button
-                        size="xs"
-                        disabled={busy}
-                        onClick={() => void match(c.id)}
-                        aria-label={t('match.matchNamed', { name: `${c.firstName} ${c.lastName}` })}
-                      >
-                        {t('match.match')}
-                      </Button>
-                    )}
-                  </Table.Td>
+          <ScrollTable>
+            <Table>
+              <Table.Caption>{t('match.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('match.name')}</Table.Th>
+                  <Table.Th scope="col">{t('match.birthDate')}</Table.Th>
+                  <Table.Th scope="col">{t('match.cpr')}</Table.Th>
+                  <Table.Th scope="col">{t('match.address')}</Table.Th>
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">{t('match.action')}</span>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {candidates.data.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      {c.firstName} {c.lastName}
+                    </Table.Td>
+                    <Table.Td>{formatDate(c.birthDate, i18n.language)}</Table.Td>
+                    <Table.Td>{c.cprMasked}</Table.Td>
+                    <Table.Td>{c.address ?? '–'}</Table.Td>
+                    <Table.Td>
+                      {notification.child.id === c.id ? (
+                        <Text span fw={700}>
+                          {t('match.current')}
+                        </Text>
+                      ) : (
+                        <Button
+                          size="xs"
+                          disabled={busy}
+                          onClick={() => void match(c.id)}
+                          aria-label={t('match.matchNamed', { name: `${c.firstName} ${c.lastName}` })}
+                        >
+                          {t('match.match')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
         ) : null}
       </Stack>
     </Paper>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
+import { ScrollTable } from '../../components/scroll-table';
 import { can, useMe } from '../auth/session';
 import { ButtonLink } from '../concerns/button-link';
 import { NotificationForm } from './notification-form';
@@ -54,37 +55,39 @@ export function MyNotificationsPage() {
       <ErrorAlert error={list.error} />
       {list.data && list.data.length === 0 ? <Text>{t('mine.empty')}</Text> : null}
       {list.data && list.data.length > 0 ? (
-        <Table striped>
-          <Table.Caption>{t('mine.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('queue.reference')}</Table.Th>
-              <Table.Th scope="col">{t('queue.received')}</Table.Th>
-              <Table.Th scope="col">{t('mine.receipt')}</Table.Th>
-              <Table.Th scope="col">{t('mine.outcome')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td>{n.reference}</Table.Td>
-                <Table.Td>{formatDateTime(n.receivedAt, i18n.language)}</Table.Td>
-                <Table.Td>
-                  {n.receiptSentAt
-                    ? t('mine.receiptSent', { at: formatDate(n.receiptSentAt, i18n.language) })
-                    : t('mine.receiptDue', { date: formatDate(n.receiptDueOn, i18n.language) })}
-                </Table.Td>
-                <Table.Td>
-                  {n.investigationStarted === null
-                    ? t('mine.pending')
-                    : n.investigationStarted
-                      ? t('mine.investigation')
-                      : t('mine.noInvestigation')}
-                </Table.Td>
+        <ScrollTable>
+          <Table striped>
+            <Table.Caption>{t('mine.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('queue.reference')}</Table.Th>
+                <Table.Th scope="col">{t('queue.received')}</Table.Th>
+                <Table.Th scope="col">{t('mine.receipt')}</Table.Th>
+                <Table.Th scope="col">{t('mine.outcome')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((n) => (
+                <Table.Tr key={n.id}>
+                  <Table.Td>{n.reference}</Table.Td>
+                  <Table.Td>{formatDateTime(n.receivedAt, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {n.receiptSentAt
+                      ? t('mine.receiptSent', { at: formatDate(n.receiptSentAt, i18n.language) })
+                      : t('mine.receiptDue', { date: formatDate(n.receiptDueOn, i18n.language) })}
+                  </Table.Td>
+                  <Table.Td>
+                    {n.investigationStarted === null
+                      ? t('mine.pending')
+                      : n.investigationStarted
+                        ? t('mine.investigation')
+                        : t('mine.noInvestigation')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       ) : null}
     </Stack>
   );

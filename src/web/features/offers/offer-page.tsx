@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
+import { ScrollTable } from '../../components/scroll-table';
 import { OfferForm } from './offer-form';
 import { scheduleText } from './offer-labels';
 import { offerQuery } from './queries';
@@ -92,20 +93,22 @@ function OfferDetail({ offer: o }: { offer: TOffer }) {
           <Title order={2} size="h3" mb="sm" id="offer-facts">
             {t('detail.facts')}
           </Title>
-          <Table aria-labelledby="offer-facts">
-            <Table.Tbody>
-              {rows
-                .filter(([, value]) => value !== '')
-                .map(([label, value]) => (
-                  <Table.Tr key={label}>
-                    <Table.Th scope="row" w={260}>
-                      {label}
-                    </Table.Th>
-                    <Table.Td>{value}</Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
+          <ScrollTable>
+            <Table aria-labelledby="offer-facts">
+              <Table.Tbody>
+                {rows
+                  .filter(([, value]) => value !== '')
+                  .map(([label, value]) => (
+                    <Table.Tr key={label}>
+                      <Table.Th scope="row" w={260}>
+                        {label}
+                      </Table.Th>
+                      <Table.Td>{value}</Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
         </section>
       )}
     </Stack>

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
+import { ScrollTable } from '../../components/scroll-table';
 import { can, useMe } from '../auth/session';
 import { formatPeriod } from '../measurement/format';
 
@@ -106,63 +107,65 @@ function PracticePage() {
           {/* A region the keyboard can scroll: the wide table overflows on small screens (WCAG 2.1.1). */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
           <section aria-label={t('tableRegion')} tabIndex={0} style={{ overflowX: 'auto' }}>
-            <Table aria-label={t('title')} striped miw={1100}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('period')}</Table.Th>
-                  <Table.Th scope="col">{groupBy === 'unit' ? t('unit') : t('professionHeading')}</Table.Th>
-                  <Table.Th scope="col">{t('episodes')}</Table.Th>
-                  <Table.Th scope="col">{t('toAction')}</Table.Th>
-                  <Table.Th scope="col">{t('toMeeting')}</Table.Th>
-                  <Table.Th scope="col">{t('toNotification')}</Table.Th>
-                  <Table.Th scope="col">{t('actionsOnTime')}</Table.Th>
-                  <Table.Th scope="col">{t('followUpsHeld')}</Table.Th>
-                  <Table.Th scope="col">{t('helped')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.data.cells.map((c) => (
-                  <Table.Tr key={`${c.period}:${c.group}`} fw={c.group === null ? 700 : undefined}>
-                    <Table.Td>{formatPeriod(c.period, i18n.language)}</Table.Td>
-                    <Table.Th scope="row" fw={c.group === null ? 700 : 400}>
-                      {group(c)}
-                    </Table.Th>
-                    <Table.Td>{number(c.concerns.n, 0)}</Table.Td>
-                    <Table.Td>
-                      {t('days', {
-                        days: number(c.concerns.toAction.medianDays),
-                        n: number(c.concerns.toAction.reached, 0),
-                      })}
-                    </Table.Td>
-                    <Table.Td>
-                      {t('days', {
-                        days: number(c.concerns.toMeeting.medianDays),
-                        n: number(c.concerns.toMeeting.reached, 0),
-                      })}
-                    </Table.Td>
-                    <Table.Td>
-                      {t('days', {
-                        days: number(c.concerns.toNotification.medianDays),
-                        n: number(c.concerns.toNotification.reached, 0),
-                      })}
-                    </Table.Td>
-                    <Table.Td>
-                      {t('share', { share: pct(c.actions.share), n: number(c.actions.n, 0) })}
-                    </Table.Td>
-                    <Table.Td>
-                      {t('share', { share: pct(c.followUps.share), n: number(c.followUps.n, 0) })}
-                    </Table.Td>
-                    <Table.Td>
-                      {t('helpedCells', {
-                        yes: number(c.helped.yes, 0),
-                        partly: number(c.helped.partly, 0),
-                        no: number(c.helped.no, 0),
-                      })}
-                    </Table.Td>
+            <ScrollTable>
+              <Table aria-label={t('title')} striped miw={1100}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('period')}</Table.Th>
+                    <Table.Th scope="col">{groupBy === 'unit' ? t('unit') : t('professionHeading')}</Table.Th>
+                    <Table.Th scope="col">{t('episodes')}</Table.Th>
+                    <Table.Th scope="col">{t('toAction')}</Table.Th>
+                    <Table.Th scope="col">{t('toMeeting')}</Table.Th>
+                    <Table.Th scope="col">{t('toNotification')}</Table.Th>
+                    <Table.Th scope="col">{t('actionsOnTime')}</Table.Th>
+                    <Table.Th scope="col">{t('followUpsHeld')}</Table.Th>
+                    <Table.Th scope="col">{t('helped')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.data.cells.map((c) => (
+                    <Table.Tr key={`${c.period}:${c.group}`} fw={c.group === null ? 700 : undefined}>
+                      <Table.Td>{formatPeriod(c.period, i18n.language)}</Table.Td>
+                      <Table.Th scope="row" fw={c.group === null ? 700 : 400}>
+                        {group(c)}
+                      </Table.Th>
+                      <Table.Td>{number(c.concerns.n, 0)}</Table.Td>
+                      <Table.Td>
+                        {t('days', {
+                          days: number(c.concerns.toAction.medianDays),
+                          n: number(c.concerns.toAction.reached, 0),
+                        })}
+                      </Table.Td>
+                      <Table.Td>
+                        {t('days', {
+                          days: number(c.concerns.toMeeting.medianDays),
+                          n: number(c.concerns.toMeeting.reached, 0),
+                        })}
+                      </Table.Td>
+                      <Table.Td>
+                        {t('days', {
+                          days: number(c.concerns.toNotification.medianDays),
+                          n: number(c.concerns.toNotification.reached, 0),
+                        })}
+                      </Table.Td>
+                      <Table.Td>
+                        {t('share', { share: pct(c.actions.share), n: number(c.actions.n, 0) })}
+                      </Table.Td>
+                      <Table.Td>
+                        {t('share', { share: pct(c.followUps.share), n: number(c.followUps.n, 0) })}
+                      </Table.Td>
+                      <Table.Td>
+                        {t('helpedCells', {
+                          yes: number(c.helped.yes, 0),
+                          partly: number(c.helped.partly, 0),
+                          no: number(c.helped.no, 0),
+                        })}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
           </section>
           {data.data.cells.length === 0 ? <Text>{t('none')}</Text> : null}
         </>
