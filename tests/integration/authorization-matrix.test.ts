@@ -6,6 +6,7 @@ import { ROLE_PERMISSIONS, ROLES, type TRole } from '../../src/shared/permission
 import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
 import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
+import { LEISURE_PASSES_ROWS } from './matrix/leisure-passes-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
 import { NOTICES_ROWS } from './matrix/notices-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
@@ -624,6 +625,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...NOTIFICATIONS_ROWS,
   ...OFFERS_ROWS,
   ...REFERRALS_ROWS,
+  ...LEISURE_PASSES_ROWS,
   ...CASES_ROWS,
   ...NOTICES_ROWS,
 ];

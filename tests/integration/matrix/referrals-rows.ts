@@ -72,7 +72,7 @@ function caseChild(): Promise<string> {
 }
 
 /** The child the role refers: its own child, or its team's case child. */
-async function childOf(role: TRole): Promise<string> {
+export async function childOf(role: TRole): Promise<string> {
   return CASE_ROLES.includes(role) ? caseChild() : env.f.ownChild[role];
 }
 
