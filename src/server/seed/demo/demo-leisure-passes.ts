@@ -49,8 +49,9 @@ export async function seedDemoLeisurePasses(q: Queryable, input: TDemoLeisurePas
   for (const [i, pass] of PASSES.entries()) {
     const kid = kids[i];
     if (!kid) break;
-    const grantedOn = addDays(today, -pass.daysAgo) < yearStart ? yearStart : addDays(today, -pass.daysAgo);
-    const settledOn = addDays(grantedOn, 14) > today ? today : addDays(grantedOn, 14);
+    // ISO days sort as text: the later of the pass's day and the year's start, the earlier of two weeks on and today.
+    const grantedOn = [addDays(today, -pass.daysAgo), yearStart].sort()[1] as string;
+    const settledOn = [addDays(grantedOn, 14), today].sort()[0] as string;
     await q.query(
       sql`INSERT INTO leisure_passes (municipality_id, child_id, offer_id, amount_dkk, granted_on, granted_by, granted_at,
                                       granter_unit_id, status, status_note, status_at, status_by)
