@@ -218,6 +218,12 @@ export const REFERRALS_ROWS: TEndpoint[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/my-work/referrals',
+    success: 200,
+    request: () => ({ url: '/api/v1/my-work/referrals' }),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/referral-settings',
     success: 200,
     request: () => ({ url: '/api/v1/referral-settings' }),
