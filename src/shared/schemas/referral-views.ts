@@ -94,3 +94,17 @@ export interface TReferralWorkItem {
   /** Pass: kroner granted. */
   amountDkk: number | null;
 }
+
+/**
+ * Confirmed attendance in an organised leisure activity or a leisure job, for a protective factor the offer
+ * strengthens (issue 15, item 7): shown beside the factor and suggested in the next assessment, with its source.
+ */
+export interface TParticipation {
+  factor: { code: string; label: string };
+  referralId: string;
+  offer: { id: string; name: string; kindLabel: string };
+  provider: string;
+  /** The last month the provider confirmed (YYYY-MM), and how many months it has confirmed in all. */
+  lastConfirmed: string;
+  months: number;
+}

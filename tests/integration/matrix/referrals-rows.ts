@@ -159,6 +159,16 @@ export const REFERRALS_ROWS: TEndpoint[] = [
       }),
     },
     {
+      method: 'GET',
+      path: '/api/v1/children/:id/participation',
+      label: ` (${which} child)`,
+      success: 200,
+      child: which,
+      request: async (role) => ({
+        url: `/api/v1/children/${which === 'own' ? await childOf(role) : env.f.otherChild[role]}/participation`,
+      }),
+    },
+    {
       method: 'POST',
       path: '/api/v1/referrals/:id/withdraw',
       label:
