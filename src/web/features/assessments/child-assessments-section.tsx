@@ -6,6 +6,7 @@ import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
+import { ParticipationNote, useParticipation } from '../referrals/participation-note';
 import { formatPercent } from './format';
 import { PositionBadge } from './position';
 import { childAssessmentsQuery } from './queries';
@@ -25,7 +26,7 @@ export function ChildAssessmentsSection({ childId }: { childId: string }) {
     return noRelation ? <Text>{t('profile.noAccess')}</Text> : <ErrorAlert error={profile.error} />;
   }
   if (profile.data.timeline.length === 0) return <Text>{t('profile.none')}</Text>;
-  return <Profile data={profile.data} />;
+  return <Profile data={profile.data} childId={childId} />;
 }
 
 function Sub({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -79,8 +80,9 @@ function ScrollRegion({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-function Profile({ data }: { data: TChildAssessments }) {
+function Profile({ data, childId }: { data: TChildAssessments; childId: string }) {
   const { t, i18n } = useTranslation('assessments');
+  const participation = useParticipation(childId);
   const [onlyPresent, setOnlyPresent] = useState(false);
   const latest = data.timeline.at(-1);
   const present = data.persistence.filter((p) => p.run > 0).sort((a, b) => b.run - a.run);
@@ -222,6 +224,7 @@ function Profile({ data }: { data: TChildAssessments }) {
                 <Table.Tr key={row.code}>
                   <Table.Th scope="row" fw={400}>
                     {i18n.language === 'en' ? row.labelEn : row.labelDa}
+                    <ParticipationNote items={participation.get(row.code)} />
                   </Table.Th>
                   <Table.Td>{t(`kind.${row.kind}Short`)}</Table.Td>
                   {row.cells.map((cell, i) => (
