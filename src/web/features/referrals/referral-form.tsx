@@ -24,6 +24,8 @@ interface TReferralFormProps {
   measures?: { id: string; title: string }[];
   /** The child's age, when the form does not read it from the consents (the case knows it). */
   childAge?: number;
+  /** The offer chosen beforehand (a suggestion the user picked). */
+  initialOfferId?: string;
 }
 
 /**
@@ -31,13 +33,20 @@ interface TReferralFormProps {
  * § 32 measure. Without a basis the form says so and points to recording it; the server checks the basis again
  * and names any problem at its field. A referral from a plan goal or a meeting action says so and carries it.
  */
-export function ReferralForm({ childId, onDone, origin, measures, childAge }: TReferralFormProps) {
+export function ReferralForm({
+  childId,
+  onDone,
+  origin,
+  measures,
+  childAge,
+  initialOfferId,
+}: TReferralFormProps) {
   const { t } = useTranslation('offers');
   const queryClient = useQueryClient();
   const legal = measures !== undefined;
   const consents = useQuery({ ...childConsentsQuery(childId), enabled: !legal });
   const offers = useQuery(offersQuery({ status: 'active', pageSize: 100 }));
-  const [offerId, setOfferId] = useState<string | null>(null);
+  const [offerId, setOfferId] = useState<string | null>(initialOfferId ?? null);
   const [consentId, setConsentId] = useState<string | null>(null);
   const [contact, setContact] = useState(true);
   const [ageReason, setAgeReason] = useState('');
@@ -83,6 +92,7 @@ export function ReferralForm({ childId, onDone, origin, measures, childAge }: TR
         ...(origin?.kind === 'action' ? { originActionId: origin.actionId } : {}),
       });
       await queryClient.invalidateQueries({ queryKey: ['referrals', 'child', childId] });
+      await queryClient.invalidateQueries({ queryKey: ['my-work'] });
       onDone();
     } catch (e) {
       setError(e);
