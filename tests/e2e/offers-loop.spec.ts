@@ -124,10 +124,10 @@ test('a teacher refers a child lacking organised leisure to a suggested associat
   await expect(page.getByRole('heading', { level: 1, name: `Egen vurdering af ${name}` })).toBeVisible();
   const factor = page.getByRole('group', { name: LEISURE_LABEL });
   await expect(factor.getByText(`Forslag: Til stede. ${attends}`)).toBeVisible();
-  await expect(factor.getByRole('radio', { name: 'Til stede' })).not.toBeChecked();
+  await expect(factor.getByRole('radio', { name: 'Til stede', exact: true })).not.toBeChecked();
   await checkA11y(page);
   await factor.getByRole('button', { name: `Brug forslaget for ${LEISURE_LABEL}` }).click();
-  await expect(factor.getByRole('radio', { name: 'Til stede' })).toBeChecked();
+  await expect(factor.getByRole('radio', { name: 'Til stede', exact: true })).toBeChecked();
   await expect(factor.getByRole('textbox')).toHaveValue(attends);
   await expect(factor.getByText(/^Forslag:/)).toHaveCount(0);
 });
