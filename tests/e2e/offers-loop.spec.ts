@@ -131,3 +131,42 @@ test('a teacher refers a child lacking organised leisure to a suggested associat
   await expect(factor.getByRole('textbox')).toHaveValue(attends);
   await expect(factor.getByText(/^Forslag:/)).toHaveCount(0);
 });
+
+test('Mit arbejde lists referrals awaiting the teacher and an unused leisure pass; the child’s pass shows its budget and takes a grant', async ({
+  page,
+}) => {
+  await switchUser(page, demoUser('professional'));
+  await page.goto('/mit-arbejde');
+  const waiting = page.getByRole('table', { name: 'Henvisninger der venter på dig' });
+  await expect(
+    waiting.getByRole('cell', { name: /^Intet svar fra udbyderen efter \d+ hverdage$/ }).first(),
+  ).toBeVisible();
+  await expect(
+    waiting.getByRole('cell', { name: /^Afvist \(.+\) – vælg et nyt tilbud$/ }).first(),
+  ).toBeVisible();
+  const unused = waiting
+    .getByRole('row')
+    .filter({ hasText: /Fritidspas på \d+ kr\. ikke brugt/ })
+    .first();
+  await expect(unused).toBeVisible();
+  await checkA11y(page);
+
+  // The child of an unused pass: the profile says so, with this year's budget, and grants what is left.
+  await unused.getByRole('link').click();
+  const pass = page.getByRole('region', { name: 'Fritidspas' });
+  await expect(pass.getByText(/Ikke brugt efter 8 uger/)).toBeVisible();
+  const budget = pass.getByText(/^\d{4}: 1500 kr\. pr\. barn\. Brugt \d+ kr\., tilbage \d+ kr\.$/);
+  await expect(budget).toBeVisible();
+  const left = Number((await budget.textContent())?.match(/tilbage (\d+) kr/)?.[1]);
+  await pass.getByRole('button', { name: 'Bevilg fritidspas' }).click();
+  const offers = pass.getByRole('combobox', { name: 'Tilbud' });
+  await offers.selectOption({ index: 1 });
+  await pass.getByRole('textbox', { name: 'Beløb (kr.)' }).fill(String(left + 1));
+  await pass.getByRole('button', { name: 'Bevilg', exact: true }).click();
+  await expect(pass.getByText(`Barnet har ${left} kr. tilbage af fritidspasset`)).toBeVisible();
+  await checkA11y(page);
+  await pass.getByRole('textbox', { name: 'Beløb (kr.)' }).fill(String(left));
+  await pass.getByRole('button', { name: 'Bevilg', exact: true }).click();
+  await expect(pass.getByText(/Brugt \d+ kr\., tilbage 0 kr\.$/)).toBeVisible();
+  await checkA11y(page);
+});

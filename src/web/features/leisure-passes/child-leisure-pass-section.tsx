@@ -175,6 +175,7 @@ function GrantForm({ childId, left, onDone }: { childId: string; left: number; o
         description={t('leisurePass.amountHint', { left })}
         min={1}
         max={left}
+        clampBehavior="none"
         value={amount}
         onChange={setAmount}
         error={fieldError(error, 'amountDkk')}
