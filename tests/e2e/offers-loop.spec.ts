@@ -170,3 +170,56 @@ test('Mit arbejde lists referrals awaiting the teacher and an unused leisure pas
   await expect(pass.getByText(/Brugt \d+ kr\., tilbage 0 kr\.$/)).toBeVisible();
   await checkA11y(page);
 });
+
+test('a caseworker refers a child from a goal of its plan, on the case’s § 32 measure; the referral names the goal', async ({
+  page,
+}) => {
+  await switchUser(page, demoUser('caseworker'));
+  type TCaseView = {
+    id: string;
+    child: { id: string; age: number };
+    plan: { goals: { text: string }[] } | null;
+    measures: { id: string; section: string; startsOn: string; endsOn: string | null }[];
+  };
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+  const list = (await (await page.request.get('/api/v1/cases?status=open&pageSize=100')).json()) as {
+    items: { id: string }[];
+  };
+  let found: TCaseView | undefined;
+  for (const { id } of list.items) {
+    const c = (await (await page.request.get(`/api/v1/cases/${id}`)).json()) as TCaseView;
+    const measure = c.measures.some(
+      (m) => m.section === 's32' && m.startsOn <= today && (m.endsOn === null || m.endsOn >= today),
+    );
+    if (measure && c.plan && c.plan.goals.length > 0) {
+      found = c;
+      break;
+    }
+  }
+  if (!found) throw new Error('no open case with a plan goal and a current § 32 measure');
+  const goal = found.plan?.goals[0]?.text as string;
+  const offers = (await (
+    await page.request.get(`/api/v1/offers?status=active&age=${found.child.age}&pageSize=100`)
+  ).json()) as { items: { id: string; access: string }[] };
+  const offer = offers.items.find((o) => o.access === 'referral') ?? offers.items[0];
+  if (!offer) throw new Error('no active offer for the child’s age');
+
+  await page.goto(`/sager/${found.id}`);
+  await page.getByRole('button', { name: `Henvis til tilbud fra mål 1: ${goal}` }).click();
+  const form = page.getByRole('form', { name: 'Henvis barnet til et tilbud' });
+  await expect(form.getByText(`Henvisningen knyttes til målet: ${goal}`)).toBeVisible();
+  await form.getByRole('combobox', { name: 'Tilbud' }).selectOption(offer.id);
+  await expect(form.getByRole('combobox', { name: 'Afgørelse efter § 32' })).toBeVisible();
+  await checkA11y(page);
+  await form.getByRole('button', { name: 'Send henvisning' }).click();
+  await expect(form).toBeHidden();
+  const referrals = (await (
+    await page.request.get(`/api/v1/children/${found.child.id}/referrals`)
+  ).json()) as {
+    items: { offer: { id: string }; origin: { kind: string; text: string } | null }[];
+  };
+  expect(referrals.items.find((r) => r.offer.id === offer.id)?.origin).toMatchObject({
+    kind: 'goal',
+    text: goal,
+  });
+});

@@ -10,7 +10,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -68,9 +67,14 @@ export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
                   ({t('plan.strengthens')}: {g.factors.map((f) => f.label).join(', ')})
                 </Text>
                 {canRefer && referring !== i + 1 ? (
-                  <Button size="compact-sm" variant="subtle" ml="xs" onClick={() => setReferring(i + 1)}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    ml="xs"
+                    aria-label={to('referrals.referFromGoalNamed', { position: i + 1, text: g.text })}
+                    onClick={() => setReferring(i + 1)}
+                  >
                     {to('referrals.referFromGoal')}
-                    <VisuallyHidden>: {g.text}</VisuallyHidden>
                   </Button>
                 ) : null}
                 {canRefer && referring === i + 1 && c.plan ? (

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,9 +91,13 @@ export function ActionsTable({
                   </Table.Td>
                   {canRefer ? (
                     <Table.Td>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setReferring(a)}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        aria-label={to('referrals.referFromActionNamed', { title: a.title })}
+                        onClick={() => setReferring(a)}
+                      >
                         {to('referrals.referFromAction')}
-                        <VisuallyHidden>: {a.title}</VisuallyHidden>
                       </Button>
                     </Table.Td>
                   ) : null}
