@@ -27,6 +27,7 @@ import { earlyWarningRoutes } from './modules/early-warning/early-warning.routes
 import { factorsRoutes } from './modules/factors/factors.routes.ts';
 import { handleguideRoutes } from './modules/handleguide/handleguide.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { leisurePassesRoutes } from './modules/leisure-passes/leisure-passes.routes.ts';
 import { lettersRoutes } from './modules/letters/letters.routes.ts';
 import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   complianceRoutes(app, deps);
   offersRoutes(app, deps);
   referralsRoutes(app, deps);
+  leisurePassesRoutes(app, deps);
   noticesRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));

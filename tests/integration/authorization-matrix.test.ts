@@ -6,6 +6,7 @@ import { ROLE_PERMISSIONS, ROLES, type TRole } from '../../src/shared/permission
 import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
 import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
+import { LEISURE_PASSES_ROWS } from './matrix/leisure-passes-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
 import { NOTICES_ROWS } from './matrix/notices-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
@@ -630,6 +631,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...NOTIFICATIONS_ROWS,
   ...OFFERS_ROWS,
   ...REFERRALS_ROWS,
+  ...LEISURE_PASSES_ROWS,
   ...CASES_ROWS,
   ...NOTICES_ROWS,
 ];
@@ -688,8 +690,10 @@ async function childFor(userId: string, relation: 'own' | 'other'): Promise<stri
      WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND ${current})`;
   const enrolledSomewhere = `EXISTS (SELECT 1 FROM enrolments e WHERE e.municipality_id = c.municipality_id AND e.child_id = c.id AND ${current})`;
   // Outside every relation the user could have to the child: no case about it at all (a manager without a
-  // team reaches every team's cases; a case may be assigned or granted across teams), not its coordinator.
+  // team reaches every team's cases; a case may be assigned or granted across teams), no meeting item about it
+  // (a participant sees a named child where the consent names their profession), not its coordinator.
   const noOtherRelation = `NOT EXISTS (SELECT 1 FROM cases k WHERE k.municipality_id = c.municipality_id AND k.child_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM meeting_items mi WHERE mi.municipality_id = c.municipality_id AND mi.child_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM child_coordinators cc
      WHERE cc.municipality_id = c.municipality_id AND cc.child_id = c.id AND cc.user_id = $2)`;
   const { rows } = await t.db.pool.query(

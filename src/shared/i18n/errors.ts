@@ -199,6 +199,17 @@ const da = {
   'field.periodBeforeStart': 'Forløbet startede først i {started}.',
   'field.referralNotStarted': 'Forløbet er ikke startet endnu. Registrér starten først.',
   'field.escalateAfterAlert': 'Eskaleringen skal komme efter påmindelsen.',
+  // Leisure pass and where a referral comes from (issue 15, items 3 and 6).
+  'field.duplicateRole': 'En rolle er angivet mere end én gang.',
+  'field.offerNoLeisurePass': 'Fritidspasset kan ikke betale tilbuddet {offer}.',
+  'field.leisurePassOverBudget':
+    'Barnet har {left} kr. tilbage af fritidspasset i {year}. Beløbet må højst være det.',
+  'field.originGoalUnknown': 'Målet findes ikke i barnets plan.',
+  'field.originActionUnknown': 'Handlingen findes ikke i et møde om barnet.',
+  'field.originOne': 'En henvisning kan komme fra et mål eller en handling, ikke begge.',
+  LEISURE_PASS_OFF: 'Kommunen har ikke et fritidspas.',
+  LEISURE_PASS_ROLE: 'Din rolle må ikke bevilge fritidspas i denne kommune.',
+  LEISURE_PASS_SETTLED: 'Fritidspasset er {status} og kan ikke ændres. Genindlæs og prøv igen.',
   // Information notices (issue 23).
   'field.noticeElementMissing':
     'Skal udfyldes: en oplysningstekst skal altid sige dette til forældrene (mindst en hel sætning).',
@@ -412,6 +423,16 @@ const en: Record<TMessageKey, string> = {
   'field.periodBeforeStart': 'The referral only started in {started}.',
   'field.referralNotStarted': 'The referral has not started yet. Record the start first.',
   'field.escalateAfterAlert': 'The escalation must come after the reminder.',
+  'field.duplicateRole': 'A role is listed more than once.',
+  'field.offerNoLeisurePass': 'The leisure pass cannot pay for the offer {offer}.',
+  'field.leisurePassOverBudget':
+    'The child has {left} kr. left of the leisure pass for {year}. The amount can be at most that.',
+  'field.originGoalUnknown': "The goal is not in the child's plan.",
+  'field.originActionUnknown': 'The action is not in a meeting about the child.',
+  'field.originOne': 'A referral can come from a goal or an action, not both.',
+  LEISURE_PASS_OFF: 'The municipality has no leisure pass.',
+  LEISURE_PASS_ROLE: 'Your role may not grant leisure passes in this municipality.',
+  LEISURE_PASS_SETTLED: 'The leisure pass is {status} and cannot be changed. Reload and try again.',
   'field.noticeElementMissing':
     'Required: a notice must always tell the parents this (at least a whole sentence).',
   'field.noticeComplaintAuthority':

@@ -33,6 +33,11 @@ export interface TReferral {
     | { kind: 'legalBasis'; measureId: string; caseId: string | null; state: TBasisState };
   sharedKinds: TSharedKind[];
   ageReason: string | null;
+  /** Where it was made from: a goal of the child's plan or a meeting action (its text then); null from the profile. */
+  origin:
+    | { kind: 'goal'; planId: string | null; position: number; text: string }
+    | { kind: 'action'; actionId: string | null; text: string }
+    | null;
   referredBy: { id: string; name: string };
   referredAt: string;
   statusAt: string;
@@ -67,4 +72,39 @@ export interface TReferralSettings {
   escalateWeekdays: number;
   version: number;
   updatedAt: string | null;
+}
+
+/**
+ * A referral or leisure pass waiting for the signed-in user to act (Mit arbejde): the provider has not answered
+ * within the municipality's weekdays, the provider declined and the child needs a new choice, or a pass the user
+ * granted has gone unused.
+ */
+export interface TReferralWorkItem {
+  kind: 'noAnswer' | 'declined' | 'passUnused';
+  child: { id: string; firstName: string; lastName: string };
+  offer: { id: string; name: string };
+  /** The referral or the pass. */
+  id: string;
+  /** Sent (no answer), declined, or granted (pass): the day it began to wait. */
+  since: string;
+  /** No answer: weekdays waited. */
+  weekdays: number | null;
+  /** Declined: why. */
+  declineReason: TDeclineReason | null;
+  /** Pass: kroner granted. */
+  amountDkk: number | null;
+}
+
+/**
+ * Confirmed attendance in an organised leisure activity or a leisure job, for a protective factor the offer
+ * strengthens (issue 15, item 7): shown beside the factor and suggested in the next assessment, with its source.
+ */
+export interface TParticipation {
+  factor: { code: string; label: string };
+  referralId: string;
+  offer: { id: string; name: string; kindLabel: string };
+  provider: string;
+  /** The last month the provider confirmed (YYYY-MM), and how many months it has confirmed in all. */
+  lastConfirmed: string;
+  months: number;
 }

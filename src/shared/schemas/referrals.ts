@@ -28,6 +28,13 @@ export const ZCreateReferralRequest = z
       .default(['identity'])
       .refine((k) => k.includes('identity'), { params: { key: 'field.identityRequired' } }),
     ageReason: z.string().trim().min(1).max(500).optional(),
+    /** Where the referral is made from, besides the child's profile: a goal of its case plan, or a meeting action. */
+    originGoal: z.strictObject({ planId: ZId, position: z.number().int().min(1).max(50) }).optional(),
+    originActionId: ZId.optional(),
+  })
+  .refine((r) => !(r.originGoal && r.originActionId), {
+    path: ['originActionId'],
+    params: { key: 'field.originOne' },
   })
   .refine((r) => r.basis !== 'consent' || r.consentId, {
     path: ['consentId'],

@@ -72,7 +72,7 @@ function caseChild(): Promise<string> {
 }
 
 /** The child the role refers: its own child, or its team's case child. */
-async function childOf(role: TRole): Promise<string> {
+export async function childOf(role: TRole): Promise<string> {
   return CASE_ROLES.includes(role) ? caseChild() : env.f.ownChild[role];
 }
 
@@ -159,6 +159,16 @@ export const REFERRALS_ROWS: TEndpoint[] = [
       }),
     },
     {
+      method: 'GET',
+      path: '/api/v1/children/:id/participation',
+      label: ` (${which} child)`,
+      success: 200,
+      child: which,
+      request: async (role) => ({
+        url: `/api/v1/children/${which === 'own' ? await childOf(role) : env.f.otherChild[role]}/participation`,
+      }),
+    },
+    {
       method: 'POST',
       path: '/api/v1/referrals/:id/withdraw',
       label:
@@ -215,6 +225,12 @@ export const REFERRALS_ROWS: TEndpoint[] = [
     path: '/api/v1/partner/referrals',
     success: 200,
     request: () => ({ url: '/api/v1/partner/referrals' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/my-work/referrals',
+    success: 200,
+    request: () => ({ url: '/api/v1/my-work/referrals' }),
   },
   {
     method: 'GET',

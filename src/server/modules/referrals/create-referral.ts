@@ -15,6 +15,7 @@ import { today as currentDate } from '../consents/consent-document.ts';
 import { markNoticesDue, type TNoticeScope } from '../notices/mark-notices-due.ts';
 import { noticesRecorded } from '../notices/notices-recorded.ts';
 import { selectReferrals } from './referral-document.ts';
+import { referralOrigin } from './referral-origin.ts';
 import { staffRelation } from './referrals.access.ts';
 
 /** Why a basis does not hold, as the field and message the referrer reads. */
@@ -84,6 +85,7 @@ export const createReferral = defineUseCase(
           to: offer.age_to,
         });
 
+      const origin = await referralOrigin(q, ctx, input);
       const consentId = input.basis === 'consent' ? (input.consentId ?? null) : null;
       const measureId = input.basis === 'legalBasis' ? (input.measureId ?? null) : null;
       if (measureId && !(await reachableMeasure(q, ctx, input.childId, measureId)))
@@ -106,9 +108,12 @@ export const createReferral = defineUseCase(
 
       const { rows } = await q.query(
         sql`INSERT INTO referrals (municipality_id, child_id, offer_id, basis, consent_id, measure_id, shared_kinds,
-                                   age_reason, referred_by, referrer_unit_id, referrer_team_id, status_by)
+                                   age_reason, referred_by, referrer_unit_id, referrer_team_id, status_by,
+                                   origin_plan_id, origin_goal_position, origin_action_id, origin_text)
             VALUES (${m}, ${input.childId}, ${input.offerId}, ${input.basis}, ${consentId}, ${measureId}, ${kinds},
-                    ${input.ageReason ?? null}, ${ctx.user.userId}, ${staff.unitId}, ${staff.teamId}, ${ctx.user.userId})
+                    ${input.ageReason ?? null}, ${ctx.user.userId}, ${staff.unitId}, ${staff.teamId}, ${ctx.user.userId},
+                    ${origin?.planId ?? null}, ${origin?.position ?? null}, ${origin?.actionId ?? null},
+                    ${origin?.text ?? null})
             ON CONFLICT (municipality_id, child_id, offer_id) WHERE status NOT IN ('declined', 'ended') DO NOTHING
             RETURNING id`,
       );
@@ -127,7 +132,14 @@ export const createReferral = defineUseCase(
           entity: 'referral',
           entityId: id,
           childId: input.childId,
-          detail: { offerId: input.offerId, basis: input.basis, consentId, measureId, sharedKinds: kinds },
+          detail: {
+            offerId: input.offerId,
+            basis: input.basis,
+            consentId,
+            measureId,
+            sharedKinds: kinds,
+            ...(origin ? { origin: origin.actionId ? 'action' : 'goal' } : {}),
+          },
         }),
       );
       // The guardians are told that the child is referred, to whom and why (issue 23), once per half-year.

@@ -45,6 +45,24 @@ async function historyOf(
   return { events, attendance };
 }
 
+/** Where a referral was made from, by its origin columns. */
+function referralOrigin(r: {
+  origin_goal_position: number | null;
+  origin_plan_id: string | null;
+  origin_action_id: string | null;
+  origin_text: string | null;
+}): TReferral['origin'] {
+  if (r.origin_goal_position !== null)
+    return {
+      kind: 'goal',
+      planId: r.origin_plan_id,
+      position: r.origin_goal_position,
+      text: r.origin_text ?? '',
+    };
+  if (r.origin_text !== null) return { kind: 'action', actionId: r.origin_action_id, text: r.origin_text };
+  return null;
+}
+
 /**
  * Referrals as the child's adults see them (one referral, or all of a child's, newest first): offer, provider,
  * status with its reason, the basis and whether it still holds today, who referred, the whole history and the
@@ -101,6 +119,7 @@ export async function selectReferrals(
           : { kind: 'legalBasis', measureId: r.measure_id, caseId: r.b_case_id, state },
       sharedKinds: r.shared_kinds,
       ageReason: r.age_reason,
+      origin: referralOrigin(r),
       referredBy: { id: r.referred_by, name: r.referred_by_name },
       referredAt: new Date(r.referred_at).toISOString(),
       statusAt: new Date(r.status_at).toISOString(),

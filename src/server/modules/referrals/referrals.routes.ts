@@ -13,6 +13,7 @@ import { route } from '../../http/route.ts';
 import { answerReferral } from './answer-referral.ts';
 import { confirmAttendance } from './confirm-attendance.ts';
 import { createReferral } from './create-referral.ts';
+import { findChildParticipation } from './find-child-participation.ts';
 import { findChildReferrals } from './find-child-referrals.ts';
 import { findPartnerReferrals } from './find-partner-referrals.ts';
 import { getReferralSettings } from './get-referral-settings.ts';
@@ -39,6 +40,16 @@ export function referralsRoutes(app: FastifyInstance, deps: TDeps): void {
     permission: findChildReferrals.permission,
     params: ZIdParams,
     handler: (ctx, { params }) => findChildReferrals(ctx, params.id),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/children/:id/participation',
+    summary:
+      'Attendance confirmed lately in organised leisure or a leisure job, per protective factor the offer strengthens',
+    tags,
+    permission: findChildParticipation.permission,
+    params: ZIdParams,
+    handler: (ctx, { params }) => findChildParticipation(ctx, params.id),
   });
   route(app, deps, {
     method: 'POST',

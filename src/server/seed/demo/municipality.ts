@@ -13,6 +13,7 @@ import { createRng, type Rng, seedFromText } from '../rng.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
+import { seedDemoLeisurePasses } from './demo-leisure-passes.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoNotices } from './demo-notices.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
@@ -247,6 +248,7 @@ export async function seedMunicipality(
       partnerId: userId('partner'),
       partner2Id: users.find((u) => u.email.startsWith('partner2@'))?.id as string,
     });
+    await seedDemoLeisurePasses(q, { municipalityId: id, today, professionalId });
     const unitKind = new Map(org.units.map((u) => [u.id, u.kind]));
     await seedDemoNotices(q, {
       municipalityId: id,

@@ -14,6 +14,7 @@ import { fieldError } from '../../components/field-errors';
 import { formatDateTime } from '../../components/format';
 import { validationError } from '../../components/validation-error';
 import { useMe } from '../auth/session';
+import { participationText, useParticipation } from '../referrals/participation-note';
 import { ChildVoiceFields, ParentsViewFields } from './child-voice-fields';
 import { FactorFieldset, type TOwnState } from './factor-fieldset';
 import {
@@ -124,6 +125,20 @@ export function AssessmentForm({
   const shown = factors.filter((f) => shownCodes.has(f.code));
   const groups = groupFactors(shown);
   const labels = useMemo(() => new Map(factors.map((f) => [f.code, f.label])), [factors]);
+
+  const participation = useParticipation(child.id);
+  const { t: to } = useTranslation('offers');
+  const suggestionOf = (code: string, label: string) => {
+    const items = readOnly ? undefined : participation.get(code);
+    if (!items || items.length === 0) return undefined;
+    const source = items.map((p) => participationText(p, to)).join('; ');
+    return {
+      text: to('participation.suggestion', { source }),
+      reason: source,
+      useLabel: to('participation.use'),
+      useAria: to('participation.useFor', { factor: label }),
+    };
+  };
 
   const ownByCode = useMemo(() => {
     const map = new Map<string, { states: TOwnState[]; disagree: boolean }>();
@@ -308,6 +323,7 @@ export function AssessmentForm({
                             ownStates={ownInfo?.states}
                             disagree={ownInfo?.disagree}
                             reasonError={factorError(f.code)}
+                            suggestion={suggestionOf(f.code, f.label)}
                           />
                         );
                       })}

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { ScrollTable } from '../../components/scroll-table';
+import { ParticipationNote, useParticipation } from '../referrals/participation-note';
 import { formatPercent } from './format';
 import { PositionBadge } from './position';
 import { childAssessmentsQuery } from './queries';
@@ -26,7 +27,7 @@ export function ChildAssessmentsSection({ childId }: { childId: string }) {
     return noRelation ? <Text>{t('profile.noAccess')}</Text> : <ErrorAlert error={profile.error} />;
   }
   if (profile.data.timeline.length === 0) return <Text>{t('profile.none')}</Text>;
-  return <Profile data={profile.data} />;
+  return <Profile data={profile.data} childId={childId} />;
 }
 
 function Sub({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -80,8 +81,9 @@ function ScrollRegion({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-function Profile({ data }: { data: TChildAssessments }) {
+function Profile({ data, childId }: { data: TChildAssessments; childId: string }) {
   const { t, i18n } = useTranslation('assessments');
+  const participation = useParticipation(childId);
   const [onlyPresent, setOnlyPresent] = useState(false);
   const latest = data.timeline.at(-1);
   const present = data.persistence.filter((p) => p.run > 0).sort((a, b) => b.run - a.run);
@@ -92,41 +94,39 @@ function Profile({ data }: { data: TChildAssessments }) {
     <Stack gap="xl" className="assessments-ui">
       <Sub id="assessments-timeline" title={t('profile.timeline')}>
         <ScrollRegion label={t('profile.timeline')}>
-          <ScrollTable>
-            <Table captionSide="top" striped>
-              <Table.Caption className="visually-hidden">{t('profile.timelineCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('profile.round')}</Table.Th>
-                  <Table.Th scope="col">{t('profile.date')}</Table.Th>
-                  <Table.Th scope="col">{t('profile.position')}</Table.Th>
-                  <Table.Th scope="col">{t('profile.protectiveShare')}</Table.Th>
-                  <Table.Th scope="col">{t('profile.riskLoad')}</Table.Th>
-                  <Table.Th scope="col">{t('profile.locked')}</Table.Th>
+          <Table captionSide="top" striped>
+            <Table.Caption className="visually-hidden">{t('profile.timelineCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('profile.round')}</Table.Th>
+                <Table.Th scope="col">{t('profile.date')}</Table.Th>
+                <Table.Th scope="col">{t('profile.position')}</Table.Th>
+                <Table.Th scope="col">{t('profile.protectiveShare')}</Table.Th>
+                <Table.Th scope="col">{t('profile.riskLoad')}</Table.Th>
+                <Table.Th scope="col">{t('profile.locked')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...data.timeline].reverse().map((e) => (
+                <Table.Tr key={e.assessmentId}>
+                  <Table.Th scope="row" fw={400}>
+                    <AnchorLink to="/vurderinger/$assessmentId" params={{ assessmentId: e.assessmentId }}>
+                      {e.round.name}
+                    </AnchorLink>
+                  </Table.Th>
+                  <Table.Td>{formatDate(e.assessedOn, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    <PositionBadge position={e.position} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ShareText share={e.protectiveShare} />
+                  </Table.Td>
+                  <Table.Td>{e.riskLoad}</Table.Td>
+                  <Table.Td>{e.locked ? t('yes') : t('no')}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {[...data.timeline].reverse().map((e) => (
-                  <Table.Tr key={e.assessmentId}>
-                    <Table.Th scope="row" fw={400}>
-                      <AnchorLink to="/vurderinger/$assessmentId" params={{ assessmentId: e.assessmentId }}>
-                        {e.round.name}
-                      </AnchorLink>
-                    </Table.Th>
-                    <Table.Td>{formatDate(e.assessedOn, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      <PositionBadge position={e.position} />
-                    </Table.Td>
-                    <Table.Td>
-                      <ShareText share={e.protectiveShare} />
-                    </Table.Td>
-                    <Table.Td>{e.riskLoad}</Table.Td>
-                    <Table.Td>{e.locked ? t('yes') : t('no')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+              ))}
+            </Table.Tbody>
+          </Table>
         </ScrollRegion>
       </Sub>
 
@@ -138,6 +138,7 @@ function Profile({ data }: { data: TChildAssessments }) {
         </Text>
         {present.length > 0 ? (
           <ScrollTable>
+            {' '}
             <Table captionSide="top" maw={720}>
               <Table.Caption className="visually-hidden">{t('profile.persistenceCaption')}</Table.Caption>
               <Table.Thead>
@@ -173,39 +174,37 @@ function Profile({ data }: { data: TChildAssessments }) {
           {t('profile.themesHint')}
         </Text>
         <ScrollRegion label={t('profile.themes')}>
-          <ScrollTable>
-            <Table captionSide="top" striped>
-              <Table.Caption className="visually-hidden">{t('profile.themesCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('profile.theme')}</Table.Th>
-                  <AssessmentColumns data={data} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                <Table.Tr>
-                  <Table.Th scope="row">{t('profile.allProtective')}</Table.Th>
+          <Table captionSide="top" striped>
+            <Table.Caption className="visually-hidden">{t('profile.themesCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('profile.theme')}</Table.Th>
+                <AssessmentColumns data={data} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row">{t('profile.allProtective')}</Table.Th>
+                {data.timeline.map((e) => (
+                  <Table.Td key={e.assessmentId} fw={700}>
+                    <ShareText share={e.protectiveShare} />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+              {data.themes.map((theme) => (
+                <Table.Tr key={theme.code}>
+                  <Table.Th scope="row" fw={400}>
+                    {i18n.language === 'en' ? theme.nameEn : theme.nameDa}
+                  </Table.Th>
                   {data.timeline.map((e) => (
-                    <Table.Td key={e.assessmentId} fw={700}>
-                      <ShareText share={e.protectiveShare} />
+                    <Table.Td key={e.assessmentId}>
+                      <ShareText share={e.byTheme.find((b) => b.themeCode === theme.code)} />
                     </Table.Td>
                   ))}
                 </Table.Tr>
-                {data.themes.map((theme) => (
-                  <Table.Tr key={theme.code}>
-                    <Table.Th scope="row" fw={400}>
-                      {i18n.language === 'en' ? theme.nameEn : theme.nameDa}
-                    </Table.Th>
-                    {data.timeline.map((e) => (
-                      <Table.Td key={e.assessmentId}>
-                        <ShareText share={e.byTheme.find((b) => b.themeCode === theme.code)} />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+              ))}
+            </Table.Tbody>
+          </Table>
         </ScrollRegion>
       </Sub>
 
@@ -217,40 +216,39 @@ function Profile({ data }: { data: TChildAssessments }) {
           onChange={(e) => setOnlyPresent(e.currentTarget.checked)}
         />
         <ScrollRegion label={t('profile.grid')}>
-          <ScrollTable>
-            <Table captionSide="top" striped>
-              <Table.Caption className="visually-hidden">{t('profile.gridCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('profile.factor')}</Table.Th>
-                  <Table.Th scope="col">{t('profile.kindColumn')}</Table.Th>
-                  <AssessmentColumns data={data} />
+          <Table captionSide="top" striped>
+            <Table.Caption className="visually-hidden">{t('profile.gridCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('profile.factor')}</Table.Th>
+                <Table.Th scope="col">{t('profile.kindColumn')}</Table.Th>
+                <AssessmentColumns data={data} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.code}>
+                  <Table.Th scope="row" fw={400}>
+                    {i18n.language === 'en' ? row.labelEn : row.labelDa}
+                    <ParticipationNote items={participation.get(row.code)} />
+                  </Table.Th>
+                  <Table.Td>{t(`kind.${row.kind}Short`)}</Table.Td>
+                  {row.cells.map((cell, i) => (
+                    <Table.Td
+                      // Cells have no identity beyond their column.
+                      // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                      key={i}
+                      className="state-cell"
+                      data-state={cell ?? 'none'}
+                      data-kind={row.kind}
+                    >
+                      {cell ? t(`state.${cell}`) : t('profile.notInVersion')}
+                    </Table.Td>
+                  ))}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.code}>
-                    <Table.Th scope="row" fw={400}>
-                      {i18n.language === 'en' ? row.labelEn : row.labelDa}
-                    </Table.Th>
-                    <Table.Td>{t(`kind.${row.kind}Short`)}</Table.Td>
-                    {row.cells.map((cell, i) => (
-                      <Table.Td
-                        // Cells have no identity beyond their column.
-                        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                        key={i}
-                        className="state-cell"
-                        data-state={cell ?? 'none'}
-                        data-kind={row.kind}
-                      >
-                        {cell ? t(`state.${cell}`) : t('profile.notInVersion')}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+              ))}
+            </Table.Tbody>
+          </Table>
         </ScrollRegion>
       </Sub>
     </Stack>

@@ -1,4 +1,4 @@
-import { Group, Radio, Text, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Text, TextInput } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACTOR_STATES } from '../../../shared/schemas/assessments';
@@ -20,6 +20,11 @@ interface TFactorFieldsetProps {
   ownStates?: TOwnState[];
   disagree?: boolean;
   reasonError?: string;
+  /**
+   * A suggestion with its source (confirmed attendance in a leisure offer, issue 15 item 7): shown while the
+   * factor is not marked present, applied only when the user chooses it — never set by itself.
+   */
+  suggestion?: { text: string; reason: string; useLabel: string; useAria: string };
 }
 
 export const factorElementId = (code: string) => `factor-${code}`;
@@ -32,6 +37,7 @@ export const FactorFieldset = memo(function FactorFieldset({
   ownStates,
   disagree = false,
   reasonError,
+  suggestion,
 }: TFactorFieldsetProps) {
   const { t } = useTranslation('assessments');
   const id = factorElementId(factor.code);
@@ -77,6 +83,26 @@ export const FactorFieldset = memo(function FactorFieldset({
           style={{ flex: '1 1 16rem' }}
         />
       </Group>
+      {suggestion && value.state !== 'present' ? (
+        <Group gap="xs" mt={6} align="center" wrap="wrap" data-testid={`suggestion-${factor.code}`}>
+          <Text size="sm" c="teal.9">
+            {suggestion.text}
+          </Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            aria-label={suggestion.useAria}
+            onClick={() =>
+              onChange(factor.code, {
+                state: 'present',
+                reason: value.reason.trim() ? value.reason : suggestion.reason.slice(0, 500),
+              })
+            }
+          >
+            {suggestion.useLabel}
+          </Button>
+        </Group>
+      ) : null}
       {ownStates && ownStates.length > 0 ? (
         <Group gap={6} mt={6} align="baseline" wrap="nowrap">
           <Text size="sm" fw={700} id={`${id}-own`} style={{ flex: 'none' }}>

@@ -4,6 +4,7 @@ import {
   Fieldset,
   Group,
   List,
+  Paper,
   SimpleGrid,
   Stack,
   Text,
@@ -18,8 +19,18 @@ import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { TitledSection } from '../../components/titled-section';
+import { can, useMe } from '../auth/session';
+import { ReferralForm } from '../referrals/referral-form';
 import { caseApi, protectiveFactorsQuery } from './queries';
 import { todayIso, useCaseMutation } from './use-case-mutation';
+
+/** The case's § 32 measures in force today: what a referral from the plan may rest on. */
+function currentS32(c: TCase): { id: string; title: string }[] {
+  const today = todayIso();
+  return c.measures
+    .filter((m) => m.section === 's32' && m.startsOn <= today && (m.endsOn === null || m.endsOn >= today))
+    .map((m) => ({ id: m.id, title: m.title }));
+}
 
 interface TGoalDraft {
   key: number;
@@ -30,7 +41,11 @@ interface TGoalDraft {
 /** Barnets plan: concrete goals, each with the protective factors it strengthens, and the child's wishes. */
 export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
   const { t, i18n } = useTranslation('cases');
+  const { t: to } = useTranslation('offers');
+  const me = useMe();
   const [editing, setEditing] = useState(false);
+  const [referring, setReferring] = useState<number | null>(null);
+  const canRefer = can(me, 'write:referral:team') && c.status === 'open';
   const youth = (c.plan?.kind ?? c.deadlines.planKind) === 'youthPlan';
   const title = youth ? t('plan.youthTitle') : t('plan.title');
   return (
@@ -51,6 +66,28 @@ export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
                 <Text span size="sm">
                   ({t('plan.strengthens')}: {g.factors.map((f) => f.label).join(', ')})
                 </Text>
+                {canRefer && referring !== i + 1 ? (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    ml="xs"
+                    aria-label={to('referrals.referFromGoalNamed', { position: i + 1, text: g.text })}
+                    onClick={() => setReferring(i + 1)}
+                  >
+                    {to('referrals.referFromGoal')}
+                  </Button>
+                ) : null}
+                {canRefer && referring === i + 1 && c.plan ? (
+                  <Paper withBorder p="md" mt="xs">
+                    <ReferralForm
+                      childId={c.child.id}
+                      childAge={c.child.age}
+                      origin={{ kind: 'goal', planId: c.plan.id, position: i + 1, text: g.text }}
+                      measures={currentS32(c)}
+                      onDone={() => setReferring(null)}
+                    />
+                  </Paper>
+                ) : null}
               </List.Item>
             ))}
           </List>

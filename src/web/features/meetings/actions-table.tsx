@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,21 +11,30 @@ import {
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
-import { useMe } from '../auth/session';
+import { can, useMe } from '../auth/session';
+import { ReferralForm } from '../referrals/referral-form';
 import { createAction, updateAction } from './queries';
 
-/** The item's actions: owner, due date, status (its owner or the organiser moves it). */
+/**
+ * The item's actions: owner, due date, status (its owner or the organiser moves it). On an item about a named
+ * child the reader may see, an adult who refers children refers the child from an action (issue 15, item 3).
+ */
 export function ActionsTable({
   actions,
   meeting,
   position,
+  childId,
 }: {
   actions: TAction[];
   meeting: TMeeting;
   position: number;
+  childId?: string;
 }) {
   const { t, i18n } = useTranslation('meetings');
+  const { t: to } = useTranslation('offers');
   const me = useMe();
+  const [referring, setReferring] = useState<TAction | null>(null);
+  const canRefer = Boolean(childId) && can(me, 'write:referral:unit') && can(me, 'read:consent:unit');
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   async function move(a: TAction, status: TActionStatus) {
@@ -50,6 +59,7 @@ export function ActionsTable({
               <Table.Th scope="col">{t('actions.owner')}</Table.Th>
               <Table.Th scope="col">{t('actions.dueOn')}</Table.Th>
               <Table.Th scope="col">{t('actions.status')}</Table.Th>
+              {canRefer ? <Table.Th scope="col">{to('referrals.title')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -79,12 +89,34 @@ export function ActionsTable({
                       t(`status.${a.status}`)
                     )}
                   </Table.Td>
+                  {canRefer ? (
+                    <Table.Td>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        aria-label={to('referrals.referFromActionNamed', { title: a.title })}
+                        onClick={() => setReferring(a)}
+                      >
+                        {to('referrals.referFromAction')}
+                      </Button>
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               );
             })}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {canRefer && childId && referring ? (
+        <Paper withBorder p="md">
+          <ReferralForm
+            key={referring.id}
+            childId={childId}
+            origin={{ kind: 'action', actionId: referring.id, text: referring.title }}
+            onDone={() => setReferring(null)}
+          />
+        </Paper>
+      ) : null}
     </Stack>
   );
 }

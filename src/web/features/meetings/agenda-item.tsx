@@ -69,7 +69,12 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
           <>
             <Divider />
             <Text fw={700}>{t('actions.heading')}</Text>
-            <ActionsTable actions={item.actions} meeting={meeting} position={item.position} />
+            <ActionsTable
+              actions={item.actions}
+              meeting={meeting}
+              position={item.position}
+              childId={open ? item.child?.id : undefined}
+            />
             {open && meeting.canWriteMinutes ? <AddActionForm itemId={item.id} meeting={meeting} /> : null}
           </>
         ) : null}

@@ -13,6 +13,7 @@ import { AlertReason } from '../alerts/alert-reason';
 import { alertsQuery } from '../alerts/queries';
 import { can, useMe } from '../auth/session';
 import { updateAction } from '../meetings/queries';
+import { MyReferralsSection } from './my-referrals-section';
 
 export function MyWorkPage() {
   const { t, i18n } = useTranslation('work');
@@ -92,6 +93,7 @@ export function MyWorkPage() {
           </Table.ScrollContainer>
         ) : null}
       </section>
+      {can(me, 'read:referral:unit') || can(me, 'read:referral:team') ? <MyReferralsSection /> : null}
       <section aria-labelledby="my-meetings-title">
         <Title order={2} size="h3" id="my-meetings-title" mb="xs">
           {t('meetings')}

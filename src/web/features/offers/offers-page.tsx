@@ -20,6 +20,7 @@ import { usePageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
 import { can, useMe } from '../auth/session';
 import { ButtonLink } from '../concerns/button-link';
+import { LeisurePassSettingsSection } from '../leisure-passes/leisure-pass-settings-section';
 import { HSDS_DOWNLOAD, offerKindsQuery, offersQuery, type TOfferFilters } from './queries';
 
 const PAGE_SIZE = 25;
@@ -141,6 +142,7 @@ export function OffersPage() {
           />
         </>
       ) : null}
+      {can(me, 'manage:offer:municipality') ? <LeisurePassSettingsSection /> : null}
     </Stack>
   );
 }

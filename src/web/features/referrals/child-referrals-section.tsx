@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { can, useMe } from '../auth/session';
+import { ChildLeisurePassSection } from '../leisure-passes/child-leisure-pass-section';
 import { OfferSuggestionsSection } from './offer-suggestions-section';
 import { childReferralsQuery, withdrawReferral } from './queries';
 import { ReferralForm } from './referral-form';
@@ -49,6 +50,7 @@ export function ChildReferralsSection({ childId }: { childId: string }) {
               </Group>
             )
           ) : null}
+          <ChildLeisurePassSection childId={childId} />
           <OfferSuggestionsSection childId={childId} />
         </Stack>
       ) : null}
@@ -104,6 +106,13 @@ function ReferralCard({ referral: r, canWithdraw }: { referral: TReferral; canWi
           {r.referredBy.name} · {t('referrals.basis')}:{' '}
           {r.basis.kind === 'consent' ? t('referrals.basisConsent') : t('referrals.basisLegal')}
         </Text>
+        {r.origin ? (
+          <Text size="sm">
+            {t(r.origin.kind === 'goal' ? 'referrals.originGoal' : 'referrals.originAction', {
+              text: r.origin.text,
+            })}
+          </Text>
+        ) : null}
         {r.basis.state !== 'valid' && LIVE.has(r.status) ? (
           <Text size="sm" c="red.8">
             {t('referrals.basisNotValid', { state: t(`basisState.${r.basis.state}`) })}

@@ -1,11 +1,14 @@
-import { Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TOfferSuggestion } from '../../../shared/schemas/offer-suggestion-views';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
+import { can, useMe } from '../auth/session';
 import { offerSuggestionsQuery } from './queries';
+import { ReferralForm } from './referral-form';
 
 /** On the child's profile: offers for the protective factors its latest joint assessment found absent, with why. */
 export function OfferSuggestionsSection({ childId }: { childId: string }) {
@@ -37,7 +40,7 @@ export function OfferSuggestionsSection({ childId }: { childId: string }) {
             <Text size="sm">{t('suggestions.none')}</Text>
           ) : null}
           {data.items.map((s) => (
-            <SuggestionCard key={s.offer.id} suggestion={s} />
+            <SuggestionCard key={s.offer.id} suggestion={s} childId={childId} />
           ))}
         </Stack>
       ) : null}
@@ -45,8 +48,17 @@ export function OfferSuggestionsSection({ childId }: { childId: string }) {
   );
 }
 
-function SuggestionCard({ suggestion: { offer, why } }: { suggestion: TOfferSuggestion }) {
+function SuggestionCard({
+  suggestion: { offer, why },
+  childId,
+}: {
+  suggestion: TOfferSuggestion;
+  childId: string;
+}) {
   const { t } = useTranslation('offers');
+  const me = useMe();
+  const [referring, setReferring] = useState(false);
+  const canRefer = can(me, 'write:referral:unit') && can(me, 'read:consent:unit');
   return (
     <Paper withBorder p="sm">
       <Stack gap={4}>
@@ -76,6 +88,16 @@ function SuggestionCard({ suggestion: { offer, why } }: { suggestion: TOfferSugg
             {t(`suggestions.cost.${why.cost}`, { cost: offer.costDkk })}
           </Badge>
         </Group>
+        {canRefer && !referring ? (
+          <Group>
+            <Button size="compact-sm" variant="light" onClick={() => setReferring(true)}>
+              {t('suggestions.refer', { offer: offer.name })}
+            </Button>
+          </Group>
+        ) : null}
+        {canRefer && referring ? (
+          <ReferralForm childId={childId} initialOfferId={offer.id} onDone={() => setReferring(false)} />
+        ) : null}
       </Stack>
     </Paper>
   );

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TOfferSuggestions } from '../../../shared/schemas/offer-suggestion-views';
-import type { TPartnerReferral, TReferral } from '../../../shared/schemas/referral-views';
+import type { TParticipation, TPartnerReferral, TReferral } from '../../../shared/schemas/referral-views';
 import type {
   TAnswerReferralRequest,
   TAttendanceRequest,
@@ -39,4 +39,10 @@ export const offerSuggestionsQuery = (childId: string) =>
   queryOptions({
     queryKey: ['referrals', 'child', childId, 'suggestions'],
     queryFn: () => api.get<TOfferSuggestions>(`/api/v1/children/${childId}/offer-suggestions`),
+  });
+
+export const childParticipationQuery = (childId: string) =>
+  queryOptions({
+    queryKey: ['referrals', 'child', childId, 'participation'],
+    queryFn: () => api.get<{ items: TParticipation[] }>(`/api/v1/children/${childId}/participation`),
   });
