@@ -98,12 +98,11 @@ export const getOfferLearning = defineUseCase(
         const offerFigures = own.map((o) => figuresOf(byOffer.get(o.id) ?? none));
         const kindFigures = figuresOf(byKind.get(kind) ?? none);
         const visible = protectKind(offerFigures, kindFigures, themeCodes);
-        own.forEach((o, i) =>
+        for (const [i, o] of own.entries())
           shownOffers.set(
             o.id,
             shownGroup(offerFigures[i] as TGroupFigures, visible.offers[i] as TGroupVisibility),
-          ),
-        );
+          );
         return { kind, ...shownGroup(kindFigures, visible.kind) };
       });
 
