@@ -10,6 +10,23 @@ export interface TGroupVisibility {
 }
 
 /**
+ * Which cells of one line (the last the sum of the others) may be shown. A group with no children is left out of
+ * the line: there is nothing to show or to protect, and everyone may know it is empty.
+ */
+function shownOnLine(counts: readonly number[]): boolean[] {
+  const present = counts.flatMap((n, i) => (n > 0 ? [i] : []));
+  const v = suppressLinked(
+    present.map((i) => counts[i] as number),
+    [present.map((_, k) => k)],
+  );
+  const shown = counts.map(() => false);
+  present.forEach((i, k) => {
+    shown[i] = !isHidden(v[k] ?? 'primary');
+  });
+  return shown;
+}
+
+/**
  * The disclosure rule of the measurement parameter (src/domain/measurement/suppression.ts) applied to one kind of
  * offer: its offers' starters nearly add up to the kind's (a child starting two offers of a kind counts once in
  * the kind), so the offers and the kind are one line — a single small offer is not left to be recovered from the
@@ -22,23 +39,16 @@ export function protectKind(
   themeCodes: readonly string[],
 ): { offers: TGroupVisibility[]; kind: TGroupVisibility } {
   const groups = [...offers, kind];
-  const line = [groups.map((_, i) => i)];
-  const shown = (v: ReturnType<typeof suppressLinked>) => v.map((c) => !isHidden(c));
-  const overall = shown(
-    suppressLinked(
-      groups.map((g) => g.starters.overall.n),
-      line,
-    ),
-  );
+  const overall = shownOnLine(groups.map((g) => g.starters.overall.n));
   const themes = new Map(
     themeCodes.map((code) => [
       code,
-      shown(
-        suppressLinked(
-          // A group hidden overall is hidden in every theme: a count of 0 is below the limit.
-          groups.map((g, i) => (overall[i] ? (g.starters.themes.get(code)?.n ?? 0) : 0)),
-          line,
-        ),
+      shownOnLine(
+        // A group hidden overall is hidden in every theme: counted as a small cell, so the line protects it.
+        groups.map((g, i) => {
+          const n = g.starters.themes.get(code)?.n ?? 0;
+          return overall[i] || n === 0 ? n : 1;
+        }),
       ),
     ]),
   );
