@@ -8,26 +8,21 @@ import {
 import type { Queryable } from '../../db/client.ts';
 import { sql } from '../../db/sql.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { selectWaitingLists, selectWaits, shownWait } from './waiting-figures.ts';
+import { rawWaitFromRow, shownWait, WAIT_COLUMNS } from './waiting-figures.ts';
 
 /**
  * The capacity overview for leaders (issue 15, item 8): active offers that are full, active offers with long
  * waits, and referrals declined for lack of capacity per kind of offer and district over the last six months.
- * Counts of children under five are hidden by the measurement suppression rule (a row and its total).
+ * Counts of children under five are hidden by the measurement suppression rule (a row and its total). The figures
+ * come from the per-offer rows the database keeps (`offer_waits`, migration 0036), so the answer reads one row per
+ * listed offer and one per offer with declines instead of the whole status history.
  */
 export const getCapacityOverview = defineUseCase(
   'read:capacity:municipality',
   async (ctx, query: TCapacityOverviewQuery): Promise<TCapacityOverview> => {
     const m = ctx.user.municipalityId;
     return ctx.db.tenantRead(m, async (q) => {
-      const offers = await activeOffers(q, m);
-      const waits = await selectWaits(q, m, null);
-      const lists = await selectWaitingLists(q, m, null);
-      const rows: TCapacityOffer[] = offers.map((o) => ({
-        ...o,
-        waitingList: lists.get(o.offerId) ?? 0,
-        wait: shownWait(waits.get(o.offerId)),
-      }));
+      const rows = await listedOffers(q, m, query.longWaitDays);
       return {
         windowMonths: WAIT_WINDOW_MONTHS,
         longWaitDays: query.longWaitDays,
@@ -41,45 +36,52 @@ export const getCapacityOverview = defineUseCase(
   },
 );
 
-async function activeOffers(
-  q: Queryable,
-  m: string,
-): Promise<Omit<TCapacityOffer, 'waitingList' | 'wait'>[]> {
+/**
+ * Active offers that are full or whose median (before rounding to a tenth) may reach the long wait: a superset of
+ * both lists, which the caller narrows on the figures as shown.
+ */
+async function listedOffers(q: Queryable, m: string, longWaitDays: number): Promise<TCapacityOffer[]> {
   const { rows } = await q.query(
-    sql`SELECT id, name, kind, district_id, capacity_total, capacity_free FROM offers
-         WHERE municipality_id = ${m} AND status = 'active' ORDER BY name, id`,
+    sql`SELECT o.id, o.name, o.kind, o.district_id, o.capacity_total, o.capacity_free, ${sql.raw(WAIT_COLUMNS)}
+          FROM offers o LEFT JOIN offer_waits w ON w.municipality_id = o.municipality_id AND w.offer_id = o.id
+         WHERE o.municipality_id = ${m} AND o.status = 'active'
+           AND ((o.capacity_total IS NOT NULL AND o.capacity_free = 0) OR w.median_days >= ${longWaitDays}::int - 0.05)
+         ORDER BY o.name, o.id`,
   );
-  return rows.map((r) => ({
-    offerId: r.id,
-    name: r.name,
-    kind: r.kind,
-    districtId: r.district_id,
-    capacityTotal: r.capacity_total,
-    capacityFree: r.capacity_free,
-  }));
+  return rows.map((r) => {
+    const raw = rawWaitFromRow(r);
+    return {
+      offerId: r.id,
+      name: r.name,
+      kind: r.kind,
+      districtId: r.district_id,
+      capacityTotal: r.capacity_total,
+      capacityFree: r.capacity_free,
+      waitingList: raw.waitingList,
+      wait: shownWait(raw),
+    };
+  });
 }
 
-/** Declined for no capacity in the window (the decline event's reason and time), kind × the offer's district. */
+/** Declined for no capacity in the window, kind × the offer's district, from the offers' kept counts. */
 async function declinedNoCapacity(q: Queryable, m: string): Promise<TCapacityOverview['declinedNoCapacity']> {
   const { rows } = await q.query(
-    sql`SELECT o.kind, o.district_id, count(*)::int AS n
-          FROM referral_events e
-          JOIN referrals r ON r.municipality_id = e.municipality_id AND r.id = e.referral_id
-          JOIN offers o ON o.municipality_id = r.municipality_id AND o.id = r.offer_id
-         WHERE e.municipality_id = ${m} AND e.status = 'declined' AND e.reason = 'noCapacity'
-           AND e.at >= now() - make_interval(months => ${WAIT_WINDOW_MONTHS}::int)
-         GROUP BY o.kind, o.district_id`,
+    sql`SELECT o.kind, o.district_id, d.name AS district_name, sum(w.declined_no_capacity)::int AS n
+          FROM offer_waits w
+          JOIN offers o ON o.municipality_id = w.municipality_id AND o.id = w.offer_id
+          LEFT JOIN districts d ON d.municipality_id = o.municipality_id AND d.id = o.district_id
+         WHERE w.municipality_id = ${m} AND w.declined_no_capacity > 0
+         GROUP BY o.kind, o.district_id, d.name
+         ORDER BY d.name NULLS LAST, o.kind`,
   );
-  const { rows: named } = await q.query(
-    sql`SELECT id, name FROM districts WHERE municipality_id = ${m} ORDER BY name`,
-  );
-  const districtIds = [...new Set(rows.map((r) => r.district_id as string | null))];
-  const districts = [
-    ...named
-      .filter((d) => districtIds.includes(d.id))
-      .map((d) => ({ id: d.id as string, name: d.name as string })),
-    ...(districtIds.includes(null) ? [{ id: null, name: null }] : []),
-  ];
+  const named = new Map<string, string>();
+  for (const r of rows) if (r.district_id) named.set(r.district_id, r.district_name);
+  // In the database's order of names (the rows come sorted by them).
+  const districts: { id: string | null; name: string | null }[] = [...named].map(([id, name]) => ({
+    id,
+    name,
+  }));
+  if (rows.some((r) => r.district_id === null)) districts.push({ id: null, name: null });
   const kinds = [...new Set(rows.map((r) => r.kind as string))].sort();
   const count = (kind: string, district: string | null) =>
     rows.find((r) => r.kind === kind && r.district_id === district)?.n ?? 0;
