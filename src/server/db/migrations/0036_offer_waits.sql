@@ -24,14 +24,21 @@ CREATE POLICY tenant_isolation ON offer_waits
   WITH CHECK (municipality_id = nullif(current_setting('app.municipality_id', true), '')::uuid);
 GRANT SELECT, INSERT, UPDATE, DELETE ON offer_waits TO beskyt_app;
 
--- Recomputes the offers' rows from the referrals and their history. Each offer is locked first (in id order, so
--- two writers never wait on each other in a circle), and the figures are read in a later statement: under READ
--- COMMITTED its snapshot then holds every change committed before the lock was granted, so the last writer never
--- stores figures older than another's.
+-- Recomputes the offers' rows from the referrals and their history. The offers are locked first, and the figures
+-- are read in a later statement: under READ COMMITTED its snapshot then holds every change committed before the lock
+-- was granted, so the last writer never stores figures older than another's. A few offers (a referral's change)
+-- are locked one by one, in id order so two writers never wait on each other in a circle, under a shared lock on
+-- the municipality; many (a bulk load, the nightly refresh) take the municipality's lock alone, exclusively, rather
+-- than thousands of locks.
 CREATE FUNCTION offer_waits_refresh(m uuid, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended('offer_waits:' || m::text || ':' || id::text, 0))
-     FROM (SELECT DISTINCT unnest(ids) AS id ORDER BY 1) x;
+  IF cardinality(ids) > 32 THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('offer_waits:' || m::text, 0));
+  ELSE
+    PERFORM pg_advisory_xact_lock_shared(hashtextextended('offer_waits:' || m::text, 0));
+    PERFORM pg_advisory_xact_lock(hashtextextended('offer_waits:' || m::text || ':' || id::text, 0))
+       FROM (SELECT DISTINCT unnest(ids) AS id ORDER BY 1) x;
+  END IF;
   INSERT INTO offer_waits AS x (municipality_id, offer_id, started, median_days, p90_days, waiting_list,
                                 declined_no_capacity, refreshed_at)
   SELECT o.municipality_id, o.id, coalesce(w.started, 0), w.median, w.p90, l.n, d.n, now()
