@@ -21,6 +21,13 @@ test('a leader reads whether an offer helps — chart with its table — and rec
   await signIn(page, 'unitLeader');
   await page.goto('/tilbud/laering');
   await expect(page.getByRole('heading', { level: 1, name: 'Virker tilbuddene?' })).toBeVisible();
+  // Only the page's own item is current, not the catalogue it lies under.
+  const nav = page.getByRole('navigation').first();
+  await expect(nav.getByRole('link', { name: 'Virker tilbuddene?' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Tilbud', exact: true })).not.toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   const offer = page.getByRole('region', { name: 'Familieven' });
   await expect(offer.getByRole('img', { name: /Ændring i beskyttelsesandel for Familieven/ })).toBeVisible();
   const table = offer.getByRole('table', { name: 'Ændring i beskyttelsesandel for Familieven' });

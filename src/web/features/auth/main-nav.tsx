@@ -58,7 +58,14 @@ function NavItem({ to, label }: TNavItem) {
       : pathname === to || (pathname.startsWith(`${to}/`) && (!own || own === to));
   return (
     <li>
-      <NavItemLink to={to} label={label} active={active} aria-current={active ? 'page' : undefined} />
+      {/* Exact: the router's own prefix match would mark a parent item current on a child page with an item of its own. */}
+      <NavItemLink
+        to={to}
+        label={label}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        activeOptions={{ exact: true }}
+      />
     </li>
   );
 }
