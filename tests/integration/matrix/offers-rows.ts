@@ -116,6 +116,7 @@ export const OFFERS_ROWS: TEndpoint[] = [
   read('/api/v1/offers/hsds'),
   read('/api/v1/offers/capacity-overview', '?longWaitDays=30'),
   read('/api/v1/offers/learning'),
+  read('/api/v1/offers/learning-settings'),
   {
     method: 'PUT',
     path: '/api/v1/offers/learning-settings',

@@ -435,5 +435,8 @@ describe('the follow-up months', () => {
     });
     expect(leaderTry.statusCode).toBe(403);
     expect((await learning(leader)).followUpMonths).toBe(FOLLOW_UP);
+    const read = await t.as(admin, 'GET', '/api/v1/offers/learning-settings');
+    expect(read.json()).toEqual({ followUpMonths: FOLLOW_UP, version: 2 });
+    expect((await t.as(leader, 'GET', '/api/v1/offers/learning-settings')).statusCode).toBe(403);
   });
 });

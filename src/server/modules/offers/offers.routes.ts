@@ -26,6 +26,7 @@ import { findOfferKinds } from './find-offer-kinds.ts';
 import { findOffers } from './find-offers.ts';
 import { findProviders } from './find-providers.ts';
 import { getCapacityOverview } from './get-capacity-overview.ts';
+import { getLearningSettings } from './get-learning-settings.ts';
 import { getOffer } from './get-offer.ts';
 import { getOfferLearning } from './get-offer-learning.ts';
 import { getOfferWaitingTimes } from './get-offer-waiting-times.ts';
@@ -92,6 +93,14 @@ export function offersRoutes(app: FastifyInstance, deps: TDeps): void {
     tags,
     permission: getOfferLearning.permission,
     handler: (ctx) => getOfferLearning(ctx),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/offers/learning-settings',
+    summary: 'How many months after the start the follow-up joint assessment may come at the earliest',
+    tags,
+    permission: getLearningSettings.permission,
+    handler: (ctx) => getLearningSettings(ctx),
   });
   route(app, deps, {
     method: 'PUT',
