@@ -58,6 +58,18 @@ describe('the groups compared', () => {
     expect(g.themes.get('a')?.n).toBe(0);
   });
 
+  it('leaves the kind’s other starters out of an offer’s comparison when told to', () => {
+    const a = learningPair('a1', '6-9', 'green', 0.5, 0.6);
+    const sister = learningPair('b1', '6-9', 'green', 0.2, 0.9);
+    const other = learningPair('n1', '6-9', 'green', 0.4, 0.4);
+    const pool = [a, sister, other];
+    const own = groupFigures(new Set(['a1']), [a], pool, []);
+    expect(own.reference.overall.n).toBe(2);
+    const inKind = groupFigures(new Set(['a1']), [a], pool, [], new Set(['a1', 'b1']));
+    expect(inKind.reference.overall.n).toBe(1);
+    expect(inKind.started).toBe(1);
+  });
+
   it('compares with non-starters of the starters’ age bands and positions only', () => {
     const starters = [learningPair('s1', '6-9', 'yellow', 0.5, 0.6)];
     const pool = [

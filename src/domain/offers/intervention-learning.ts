@@ -108,16 +108,22 @@ export interface TGroupFigures {
   reference: TGroupChange;
 }
 
-/** A group (an offer or a kind): its starters' change and the comparable non-starters' change. */
+/**
+ * A group (an offer or a kind): its starters' change and the comparable non-starters' change. The comparison
+ * leaves out `excluded` — for an offer, every child who started an offer of its kind: were the other offers'
+ * starters in an offer's comparison but not in the kind's, the difference of the two would give away a small
+ * offer the disclosure rule hides.
+ */
 export function groupFigures(
   started: ReadonlySet<string>,
   pairs: readonly TLearningPair[],
   pool: readonly TLearningPair[],
   themeCodes: readonly string[],
+  excluded: ReadonlySet<string> = started,
 ): TGroupFigures {
   return {
     started: started.size,
     starters: groupChange(pairs, themeCodes, started.size),
-    reference: groupChange(comparableNonStarters(pairs, started, pool), themeCodes),
+    reference: groupChange(comparableNonStarters(pairs, excluded, pool), themeCodes),
   };
 }

@@ -89,14 +89,16 @@ export const getOfferLearning = defineUseCase(
         (s) => s.kind,
       );
       const none = { started: new Set<string>(), pairs: [] as TLearningPair[] };
-      const figuresOf = (g: typeof none) => groupFigures(g.started, g.pairs, pool, themeCodes);
+      const figuresOf = (g: typeof none, excluded = g.started) =>
+        groupFigures(g.started, g.pairs, pool, themeCodes, excluded);
 
       const kinds = [...new Set(offers.map((o) => o.kind as string))];
       const shownOffers = new Map<string, TLearningGroup>();
       const shownKinds = kinds.map((kind) => {
         const own = offers.filter((o) => o.kind === kind);
-        const offerFigures = own.map((o) => figuresOf(byOffer.get(o.id) ?? none));
-        const kindFigures = figuresOf(byKind.get(kind) ?? none);
+        const kindGroup = byKind.get(kind) ?? none;
+        const offerFigures = own.map((o) => figuresOf(byOffer.get(o.id) ?? none, kindGroup.started));
+        const kindFigures = figuresOf(kindGroup);
         const visible = protectKind(offerFigures, kindFigures, themeCodes);
         for (const [i, o] of own.entries())
           shownOffers.set(
