@@ -4,6 +4,7 @@ import {
   changeSummary,
   comparableNonStarters,
   groupChange,
+  groupFigures,
   type TLearningPair,
 } from './intervention-learning.ts';
 import { protectKind } from './learning-disclosure.ts';
