@@ -64,6 +64,8 @@ export const PERMISSIONS = [
   'write:offer:provider',
   'export:offer:municipality',
   'read:capacity:municipality',
+  'read:learning:municipality',
+  'decide:offer:municipality',
   'read:referral:unit',
   'write:referral:unit',
   'read:referral:team',
@@ -103,6 +105,8 @@ const OUTBOX: readonly TPermission[] = ['read:letter:municipality', 'manage:lett
 const CASEWORK: readonly TPermission[] = ['read:case:team', 'write:case:team'];
 /** Offers (issue 15): everyone reads the catalogue, owners maintain their offers. */
 const OFFER_OWNER: readonly TPermission[] = ['read:offer:municipality', 'write:offer:own'];
+/** Intervention learning (issue 15, item 9): leaders read the figures and decide per offer. */
+const OFFER_LEARNING: readonly TPermission[] = ['read:learning:municipality', 'decide:offer:municipality'];
 /** Referrals (issue 15): the units' and the teams' referrers. */
 const UNIT_REFERRER: readonly TPermission[] = ['read:referral:unit', 'write:referral:unit'];
 const TEAM_REFERRER: readonly TPermission[] = ['read:referral:team', 'write:referral:team'];
@@ -151,6 +155,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...OFFER_OWNER,
     'export:offer:municipality',
     'read:capacity:municipality',
+    ...OFFER_LEARNING,
     ...UNIT_REFERRER,
     ...NOTICE_UNIT,
     'manage:notice:unit',
@@ -181,6 +186,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...OFFER_OWNER,
     'export:offer:municipality',
     'read:capacity:municipality',
+    ...OFFER_LEARNING,
     ...TEAM_REFERRER,
     ...NOTICE_TEAM,
     'manage:notice:team',
@@ -201,6 +207,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'read:offer:municipality',
     'export:offer:municipality',
     'read:capacity:municipality',
+    'read:learning:municipality',
     'read:notice:municipality',
   ],
   admin: [

@@ -38,6 +38,7 @@ import { myWorkRoute } from './routes/my-work';
 import { noticesRoute } from './routes/notices';
 import { notificationDetailRoute } from './routes/notification-detail';
 import { notificationsQueueRoute } from './routes/notifications-queue';
+import { offerCapacityRoute, offerLearningRoute } from './routes/offer-planning';
 import { offerDetailRoute, offerNewRoute, offersRoute } from './routes/offers';
 import { partnerReferralsRoute } from './routes/partner-referrals';
 import { practiceRoute } from './routes/practice';
@@ -110,6 +111,8 @@ const routeTree = rootRoute.addChildren([
     myWorkRoute,
     practiceRoute,
     offersRoute,
+    offerLearningRoute,
+    offerCapacityRoute,
     offerNewRoute,
     offerDetailRoute,
     partnerReferralsRoute,

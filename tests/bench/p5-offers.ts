@@ -173,29 +173,23 @@ const SQL_SUGGESTIONS = `
             CASE WHEN o.cost_dkk = 0 THEN 0 WHEN o.leisure_pass THEN 1 ELSE 2 END, o.name
    LIMIT 10`;
 
-/** The overview in one statement: per active offer its waits and waiting list, and the declines by kind × district. */
+/**
+ * The overview in one statement on the same schema: the active offers full or with a long median from the kept
+ * per-offer figures (offer_waits, migration 0036), and the declines by kind × district.
+ */
 const SQL_OVERVIEW = `
-  WITH w AS (
-    SELECT r.offer_id, min(e.at) FILTER (WHERE e.status = 'started') AS started_at,
-           (min(e.at) FILTER (WHERE e.status = 'started'))::date - (min(e.at) FILTER (WHERE e.status = 'sent'))::date AS days
-      FROM referrals r JOIN referral_events e ON e.municipality_id = r.municipality_id AND e.referral_id = r.id
-           AND e.status IN ('sent', 'started')
-     WHERE r.municipality_id = $1 AND r.started_at IS NOT NULL
-     GROUP BY r.offer_id, r.id),
-  per AS (SELECT offer_id, count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
-                 percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
-            FROM w WHERE days IS NOT NULL AND started_at >= now() - interval '6 months' GROUP BY offer_id),
-  wl AS (SELECT offer_id, count(*) AS n FROM referrals WHERE municipality_id = $1 AND status = 'waitingList' GROUP BY offer_id)
-  SELECT 'offer' AS what, o.id::text, o.name, o.kind, o.capacity_total, o.capacity_free, wl.n, per.n, per.median, per.p90
-    FROM offers o LEFT JOIN per ON per.offer_id = o.id LEFT JOIN wl ON wl.offer_id = o.id
+  SELECT 'offer' AS what, o.id::text, o.name, o.kind, o.capacity_total, o.capacity_free, w.waiting_list, w.started,
+         w.median_days, w.p90_days, NULL::text AS district_name
+    FROM offers o LEFT JOIN offer_waits w ON w.municipality_id = o.municipality_id AND w.offer_id = o.id
    WHERE o.municipality_id = $1 AND o.status = 'active'
+     AND ((o.capacity_total IS NOT NULL AND o.capacity_free = 0) OR (w.started >= 5 AND w.median_days >= 30))
   UNION ALL
-  SELECT 'declined', o.district_id::text, NULL, o.kind, NULL, NULL, count(*), NULL, NULL, NULL
-    FROM referral_events e JOIN referrals r ON r.municipality_id = e.municipality_id AND r.id = e.referral_id
-    JOIN offers o ON o.municipality_id = r.municipality_id AND o.id = r.offer_id
-   WHERE e.municipality_id = $1 AND e.status = 'declined' AND e.reason = 'noCapacity'
-     AND e.at >= now() - interval '6 months'
-   GROUP BY o.kind, o.district_id`;
+  SELECT 'declined', o.district_id::text, NULL, o.kind, NULL, NULL, sum(w.declined_no_capacity)::int, NULL, NULL, NULL,
+         d.name
+    FROM offer_waits w JOIN offers o ON o.municipality_id = w.municipality_id AND o.id = w.offer_id
+    LEFT JOIN districts d ON d.municipality_id = o.municipality_id AND d.id = o.district_id
+   WHERE w.municipality_id = $1 AND w.declined_no_capacity > 0
+   GROUP BY o.kind, o.district_id, d.name`;
 
 /**
  * P5: at Copenhagen scale plus 3,000 offers and 250,000 referrals with status history, (a) the suggestions on

@@ -9,6 +9,7 @@ import { registerLetterJobs } from '../modules/letters/letters.jobs.ts';
 import { sendReminders } from '../modules/my-work/send-reminders.ts';
 import { registerNoticeJobs } from '../modules/notices/notices.jobs.ts';
 import { registerNotificationJobs } from '../modules/notifications/notifications.jobs.ts';
+import { registerOfferJobs } from '../modules/offers/offers.jobs.ts';
 import { registerReferralJobs } from '../modules/referrals/referrals.jobs.ts';
 import { fillChildProfiles } from './fill-child-profiles.ts';
 import { purgeExpiredSessions } from './purge-expired-sessions.ts';
@@ -81,6 +82,7 @@ export async function startJobs(connectionString: string, db: Db): Promise<PgBos
   await registerCaseJobs(boss, db);
   await registerNotificationJobs(boss, db, audit);
   await registerReferralJobs(boss, db);
+  await registerOfferJobs(boss, db);
   await registerNoticeJobs(boss, db, audit);
   return boss;
 }

@@ -17,6 +17,7 @@ import daMeetings from './da/meetings.json';
 import daNotices from './da/notices.json';
 import daNotifications from './da/notifications.json';
 import daOffers from './da/offers.json';
+import daPlanning from './da/planning.json';
 import daPractice from './da/practice.json';
 import daWork from './da/work.json';
 import enAdmin from './en/admin.json';
@@ -36,6 +37,7 @@ import enMeetings from './en/meetings.json';
 import enNotices from './en/notices.json';
 import enNotifications from './en/notifications.json';
 import enOffers from './en/offers.json';
+import enPlanning from './en/planning.json';
 import enPractice from './en/practice.json';
 import enWork from './en/work.json';
 
@@ -82,6 +84,7 @@ void i18n.use(initReactI18next).init({
       work: daWork,
       practice: daPractice,
       offers: daOffers,
+      planning: daPlanning,
     },
     en: {
       common: enCommon,
@@ -103,6 +106,7 @@ void i18n.use(initReactI18next).init({
       work: enWork,
       practice: enPractice,
       offers: enOffers,
+      planning: enPlanning,
     },
   },
   lng: cookieLocale() ?? 'da',
@@ -128,6 +132,7 @@ void i18n.use(initReactI18next).init({
     'work',
     'practice',
     'offers',
+    'planning',
   ],
   interpolation: { escapeValue: false },
   initAsync: false,

@@ -115,6 +115,23 @@ export const OFFERS_ROWS: TEndpoint[] = [
   read('/api/v1/offer-providers'),
   read('/api/v1/offers/hsds'),
   read('/api/v1/offers/capacity-overview', '?longWaitDays=30'),
+  read('/api/v1/offers/learning'),
+  read('/api/v1/offers/learning-settings'),
+  {
+    method: 'PUT',
+    path: '/api/v1/offers/learning-settings',
+    success: 200,
+    request: async () => {
+      const { rows } = await env.t.db.pool.query(
+        'SELECT version FROM offer_learning_settings WHERE municipality_id = $1',
+        [env.f.demoId],
+      );
+      return {
+        url: '/api/v1/offers/learning-settings',
+        payload: { version: rows[0]?.version ?? 1, followUpMonths: 6 },
+      };
+    },
+  },
   {
     method: 'POST',
     path: '/api/v1/offers',
@@ -141,6 +158,17 @@ export const OFFERS_ROWS: TEndpoint[] = [
       child: which,
       request: async () => ({
         url: `/api/v1/offers/${which === 'own' ? (await sharedOffer()).id : (await naboOffer()).offerId}/waiting-times`,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/offers/:id/decisions',
+      label: which === 'own' ? ' (a Demo offer)' : ' (a Nabo offer)',
+      success: 201,
+      child: which,
+      request: async () => ({
+        url: `/api/v1/offers/${which === 'own' ? (await sharedOffer()).id : (await naboOffer()).offerId}/decisions`,
+        payload: { decision: 'continue', reason: 'Matrixen fortsætter tilbuddet.' },
       }),
     },
     {

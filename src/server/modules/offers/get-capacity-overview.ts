@@ -5,84 +5,84 @@ import {
   type TCapacityOverviewQuery,
   WAIT_WINDOW_MONTHS,
 } from '../../../shared/schemas/offer-capacity.ts';
-import type { Queryable } from '../../db/client.ts';
 import { sql } from '../../db/sql.ts';
 import { defineUseCase } from '../../http/use-case.ts';
-import { selectWaitingLists, selectWaits, shownWait } from './waiting-figures.ts';
+import { rawWaitFromRow, shownWait, WAIT_COLUMNS } from './waiting-figures.ts';
 
 /**
  * The capacity overview for leaders (issue 15, item 8): active offers that are full, active offers with long
  * waits, and referrals declined for lack of capacity per kind of offer and district over the last six months.
- * Counts of children under five are hidden by the measurement suppression rule (a row and its total).
+ * Counts of children under five are hidden by the measurement suppression rule (a row and its total). The figures
+ * come from the per-offer rows the database keeps (`offer_waits`, migration 0036), so the answer reads the listed
+ * offers and the offers with declines instead of the whole status history.
  */
 export const getCapacityOverview = defineUseCase(
   'read:capacity:municipality',
   async (ctx, query: TCapacityOverviewQuery): Promise<TCapacityOverview> => {
     const m = ctx.user.municipalityId;
-    return ctx.db.tenantRead(m, async (q) => {
-      const offers = await activeOffers(q, m);
-      const waits = await selectWaits(q, m, null);
-      const lists = await selectWaitingLists(q, m, null);
-      const rows: TCapacityOffer[] = offers.map((o) => ({
-        ...o,
-        waitingList: lists.get(o.offerId) ?? 0,
-        wait: shownWait(waits.get(o.offerId)),
-      }));
-      return {
-        windowMonths: WAIT_WINDOW_MONTHS,
-        longWaitDays: query.longWaitDays,
-        full: rows.filter((o) => o.capacityTotal !== null && o.capacityFree === 0),
-        longWaits: rows
-          .filter((o) => o.wait.medianDays !== null && o.wait.medianDays >= query.longWaitDays)
-          .sort((a, b) => (b.wait.medianDays ?? 0) - (a.wait.medianDays ?? 0)),
-        declinedNoCapacity: await declinedNoCapacity(q, m),
-      };
-    });
+    // One statement, one round trip (decision 011): the listed offers, then the declines by kind × district.
+    const { rows } = await ctx.db.tenantQuery(m, overviewStatement(m, query.longWaitDays).query());
+    const listed = rows.filter((r) => r.what === 'offer').map(capacityOffer);
+    return {
+      windowMonths: WAIT_WINDOW_MONTHS,
+      longWaitDays: query.longWaitDays,
+      full: listed.filter((o) => o.capacityTotal !== null && o.capacityFree === 0),
+      longWaits: listed
+        .filter((o) => o.wait.medianDays !== null && o.wait.medianDays >= query.longWaitDays)
+        .sort((a, b) => (b.wait.medianDays ?? 0) - (a.wait.medianDays ?? 0)),
+      declinedNoCapacity: declinedTable(rows.filter((r) => r.what === 'declined')),
+    };
   },
 );
 
-async function activeOffers(
-  q: Queryable,
-  m: string,
-): Promise<Omit<TCapacityOffer, 'waitingList' | 'wait'>[]> {
-  const { rows } = await q.query(
-    sql`SELECT id, name, kind, district_id, capacity_total, capacity_free FROM offers
-         WHERE municipality_id = ${m} AND status = 'active' ORDER BY name, id`,
-  );
-  return rows.map((r) => ({
-    offerId: r.id,
-    name: r.name,
-    kind: r.kind,
-    districtId: r.district_id,
-    capacityTotal: r.capacity_total,
-    capacityFree: r.capacity_free,
-  }));
+/**
+ * Active offers that are full or whose median (before rounding to a tenth) may reach the long wait — a superset
+ * of both lists, which the caller narrows on the figures as shown — and the declines for no capacity in the window
+ * per kind × the offer's district, in the database's order of district names.
+ */
+const overviewStatement = (m: string, longWaitDays: number) => sql`
+  SELECT 'offer' AS what, o.id, o.name, o.kind, o.district_id, NULL::text AS district_name, o.capacity_total,
+         o.capacity_free, ${sql.raw(WAIT_COLUMNS)}, NULL::int AS n
+    FROM offers o LEFT JOIN offer_waits w ON w.municipality_id = o.municipality_id AND w.offer_id = o.id
+   WHERE o.municipality_id = ${m} AND o.status = 'active'
+     AND ((o.capacity_total IS NOT NULL AND o.capacity_free = 0) OR w.median_days >= ${longWaitDays}::int - 0.05)
+  UNION ALL
+  (SELECT 'declined', NULL, NULL, o.kind, o.district_id, d.name, NULL, NULL, NULL, NULL, NULL, NULL,
+          sum(w.declined_no_capacity)::int
+     FROM offer_waits w
+     JOIN offers o ON o.municipality_id = w.municipality_id AND o.id = w.offer_id
+     LEFT JOIN districts d ON d.municipality_id = o.municipality_id AND d.id = o.district_id
+    WHERE w.municipality_id = ${m} AND w.declined_no_capacity > 0
+    GROUP BY o.kind, o.district_id, d.name
+    ORDER BY d.name NULLS LAST, o.kind)`;
+
+function capacityOffer(r: Record<string, unknown>): TCapacityOffer {
+  const raw = rawWaitFromRow(r);
+  return {
+    offerId: r.id as string,
+    name: r.name as string,
+    kind: r.kind as string,
+    districtId: r.district_id as string | null,
+    capacityTotal: r.capacity_total as number | null,
+    capacityFree: r.capacity_free as number | null,
+    waitingList: raw.waitingList,
+    wait: shownWait(raw),
+  };
 }
 
-/** Declined for no capacity in the window (the decline event's reason and time), kind × the offer's district. */
-async function declinedNoCapacity(q: Queryable, m: string): Promise<TCapacityOverview['declinedNoCapacity']> {
-  const { rows } = await q.query(
-    sql`SELECT o.kind, o.district_id, count(*)::int AS n
-          FROM referral_events e
-          JOIN referrals r ON r.municipality_id = e.municipality_id AND r.id = e.referral_id
-          JOIN offers o ON o.municipality_id = r.municipality_id AND o.id = r.offer_id
-         WHERE e.municipality_id = ${m} AND e.status = 'declined' AND e.reason = 'noCapacity'
-           AND e.at >= now() - make_interval(months => ${WAIT_WINDOW_MONTHS}::int)
-         GROUP BY o.kind, o.district_id`,
-  );
-  const { rows: named } = await q.query(
-    sql`SELECT id, name FROM districts WHERE municipality_id = ${m} ORDER BY name`,
-  );
-  const districtIds = [...new Set(rows.map((r) => r.district_id as string | null))];
-  const districts = [
-    ...named
-      .filter((d) => districtIds.includes(d.id))
-      .map((d) => ({ id: d.id as string, name: d.name as string })),
-    ...(districtIds.includes(null) ? [{ id: null, name: null }] : []),
-  ];
+/** The declines as a table, kind × district, each kind's row and its total through the suppression rule. */
+function declinedTable(rows: Record<string, unknown>[]): TCapacityOverview['declinedNoCapacity'] {
+  const named = new Map<string, string>();
+  for (const r of rows) if (r.district_id) named.set(r.district_id as string, r.district_name as string);
+  // In the database's order of names (the rows come sorted by them).
+  const districts: { id: string | null; name: string | null }[] = [...named].map(([id, name]) => ({
+    id,
+    name,
+  }));
+  if (rows.some((r) => r.district_id === null)) districts.push({ id: null, name: null });
   const kinds = [...new Set(rows.map((r) => r.kind as string))].sort();
   const count = (kind: string, district: string | null) =>
-    rows.find((r) => r.kind === kind && r.district_id === district)?.n ?? 0;
+    (rows.find((r) => r.kind === kind && r.district_id === district)?.n as number | undefined) ?? 0;
   return {
     districts,
     rows: kinds.map((kind) => {

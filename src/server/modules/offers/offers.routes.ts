@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ZIdParams } from '../../../shared/schemas/common.ts';
 import { ZCapacityOverviewQuery } from '../../../shared/schemas/offer-capacity.ts';
+import { ZLearningSettingsRequest, ZOfferDecisionRequest } from '../../../shared/schemas/offer-learning.ts';
 import {
   ZCreateOfferKindRequest,
   ZCreateOfferRequest,
@@ -25,11 +26,15 @@ import { findOfferKinds } from './find-offer-kinds.ts';
 import { findOffers } from './find-offers.ts';
 import { findProviders } from './find-providers.ts';
 import { getCapacityOverview } from './get-capacity-overview.ts';
+import { getLearningSettings } from './get-learning-settings.ts';
 import { getOffer } from './get-offer.ts';
+import { getOfferLearning } from './get-offer-learning.ts';
 import { getOfferWaitingTimes } from './get-offer-waiting-times.ts';
 import { getProvider } from './get-provider.ts';
+import { recordOfferDecision } from './record-offer-decision.ts';
 import { removeProviderMember } from './remove-provider-member.ts';
 import { suggestOffersForChild } from './suggest-offers-for-child.ts';
+import { updateLearningSettings } from './update-learning-settings.ts';
 import { updateOffer } from './update-offer.ts';
 import { updateOfferKind } from './update-offer-kind.ts';
 import { updateProvider } from './update-provider.ts';
@@ -79,6 +84,44 @@ export function offersRoutes(app: FastifyInstance, deps: TDeps): void {
     permission: getCapacityOverview.permission,
     query: ZCapacityOverviewQuery,
     handler: (ctx, { query }) => getCapacityOverview(ctx, query),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/offers/learning',
+    summary:
+      'Intervention learning: per offer and kind, the change in protective share after starting, against comparable children',
+    tags,
+    permission: getOfferLearning.permission,
+    handler: (ctx) => getOfferLearning(ctx),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/offers/learning-settings',
+    summary: 'How many months after the start the follow-up joint assessment may come at the earliest',
+    tags,
+    permission: getLearningSettings.permission,
+    handler: (ctx) => getLearningSettings(ctx),
+  });
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/v1/offers/learning-settings',
+    summary: 'Set how many months after the start the follow-up joint assessment may come at the earliest',
+    tags,
+    permission: updateLearningSettings.permission,
+    body: ZLearningSettingsRequest,
+    handler: (ctx, { body }) => updateLearningSettings(ctx, body),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/offers/:id/decisions',
+    summary:
+      "A leader's decision on an offer — continue, adjust or close — with the reason; closing closes it",
+    tags,
+    permission: recordOfferDecision.permission,
+    params: ZIdParams,
+    body: ZOfferDecisionRequest,
+    status: 201,
+    handler: (ctx, { params, body }) => recordOfferDecision(ctx, params.id, body),
   });
   route(app, deps, {
     method: 'GET',

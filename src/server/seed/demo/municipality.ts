@@ -13,6 +13,7 @@ import { createRng, type Rng, seedFromText } from '../rng.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
+import { seedDemoLearning } from './demo-learning.ts';
 import { seedDemoLeisurePasses } from './demo-leisure-passes.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoNotices } from './demo-notices.ts';
@@ -249,6 +250,15 @@ export async function seedMunicipality(
       partner2Id: users.find((u) => u.email.startsWith('partner2@'))?.id as string,
     });
     await seedDemoLeisurePasses(q, { municipalityId: id, today, professionalId });
+    await seedDemoLearning(q, {
+      municipalityId: id,
+      rng: createRng(seedFromText(`${spec.slug}:learning`)),
+      referrerId: professionalId,
+      referrerUnitIds: roleAssignments
+        .filter((a) => a.user_id === professionalId)
+        .flatMap((a) => a.unit_id ?? []),
+      answererId: userId('admin'),
+    });
     const unitKind = new Map(org.units.map((u) => [u.id, u.kind]));
     await seedDemoNotices(q, {
       municipalityId: id,

@@ -7,6 +7,9 @@ import { NavItemLink } from '../../components/links';
 import { unreadAlertsQuery } from '../alerts/queries';
 import { can, useMe } from './session';
 
+/** Pages under another item's path with an item of their own: only their own item is current there. */
+const OWN_ITEMS = ['/tilbud/laering', '/tilbud/kapacitet'];
+
 interface TNavItem {
   to:
     | '/'
@@ -36,6 +39,8 @@ interface TNavItem {
     | '/mit-arbejde'
     | '/praksis'
     | '/tilbud'
+    | '/tilbud/laering'
+    | '/tilbud/kapacitet'
     | '/henvisninger'
     | '/oplysningspligt'
     | '/admin/oplysningstekster';
@@ -46,10 +51,21 @@ interface TNavItem {
 
 function NavItem({ to, label }: TNavItem) {
   const pathname = useLocation({ select: (l) => l.pathname });
-  const active = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  const own = OWN_ITEMS.find((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const active =
+    to === '/'
+      ? pathname === '/'
+      : pathname === to || (pathname.startsWith(`${to}/`) && (!own || own === to));
   return (
     <li>
-      <NavItemLink to={to} label={label} active={active} aria-current={active ? 'page' : undefined} />
+      {/* Exact: the router's own prefix match would mark a parent item current on a child page with an item of its own. */}
+      <NavItemLink
+        to={to}
+        label={label}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        activeOptions={{ exact: true }}
+      />
     </li>
   );
 }
@@ -85,6 +101,7 @@ export function MainNav() {
   const { t: tw } = useTranslation('work');
   const { t: tp } = useTranslation('practice');
   const { t: to } = useTranslation('offers');
+  const { t: tpl } = useTranslation('planning');
   const { t: tno } = useTranslation('notices');
   const me = useMe();
   const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
@@ -134,6 +151,8 @@ export function MainNav() {
     { to: '/mine-underretninger', label: tn('nav.mine'), permission: 'read:notification:own' },
     { to: '/henvisninger', label: to('nav.partnerReferrals'), permission: 'read:referral:provider' },
     { to: '/tilbud', label: to('nav.catalogue'), permission: 'read:offer:municipality' },
+    { to: '/tilbud/laering', label: tpl('nav.learning'), permission: 'read:learning:municipality' },
+    { to: '/tilbud/kapacitet', label: tpl('nav.capacity'), permission: 'read:capacity:municipality' },
     {
       to: '/oplysningspligt',
       label: tno('nav.overview'),
