@@ -39,7 +39,7 @@ test('a professional reads a child and reveals the CPR number; the admin sees it
   await expect(page).toHaveTitle(`${childName} – Beskyt`);
   const childId = new URL(page.url()).pathname.split('/').pop() ?? '';
   expect(childId).toMatch(/^[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 2, name: 'Indskrivninger' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Indskrivninger' })).toBeVisible();
   await expect(page.getByTestId('cpr-value')).toHaveText(/^\d{6}-xxxx$/);
   await expectNoA11yViolations(page);
 

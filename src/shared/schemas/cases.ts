@@ -31,6 +31,8 @@ export const ZFindCasesQuery = ZPaging.extend({
   status: z.enum(CASE_STATUSES).optional(),
   teamId: ZId.optional(),
   caseworkerId: ZId.optional(),
+  /** Only the cases of one child (the child's profile). */
+  childId: ZId.optional(),
   /** Only cases with a deadline overdue today. */
   overdue: z.enum(['true', 'false']).optional(),
 });

@@ -17,6 +17,7 @@ export const findCases = defineUseCase(
     );
     const items = all
       .filter((c) => query.overdue !== 'true' || c.deadlines.overall === 'overdue')
+      .filter((c) => !query.childId || c.childId === query.childId)
       .map(
         (c): TCaseSummary => ({
           id: c.id,

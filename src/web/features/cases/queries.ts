@@ -22,6 +22,7 @@ export const casesQuery = (params: {
   status?: string;
   overdue?: 'true';
   caseworkerId?: string;
+  childId?: string;
 }) =>
   queryOptions({
     queryKey: ['cases', 'list', params],

@@ -15,6 +15,7 @@ import { ChildNoticesSection } from '../notices/child-notices-section';
 import { ChildNotifyLink } from '../notifications/child-notify-link';
 import { ChildReferralsSection } from '../referrals/child-referrals-section';
 import { ChildFacts } from './child-facts';
+import { ChildSummary } from './child-summary';
 import { EnrolmentsTable } from './enrolments-table';
 import { FamilySection } from './family-section';
 import { GuardiansTable } from './guardians-table';
@@ -72,29 +73,7 @@ function Profile({ child }: { child: TChildProfile }) {
           {child.firstName} {child.lastName}
         </Title>
       </div>
-      <Section title={t('profile.facts')}>
-        <ChildFacts child={child} />
-      </Section>
-      <Section title={t('profile.access')}>
-        <Text>
-          {t(`relation.${child.relation.kind}`, {
-            unit: child.relation.unitName ?? '',
-            defaultValue: child.relation.kind,
-          })}
-        </Text>
-      </Section>
-      <Section title={t('profile.enrolments')}>
-        <EnrolmentsTable enrolments={child.enrolments} />
-      </Section>
-      <Section title={t('profile.guardians')}>
-        <GuardiansTable guardians={child.guardians} />
-      </Section>
-      <Section title={t('profile.households')}>
-        <HouseholdsTable households={child.households} />
-      </Section>
-      <Section title={t('profile.siblings')}>
-        <FamilySection family={child.family} />
-      </Section>
+      <ChildSummary childId={child.id} />
       {can(me, 'read:assessment:unit') ? (
         <Section title={ta('profile.title')}>
           <ChildAssessmentsSection childId={child.id} />
@@ -105,14 +84,40 @@ function Profile({ child }: { child: TChildProfile }) {
       <ChildSharingSections childId={child.id} />
       {can(me, 'read:referral:unit') ? <ChildReferralsSection childId={child.id} /> : null}
       <ChildNoticesSection childId={child.id} />
+      <Title order={2} mt="lg">
+        {t('summary.personal')}
+      </Title>
+      <Section level={3} title={t('profile.facts')}>
+        <ChildFacts child={child} />
+      </Section>
+      <Section level={3} title={t('profile.access')}>
+        <Text>
+          {t(`relation.${child.relation.kind}`, {
+            unit: child.relation.unitName ?? '',
+            defaultValue: child.relation.kind,
+          })}
+        </Text>
+      </Section>
+      <Section level={3} title={t('profile.enrolments')}>
+        <EnrolmentsTable enrolments={child.enrolments} />
+      </Section>
+      <Section level={3} title={t('profile.guardians')}>
+        <GuardiansTable guardians={child.guardians} />
+      </Section>
+      <Section level={3} title={t('profile.households')}>
+        <HouseholdsTable households={child.households} />
+      </Section>
+      <Section level={3} title={t('profile.siblings')}>
+        <FamilySection family={child.family} />
+      </Section>
     </Stack>
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, children, level = 2 }: { title: string; children: ReactNode; level?: 2 | 3 }) {
   return (
     <section>
-      <Title order={2} size="h3" mb="sm">
+      <Title order={level} size={level === 2 ? 'h3' : 'h4'} mb="sm">
         {title}
       </Title>
       {children}
