@@ -31,6 +31,7 @@ import { lettersRoutes } from './modules/letters/letters.routes.ts';
 import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { myWorkRoutes } from './modules/my-work/my-work.routes.ts';
+import { networkRoutes } from './modules/network/network.routes.ts';
 import { noticesRoutes } from './modules/notices/notices.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { offersRoutes } from './modules/offers/offers.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   offersRoutes(app, deps);
   referralsRoutes(app, deps);
   noticesRoutes(app, deps);
+  networkRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa) await registerWebApp(app, options.webRoot ?? '');

@@ -79,6 +79,12 @@ export const PERMISSIONS = [
   'manage:notice:unit',
   'manage:notice:team',
   'manage:notice-text:municipality',
+  // Network persons (issue 16): the child's network, by unit or by team; the age of the child's own agreement.
+  'read:network:unit',
+  'write:network:unit',
+  'read:network:team',
+  'write:network:team',
+  'manage:network-settings:municipality',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -109,6 +115,9 @@ const TEAM_REFERRER: readonly TPermission[] = ['read:referral:team', 'write:refe
 /** Information notices (issue 23): the child's notices and exceptions, by unit or by team. */
 const NOTICE_UNIT: readonly TPermission[] = ['read:notice:unit', 'write:notice-exception:unit'];
 const NOTICE_TEAM: readonly TPermission[] = ['read:notice:team', 'write:notice-exception:team'];
+/** Network persons (issue 16): the child's network, by unit or by team. */
+const NETWORK_UNIT: readonly TPermission[] = ['read:network:unit', 'write:network:unit'];
+const NETWORK_TEAM: readonly TPermission[] = ['read:network:team', 'write:network:team'];
 /**
  * What each role may do: the grants the migrations write into `role_permissions` (the database is what the
  * server asks at sign-in). The endpoint × role matrix derives every expected answer from this table and the
@@ -128,6 +137,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...OFFER_OWNER,
     ...UNIT_REFERRER,
     ...NOTICE_UNIT,
+    ...NETWORK_UNIT,
   ],
   unitLeader: [
     'read:org:municipality',
@@ -154,6 +164,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...UNIT_REFERRER,
     ...NOTICE_UNIT,
     'manage:notice:unit',
+    ...NETWORK_UNIT,
   ],
   caseworker: [
     'read:org:municipality',
@@ -165,6 +176,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...OFFER_OWNER,
     ...TEAM_REFERRER,
     ...NOTICE_TEAM,
+    ...NETWORK_TEAM,
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -184,6 +196,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...TEAM_REFERRER,
     ...NOTICE_TEAM,
     'manage:notice:team',
+    ...NETWORK_TEAM,
   ],
   reviewer: [
     'read:org:municipality',
@@ -221,6 +234,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'manage:offer:municipality',
     'export:offer:municipality',
     'manage:notice-text:municipality',
+    'manage:network-settings:municipality',
   ],
   partner: [
     'read:org:municipality',

@@ -7,6 +7,7 @@ import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app
 import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
+import { NETWORK_ROWS } from './matrix/network-rows.ts';
 import { NOTICES_ROWS } from './matrix/notices-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
 import { OFFERS_ROWS } from './matrix/offers-rows.ts';
@@ -626,6 +627,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...REFERRALS_ROWS,
   ...CASES_ROWS,
   ...NOTICES_ROWS,
+  ...NETWORK_ROWS,
 ];
 
 /** The route table, read before the cases are named (each name tells the status it expects). */

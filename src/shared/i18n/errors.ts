@@ -198,6 +198,13 @@ const da = {
   'field.periodInFuture': 'Fremmøde kan ikke bekræftes for en måned, der ikke er begyndt.',
   'field.periodBeforeStart': 'Forløbet startede først i {started}.',
   'field.referralNotStarted': 'Forløbet er ikke startet endnu. Registrér starten først.',
+  'field.invalidPhone': 'Er ikke et telefonnummer (8–15 cifre, evt. med + foran).',
+  'field.networkNotInFamily': 'Barnet hører ikke til samme familie som de andre børn.',
+  'field.networkChildTwice': 'Det samme barn er valgt to gange.',
+  'field.childAgreementRequired':
+    'Barnet er {age} år. Fra {from} år skal det stå, om barnet selv er enigt i at inddrage personen.',
+  'field.agreedOnWithoutAgreement': 'En dato for enighed kræver, at forældrene er enige.',
+  'field.agreedOnInFuture': 'Datoen kan ikke ligge efter i dag.',
   'field.escalateAfterAlert': 'Eskaleringen skal komme efter påmindelsen.',
   // Information notices (issue 23).
   'field.noticeElementMissing':
@@ -411,6 +418,13 @@ const en: Record<TMessageKey, string> = {
   'field.periodInFuture': 'Attendance cannot be confirmed for a month that has not begun.',
   'field.periodBeforeStart': 'The referral only started in {started}.',
   'field.referralNotStarted': 'The referral has not started yet. Record the start first.',
+  'field.invalidPhone': 'Is not a phone number (8–15 digits, optionally with a leading +).',
+  'field.networkNotInFamily': 'The child does not belong to the same family as the other children.',
+  'field.networkChildTwice': 'The same child is chosen twice.',
+  'field.childAgreementRequired':
+    'The child is {age}. From {from}, record whether the child agrees to involving the person.',
+  'field.agreedOnWithoutAgreement': 'A date of agreement needs the parents to have agreed.',
+  'field.agreedOnInFuture': 'The date cannot be after today.',
   'field.escalateAfterAlert': 'The escalation must come after the reminder.',
   'field.noticeElementMissing':
     'Required: a notice must always tell the parents this (at least a whole sentence).',
