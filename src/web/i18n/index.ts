@@ -14,6 +14,7 @@ import daImports from './da/imports.json';
 import daLetters from './da/letters.json';
 import daMeasurement from './da/measurement.json';
 import daMeetings from './da/meetings.json';
+import daNetwork from './da/network.json';
 import daNotices from './da/notices.json';
 import daNotifications from './da/notifications.json';
 import daOffers from './da/offers.json';
@@ -33,6 +34,7 @@ import enImports from './en/imports.json';
 import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
 import enMeetings from './en/meetings.json';
+import enNetwork from './en/network.json';
 import enNotices from './en/notices.json';
 import enNotifications from './en/notifications.json';
 import enOffers from './en/offers.json';
@@ -82,6 +84,7 @@ void i18n.use(initReactI18next).init({
       work: daWork,
       practice: daPractice,
       offers: daOffers,
+      network: daNetwork,
     },
     en: {
       common: enCommon,
@@ -103,6 +106,7 @@ void i18n.use(initReactI18next).init({
       work: enWork,
       practice: enPractice,
       offers: enOffers,
+      network: enNetwork,
     },
   },
   lng: cookieLocale() ?? 'da',
@@ -128,6 +132,7 @@ void i18n.use(initReactI18next).init({
     'work',
     'practice',
     'offers',
+    'network',
   ],
   interpolation: { escapeValue: false },
   initAsync: false,

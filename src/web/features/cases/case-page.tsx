@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { can, useMe } from '../auth/session';
+import { ChildNetworkSection } from '../network/child-network-section';
 import { ChildNoticesSection } from '../notices/child-notices-section';
 import {
   AssessmentSection,
@@ -97,6 +98,7 @@ export function CasePage() {
       <MeasureSection c={c} editable={editable} />
       <PlanSection c={c} editable={editable} />
       <FollowUpSection c={c} editable={editable} />
+      <ChildNetworkSection childId={c.child.id} />
       <ChildNoticesSection childId={c.child.id} />
       <Timeline c={c} />
     </Stack>

@@ -11,6 +11,7 @@ import { ChildAssessmentsSection } from '../assessments/child-assessments-sectio
 import { can, useMe } from '../auth/session';
 import { ChildConcernsSection } from '../concerns/child-concerns-section';
 import { ChildSharingSections } from '../meetings/child-sharing-sections';
+import { ChildNetworkSection } from '../network/child-network-section';
 import { ChildNoticesSection } from '../notices/child-notices-section';
 import { ChildNotifyLink } from '../notifications/child-notify-link';
 import { ChildReferralsSection } from '../referrals/child-referrals-section';
@@ -103,6 +104,7 @@ function Profile({ child }: { child: TChildProfile }) {
       <ChildConcernsSection childId={child.id} />
       <ChildNotifyLink childId={child.id} />
       <ChildSharingSections childId={child.id} />
+      <ChildNetworkSection childId={child.id} />
       {can(me, 'read:referral:unit') ? <ChildReferralsSection childId={child.id} /> : null}
       <ChildNoticesSection childId={child.id} />
     </Stack>
