@@ -180,9 +180,10 @@ describe('recording a network person', () => {
       [schoolChild.id, 'strong'],
       [daycareSibling.id, 'weak'],
     ]);
+    // Both children's guardians are to be told (by this recording, or an earlier one of the half-year).
     const { rows } = await t.db.pool.query(
-      "SELECT child_id FROM notice_subjects WHERE kind = 'networkPerson' AND source_id = $1 ORDER BY child_id",
-      [res.json().id],
+      "SELECT child_id FROM notice_subjects WHERE kind = 'networkPerson' AND child_id = ANY($1::uuid[])",
+      [[schoolChild.id, daycareSibling.id]],
     );
     expect(rows.map((r) => r.child_id).sort()).toEqual([schoolChild.id, daycareSibling.id].sort());
   });
@@ -397,5 +398,25 @@ describe('the age of the child’s own agreement', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().children[0].childAgreement).toBeNull();
     await t.as(admin, 'PUT', '/api/v1/network-settings', { childAgreementAge: 12, version: 1 });
+  });
+});
+
+describe('the demo networks', () => {
+  it('gives children with open cases and families of the professional’s units a network shared by the siblings', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT count(DISTINCT p.id)::int AS persons,
+              count(DISTINCT p.id) FILTER (WHERE (SELECT count(*) FROM network_person_children x
+                                                    WHERE x.network_person_id = p.id) > 1)::int AS shared,
+              count(DISTINCT l.child_id) FILTER (WHERE EXISTS (SELECT 1 FROM cases k WHERE k.child_id = l.child_id
+                                                                  AND k.status = 'open'))::int AS case_children
+         FROM network_persons p JOIN network_person_children l ON l.network_person_id = p.id
+        WHERE p.municipality_id = $1 AND p.created_at < now() - interval '1 day'`,
+      [demoId],
+    );
+    expect(rows[0].persons).toBeGreaterThan(10);
+    expect(rows[0].shared).toBeGreaterThan(0);
+    expect(rows[0].case_children).toBeGreaterThan(3);
+    const caseNetwork = ZChildNetwork.parse((await network(caseworker, caseChild)).json());
+    expect(caseNetwork.persons.length).toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,7 @@ import { seedDemoAssessments } from './demo-assessments.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoNetwork } from './demo-network.ts';
 import { seedDemoNotices } from './demo-notices.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
 import { seedDemoOffers } from './demo-offers.ts';
@@ -246,6 +247,14 @@ export async function seedMunicipality(
       adminId: userId('admin'),
       partnerId: userId('partner'),
       partner2Id: users.find((u) => u.email.startsWith('partner2@'))?.id as string,
+    });
+    await seedDemoNetwork(q, {
+      municipalityId: id,
+      professionalId,
+      professionalUnitIds: roleAssignments
+        .filter((a) => a.user_id === professionalId)
+        .flatMap((a) => a.unit_id ?? []),
+      caseworkerId: userId('caseworker'),
     });
     const unitKind = new Map(org.units.map((u) => [u.id, u.kind]));
     await seedDemoNotices(q, {
