@@ -20,6 +20,7 @@ import { caseworkerChangeRoutes } from './modules/caseworker-change/caseworker-c
 import { childrenRoutes } from './modules/children/children.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { concernsRoutes } from './modules/concerns/concerns.routes.ts';
+import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { coordinatorsRoutes } from './modules/coordinators/coordinators.routes.ts';
 import { deadlineSettingsRoutes } from './modules/deadline-settings/deadline-settings.routes.ts';
@@ -155,6 +156,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   referralsRoutes(app, deps);
   noticesRoutes(app, deps);
   networkRoutes(app, deps);
+  conferencesRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa) await registerWebApp(app, options.webRoot ?? '');

@@ -8,6 +8,7 @@ export const ROLES = [
   'analyst',
   'admin',
   'partner',
+  'conferenceCoordinator',
 ] as const;
 export type TRole = (typeof ROLES)[number];
 
@@ -85,6 +86,12 @@ export const PERMISSIONS = [
   'read:network:team',
   'write:network:team',
   'manage:network-settings:municipality',
+  // Family group conferences (issue 16, item 4): referred and approved by unit or by team, run by the coordinator.
+  'read:conference:unit',
+  'write:conference:unit',
+  'read:conference:team',
+  'write:conference:team',
+  'coordinate:conference:own',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +125,9 @@ const NOTICE_TEAM: readonly TPermission[] = ['read:notice:team', 'write:notice-e
 /** Network persons (issue 16): the child's network, by unit or by team. */
 const NETWORK_UNIT: readonly TPermission[] = ['read:network:unit', 'write:network:unit'];
 const NETWORK_TEAM: readonly TPermission[] = ['read:network:team', 'write:network:team'];
+/** Family group conferences (issue 16): referred and approved by unit or by team. */
+const CONFERENCE_UNIT: readonly TPermission[] = ['read:conference:unit', 'write:conference:unit'];
+const CONFERENCE_TEAM: readonly TPermission[] = ['read:conference:team', 'write:conference:team'];
 /**
  * What each role may do: the grants the migrations write into `role_permissions` (the database is what the
  * server asks at sign-in). The endpoint × role matrix derives every expected answer from this table and the
@@ -138,6 +148,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...UNIT_REFERRER,
     ...NOTICE_UNIT,
     ...NETWORK_UNIT,
+    ...CONFERENCE_UNIT,
+    'coordinate:conference:own',
   ],
   unitLeader: [
     'read:org:municipality',
@@ -165,6 +177,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...NOTICE_UNIT,
     'manage:notice:unit',
     ...NETWORK_UNIT,
+    ...CONFERENCE_UNIT,
   ],
   caseworker: [
     'read:org:municipality',
@@ -177,6 +190,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...TEAM_REFERRER,
     ...NOTICE_TEAM,
     ...NETWORK_TEAM,
+    ...CONFERENCE_TEAM,
+    'coordinate:conference:own',
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -197,6 +212,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...NOTICE_TEAM,
     'manage:notice:team',
     ...NETWORK_TEAM,
+    ...CONFERENCE_TEAM,
   ],
   reviewer: [
     'read:org:municipality',
@@ -244,6 +260,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'read:referral:provider',
     'answer:referral:provider',
   ],
+  // A coordinator of family group conferences, possibly from outside the municipality: only the conferences
+  // they coordinate; never a concern, an assessment or a case.
+  conferenceCoordinator: ['read:org:municipality', 'coordinate:conference:own'],
 };
 
 export const UNIT_KINDS = [

@@ -6,6 +6,7 @@ import { ROLE_PERMISSIONS, ROLES, type TRole } from '../../src/shared/permission
 import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
 import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
+import { CONFERENCES_ROWS } from './matrix/conferences-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
 import { NETWORK_ROWS } from './matrix/network-rows.ts';
 import { NOTICES_ROWS } from './matrix/notices-rows.ts';
@@ -628,6 +629,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...CASES_ROWS,
   ...NOTICES_ROWS,
   ...NETWORK_ROWS,
+  ...CONFERENCES_ROWS,
 ];
 
 /** The route table, read before the cases are named (each name tells the status it expects). */

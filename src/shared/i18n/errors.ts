@@ -205,6 +205,19 @@ const da = {
     'Barnet er {age} år. Fra {from} år skal det stå, om barnet selv er enigt i at inddrage personen.',
   'field.agreedOnWithoutAgreement': 'En dato for enighed kræver, at forældrene er enige.',
   'field.agreedOnInFuture': 'Datoen kan ikke ligge efter i dag.',
+  CONFERENCE_PHASE:
+    'Familierådslagningen er i fasen »{phase}«, og det kan ikke registreres nu. Faserne følger hinanden i rækkefølge.',
+  'field.coordinatorIsCaseworker':
+    'Koordinatoren skal være neutral og kan ikke være barnets rådgiver. Vælg en anden koordinator.',
+  'field.notACoordinator': 'Brugeren kan ikke være koordinator for en familierådslagning.',
+  'field.caseNotReachable': 'Vælg en åben sag om barnet, som du har adgang til.',
+  'field.notInvitable': 'Personen er ikke i barnets netværk.',
+  'field.noSuchQuestion': 'Opgaven skal høre til et af spørgsmålene, familien har fået.',
+  'field.reviewTooLate': 'Opfølgningen skal ligge senest {latest} ({months} måneder efter godkendelsen).',
+  'field.reviewInPast': 'Opfølgningen skal ligge efter i dag.',
+  'field.unknownTask': 'Opgaven hører ikke til planen.',
+  'field.dueInPast': 'Fristen kan ikke ligge før i dag.',
+  'field.everyTaskReviewed': 'Angiv status for hver opgave i planen.',
   'field.escalateAfterAlert': 'Eskaleringen skal komme efter påmindelsen.',
   // Information notices (issue 23).
   'field.noticeElementMissing':
@@ -425,6 +438,19 @@ const en: Record<TMessageKey, string> = {
     'The child is {age}. From {from}, record whether the child agrees to involving the person.',
   'field.agreedOnWithoutAgreement': 'A date of agreement needs the parents to have agreed.',
   'field.agreedOnInFuture': 'The date cannot be after today.',
+  CONFERENCE_PHASE:
+    'The family group conference is in the phase "{phase}", and this cannot be recorded now. The phases follow each other in order.',
+  'field.coordinatorIsCaseworker':
+    "The coordinator must be neutral and cannot be the child's caseworker. Choose another coordinator.",
+  'field.notACoordinator': 'The user cannot coordinate a family group conference.',
+  'field.caseNotReachable': 'Choose an open case of the child that you have access to.',
+  'field.notInvitable': "The person is not in the child's network.",
+  'field.noSuchQuestion': 'The task must belong to one of the questions the family was asked.',
+  'field.reviewTooLate': 'The review must be on {latest} at the latest ({months} months after the approval).',
+  'field.reviewInPast': 'The review must be after today.',
+  'field.unknownTask': 'The task does not belong to the plan.',
+  'field.dueInPast': 'The due date cannot be before today.',
+  'field.everyTaskReviewed': 'Give the status of every task in the plan.',
   'field.escalateAfterAlert': 'The escalation must come after the reminder.',
   'field.noticeElementMissing':
     'Required: a notice must always tell the parents this (at least a whole sentence).',

@@ -14,6 +14,14 @@ export async function childAgreementAge(q: Queryable, m: string): Promise<{ age:
     : { age: DEFAULT_CHILD_AGREEMENT_AGE, version: 0 };
 }
 
+/** Within how many months of approving a conference's plan its review must be held (default 3). */
+export async function conferenceReviewMonths(q: Queryable, m: string): Promise<number> {
+  const { rows } = await q.query(
+    sql`SELECT conference_review_months FROM network_settings WHERE municipality_id = ${m}`,
+  );
+  return rows[0]?.conference_review_months ?? 3;
+}
+
 /** The child's family as the register holds it: the child and its siblings, with their ages today. */
 export interface TFamilyChild {
   id: string;
