@@ -51,6 +51,8 @@ export const ZConference = z.strictObject({
   steps: z.array(
     z.strictObject({ step: z.enum(CONFERENCE_STEPS), heldOn: ZDay, by: z.string(), at: ZTimestamp }),
   ),
+  /** The child's network persons, for the coordinator to invite and to name in the plan (empty for others). */
+  network: z.array(z.strictObject({ id: ZId, name: z.string(), relation: z.string() })),
   /** What the reader may record now: the coordinator's steps, the approver's. */
   openSteps: z.array(z.enum(CONFERENCE_STEPS)),
   reviewWithinMonths: z.number().int(),

@@ -8,6 +8,7 @@ import daCases from './da/cases.json';
 import daChildren from './da/children.json';
 import daCommon from './da/common.json';
 import daConcerns from './da/concerns.json';
+import daConferences from './da/conferences.json';
 import daConsents from './da/consents.json';
 import daFactors from './da/factors.json';
 import daImports from './da/imports.json';
@@ -28,6 +29,7 @@ import enCases from './en/cases.json';
 import enChildren from './en/children.json';
 import enCommon from './en/common.json';
 import enConcerns from './en/concerns.json';
+import enConferences from './en/conferences.json';
 import enConsents from './en/consents.json';
 import enFactors from './en/factors.json';
 import enImports from './en/imports.json';
@@ -85,6 +87,7 @@ void i18n.use(initReactI18next).init({
       practice: daPractice,
       offers: daOffers,
       network: daNetwork,
+      conferences: daConferences,
     },
     en: {
       common: enCommon,
@@ -107,6 +110,7 @@ void i18n.use(initReactI18next).init({
       practice: enPractice,
       offers: enOffers,
       network: enNetwork,
+      conferences: enConferences,
     },
   },
   lng: cookieLocale() ?? 'da',
@@ -133,6 +137,7 @@ void i18n.use(initReactI18next).init({
     'practice',
     'offers',
     'network',
+    'conferences',
   ],
   interpolation: { escapeValue: false },
   initAsync: false,

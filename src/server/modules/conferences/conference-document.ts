@@ -41,6 +41,15 @@ export async function selectConference(
          WHERE k.municipality_id = ${m} AND k.id = ${id}`,
   );
   const r = rows[0];
+  const network = access.coordinate
+    ? (
+        await q.query(
+          sql`SELECT p.id, p.name, p.relation FROM network_persons p
+                JOIN network_person_children l ON l.municipality_id = p.municipality_id AND l.network_person_id = p.id
+               WHERE l.municipality_id = ${m} AND l.child_id = ${r.child_id} ORDER BY p.name, p.id`,
+        )
+      ).rows.map((p) => ({ id: p.id, name: p.name, relation: p.relation }))
+    : [];
   return {
     id: r.id,
     child: { id: r.child_id, firstName: r.first_name, lastName: r.last_name },
@@ -67,6 +76,7 @@ export async function selectConference(
       by: demoless(s.by),
       at: new Date(s.at).toISOString(),
     })),
+    network,
     openSteps: openSteps(r.phase).filter((s) =>
       stepActor(s) === 'coordinator' ? access.coordinate : access.decide,
     ),

@@ -38,6 +38,7 @@ interface TNavItem {
     | '/tilbud'
     | '/henvisninger'
     | '/oplysningspligt'
+    | '/konferencer'
     | '/admin/oplysningstekster';
   label: string;
   /** Shown when the user holds any of these. */
@@ -86,6 +87,7 @@ export function MainNav() {
   const { t: tp } = useTranslation('practice');
   const { t: to } = useTranslation('offers');
   const { t: tno } = useTranslation('notices');
+  const { t: tconf } = useTranslation('conferences');
   const me = useMe();
   const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
   const led = can(me, 'read:measurement:unit')
@@ -134,6 +136,7 @@ export function MainNav() {
     { to: '/mine-underretninger', label: tn('nav.mine'), permission: 'read:notification:own' },
     { to: '/henvisninger', label: to('nav.partnerReferrals'), permission: 'read:referral:provider' },
     { to: '/tilbud', label: to('nav.catalogue'), permission: 'read:offer:municipality' },
+    { to: '/konferencer', label: tconf('nav'), permission: 'coordinate:conference:own' },
     {
       to: '/oplysningspligt',
       label: tno('nav.overview'),

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { can, useMe } from '../auth/session';
+import { ChildConferencesSection } from '../conferences/child-conferences-section';
 import { ChildNetworkSection } from '../network/child-network-section';
 import { ChildNoticesSection } from '../notices/child-notices-section';
 import {
@@ -99,6 +100,7 @@ export function CasePage() {
       <PlanSection c={c} editable={editable} />
       <FollowUpSection c={c} editable={editable} />
       <ChildNetworkSection childId={c.child.id} />
+      <ChildConferencesSection childId={c.child.id} caseId={c.status === 'open' ? c.id : undefined} />
       <ChildNoticesSection childId={c.child.id} />
       <Timeline c={c} />
     </Stack>

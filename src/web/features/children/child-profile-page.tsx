@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/page-title';
 import { ChildAssessmentsSection } from '../assessments/child-assessments-section';
 import { can, useMe } from '../auth/session';
 import { ChildConcernsSection } from '../concerns/child-concerns-section';
+import { ChildConferencesSection } from '../conferences/child-conferences-section';
 import { ChildSharingSections } from '../meetings/child-sharing-sections';
 import { ChildNetworkSection } from '../network/child-network-section';
 import { ChildNoticesSection } from '../notices/child-notices-section';
@@ -105,6 +106,7 @@ function Profile({ child }: { child: TChildProfile }) {
       <ChildNotifyLink childId={child.id} />
       <ChildSharingSections childId={child.id} />
       <ChildNetworkSection childId={child.id} />
+      <ChildConferencesSection childId={child.id} />
       {can(me, 'read:referral:unit') ? <ChildReferralsSection childId={child.id} /> : null}
       <ChildNoticesSection childId={child.id} />
     </Stack>
