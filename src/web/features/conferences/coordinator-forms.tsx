@@ -17,9 +17,9 @@ import { fieldError } from '../../components/field-errors';
 import { StepForm } from './step-form';
 import { useStep } from './use-step';
 
-let rows = 0;
+let addedRows = 0;
 /** A key for a row added to a form (its position would change when rows are added). */
-const rowKey = () => `row-${++rows}`;
+const rowKey = () => `row-${++addedRows}`;
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
