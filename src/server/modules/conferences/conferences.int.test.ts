@@ -386,3 +386,35 @@ describe('who reaches a conference', () => {
     );
   });
 });
+
+describe('the demo conferences', () => {
+  it('has conferences in every phase from referred to closed, one preventive for high absence, and the coordinator logins', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT array_agg(DISTINCT phase::text ORDER BY phase::text) AS phases,
+              count(*) FILTER (WHERE case_id IS NULL AND reason LIKE 'Højt fravær%')::int AS preventive,
+              count(DISTINCT coordinator_id)::int AS coordinators
+         FROM conferences WHERE municipality_id = $1 AND reason NOT LIKE 'Højt fravær, og mor har været syg%'
+          AND referred_at < now() - interval '1 day'`,
+      [demoId],
+    );
+    expect(rows[0].phases).toEqual(
+      expect.arrayContaining([
+        'referred',
+        'preparation',
+        'information',
+        'plan',
+        'approved',
+        'reviewed',
+        'closed',
+      ]),
+    );
+    expect(rows[0].preventive).toBe(1);
+    expect(rows[0].coordinators).toBe(2);
+    const mine = (await t.as(coordinator, 'GET', '/api/v1/conferences')).json().items;
+    for (const item of mine.slice(0, 3)) {
+      const res = await t.as(coordinator, 'GET', `/api/v1/conferences/${item.id}`);
+      expect(res.statusCode).toBe(200);
+      ZConference.parse(res.json());
+    }
+  });
+});

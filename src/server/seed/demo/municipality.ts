@@ -13,6 +13,7 @@ import { createRng, type Rng, seedFromText } from '../rng.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
+import { seedDemoConferences } from './demo-conferences.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoNetwork } from './demo-network.ts';
 import { seedDemoNotices } from './demo-notices.ts';
@@ -255,6 +256,13 @@ export async function seedMunicipality(
         .filter((a) => a.user_id === professionalId)
         .flatMap((a) => a.unit_id ?? []),
       caseworkerId: userId('caseworker'),
+    });
+    await seedDemoConferences(q, {
+      municipalityId: id,
+      coordinatorId: userId('conferenceCoordinator'),
+      professionalId,
+      unitLeaderId: userId('unitLeader'),
+      schoolId: roleAssignments.find((a) => a.user_id === userId('unitLeader'))?.unit_id as string,
     });
     const unitKind = new Map(org.units.map((u) => [u.id, u.kind]));
     await seedDemoNotices(q, {
