@@ -51,6 +51,7 @@ export type TChildNetwork = z.infer<typeof ZChildNetwork>;
 
 export const ZNetworkSettings = z.strictObject({
   childAgreementAge: z.number().int(),
+  conferenceReviewMonths: z.number().int(),
   version: z.number().int().min(0),
 });
 export type TNetworkSettings = z.infer<typeof ZNetworkSettings>;

@@ -101,6 +101,8 @@ export type TUpdateNetworkPersonInput = z.input<typeof ZUpdateNetworkPersonReque
 
 export const ZNetworkSettingsRequest = z.strictObject({
   childAgreementAge: z.number().int().min(7).max(18),
+  /** A conference's review is set at approval within this many months. */
+  conferenceReviewMonths: z.number().int().min(1).max(12),
   /** 0 before the municipality has saved its first setting. */
   version: z.number().int().min(0).max(2_147_483_647),
 });

@@ -68,7 +68,7 @@ export const NETWORK_ROWS: TEndpoint[] = [
     success: 200,
     request: async () => ({
       url: '/api/v1/network-settings',
-      payload: { childAgreementAge: 12, version: await settingsVersion() },
+      payload: { childAgreementAge: 12, conferenceReviewMonths: 3, version: await settingsVersion() },
     }),
   },
   ...(['own', 'other'] as const).flatMap((which): TEndpoint[] => [

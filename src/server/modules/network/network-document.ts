@@ -5,21 +5,25 @@ import { sql } from '../../db/sql.ts';
 /** The age from which the child's own agreement is asked: the municipality's setting, else 12. */
 export const DEFAULT_CHILD_AGREEMENT_AGE = 12;
 
-export async function childAgreementAge(q: Queryable, m: string): Promise<{ age: number; version: number }> {
+export async function childAgreementAge(
+  q: Queryable,
+  m: string,
+): Promise<{ age: number; reviewMonths: number; version: number }> {
   const { rows } = await q.query(
-    sql`SELECT child_agreement_age, version FROM network_settings WHERE municipality_id = ${m}`,
+    sql`SELECT child_agreement_age, conference_review_months, version FROM network_settings WHERE municipality_id = ${m}`,
   );
   return rows[0]
-    ? { age: rows[0].child_agreement_age, version: rows[0].version }
-    : { age: DEFAULT_CHILD_AGREEMENT_AGE, version: 0 };
+    ? {
+        age: rows[0].child_agreement_age,
+        reviewMonths: rows[0].conference_review_months,
+        version: rows[0].version,
+      }
+    : { age: DEFAULT_CHILD_AGREEMENT_AGE, reviewMonths: 3, version: 0 };
 }
 
 /** Within how many months of approving a conference's plan its review must be held (default 3). */
 export async function conferenceReviewMonths(q: Queryable, m: string): Promise<number> {
-  const { rows } = await q.query(
-    sql`SELECT conference_review_months FROM network_settings WHERE municipality_id = ${m}`,
-  );
-  return rows[0]?.conference_review_months ?? 3;
+  return (await childAgreementAge(q, m)).reviewMonths;
 }
 
 /** The child's family as the register holds it: the child and its siblings, with their ages today. */

@@ -383,21 +383,39 @@ describe('the age of the child’s own agreement', () => {
     const admin = await t.login('admin@demo.beskyt.test');
     expect((await t.as(admin, 'GET', '/api/v1/network-settings')).json()).toEqual({
       childAgreementAge: 12,
+      conferenceReviewMonths: 3,
       version: 0,
     });
-    const bad = await t.as(admin, 'PUT', '/api/v1/network-settings', { childAgreementAge: 3, version: 0 });
+    const bad = await t.as(admin, 'PUT', '/api/v1/network-settings', {
+      childAgreementAge: 3,
+      conferenceReviewMonths: 3,
+      version: 0,
+    });
     expect(bad.statusCode).toBe(400);
-    const set = await t.as(admin, 'PUT', '/api/v1/network-settings', { childAgreementAge: 18, version: 0 });
+    const set = await t.as(admin, 'PUT', '/api/v1/network-settings', {
+      childAgreementAge: 18,
+      conferenceReviewMonths: 3,
+      version: 0,
+    });
     expect(set.statusCode, set.body).toBe(200);
     expect(
-      (await t.as(admin, 'PUT', '/api/v1/network-settings', { childAgreementAge: 18, version: 0 }))
-        .statusCode,
+      (
+        await t.as(admin, 'PUT', '/api/v1/network-settings', {
+          childAgreementAge: 18,
+          conferenceReviewMonths: 3,
+          version: 0,
+        })
+      ).statusCode,
     ).toBe(409);
     const childId = older[1] as string;
     const res = await create(professional, person(childId, { children: [{ childId, tie: 'weak' }] }));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().children[0].childAgreement).toBeNull();
-    await t.as(admin, 'PUT', '/api/v1/network-settings', { childAgreementAge: 12, version: 1 });
+    await t.as(admin, 'PUT', '/api/v1/network-settings', {
+      childAgreementAge: 12,
+      conferenceReviewMonths: 3,
+      version: 1,
+    });
   });
 });
 

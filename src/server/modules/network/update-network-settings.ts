@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import { defineUseCase } from '../../http/use-case.ts';
 import { childAgreementAge } from './network-document.ts';
 
-/** Sets the age from which the child's own agreement is recorded; a stale version is a 409. */
+/** Sets the age of the child's own agreement and the months within which a review is set; stale is a 409. */
 export const updateNetworkSettings = defineUseCase(
   'manage:network-settings:municipality',
   async (ctx, input: TNetworkSettingsRequest): Promise<TNetworkSettings> => {
@@ -20,12 +20,13 @@ export const updateNetworkSettings = defineUseCase(
       const written =
         current === 0
           ? await q.query(
-              sql`INSERT INTO network_settings (municipality_id, child_agreement_age, updated_by)
-                  VALUES (${m}, ${input.childAgreementAge}, ${ctx.user.userId}) ON CONFLICT DO NOTHING`,
+              sql`INSERT INTO network_settings (municipality_id, child_agreement_age, conference_review_months, updated_by)
+                  VALUES (${m}, ${input.childAgreementAge}, ${input.conferenceReviewMonths}, ${ctx.user.userId})
+                  ON CONFLICT DO NOTHING`,
             )
           : await q.query(
               sql`UPDATE network_settings SET child_agreement_age = ${input.childAgreementAge},
-                         updated_by = ${ctx.user.userId}, updated_at = now(), version = version + 1
+                         conference_review_months = ${input.conferenceReviewMonths}, updated_by = ${ctx.user.userId}, updated_at = now(), version = version + 1
                    WHERE municipality_id = ${m}`,
             );
       // Two first saves at once: the second inserts nothing and is as stale as any other.
@@ -36,11 +37,14 @@ export const updateNetworkSettings = defineUseCase(
           action: 'update',
           entity: 'network-settings',
           purpose: 'administration',
-          detail: { childAgreementAge: input.childAgreementAge },
+          detail: {
+            childAgreementAge: input.childAgreementAge,
+            conferenceReviewMonths: input.conferenceReviewMonths,
+          },
         }),
       );
-      const { age, version } = await childAgreementAge(q, m);
-      return { childAgreementAge: age, version };
+      const { age, reviewMonths, version } = await childAgreementAge(q, m);
+      return { childAgreementAge: age, conferenceReviewMonths: reviewMonths, version };
     });
   },
 );
