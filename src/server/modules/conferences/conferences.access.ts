@@ -53,8 +53,8 @@ async function decider(
 
 /**
  * Who reaches a conference, and why (decision 027): its coordinator (`coordinate:conference:own` — an external
- * coordinator reaches nothing else), the adults who see the child (a unit's enrolment or coordinatorship, a case
- * of their team), and the approver. Anyone else, and anything of another municipality, gets 404.
+ * coordinator reaches nothing else), the adults who see the child (a case of their team; a unit's enrolment or
+ * coordinatorship only for a preventive conference, as a case's conference carries the case), and the approver. Anyone else, and anything of another municipality, gets 404.
  */
 export async function conferenceAccess(
   q: Queryable,
@@ -82,6 +82,7 @@ export async function conferenceAccess(
     };
   if (decide) return { row, ...decide, coordinate, decide: true };
   const staff = (await staffRelations(q, ctx, [row.child_id], CONFERENCE_READ)).get(row.child_id);
-  if (!staff) throw new AppError('NOT_FOUND');
+  // A conference in a case carries the authority's concerns: the units see only the preventive ones.
+  if (!staff || (row.case_id && staff.permission === CONFERENCE_READ.unit)) throw new AppError('NOT_FOUND');
   return { row, relation: staff.relation, permission: staff.permission, coordinate, decide: false };
 }

@@ -377,6 +377,18 @@ describe('who reaches a conference', () => {
     expect(rows.map((r) => r.purpose)).toContain(`conference:${first.id}:coordinator`);
   });
 
+  it('keeps a conference in a case from the child’s units: only the preventive ones are theirs', async () => {
+    const { rows } = await t.db.pool.query(
+      `INSERT INTO conferences (municipality_id, child_id, case_id, reason, family_agreed_on, referred_by, coordinator_id)
+       VALUES ($1, $2, $3, 'I sagen', current_date, $4, $5) RETURNING id`,
+      [demoId, leaderChild, kase.id, caseworker.user.id, coordinator.user.id],
+    );
+    expect((await t.as(leader, 'GET', `/api/v1/conferences/${rows[0].id}`)).statusCode).toBe(404);
+    const listed = (await t.as(leader, 'GET', `/api/v1/children/${leaderChild}/conferences`)).json().items;
+    expect(listed.map((c: { id: string }) => c.id)).not.toContain(rows[0].id);
+    expect(listed.map((c: { id: string }) => c.id)).toContain(preventive);
+  });
+
   it('lists a child’s conferences for the adults who see the child', async () => {
     const res = await t.as(caseworker, 'GET', `/api/v1/children/${kase.childId}/conferences`);
     expect(res.statusCode).toBe(200);

@@ -96,7 +96,7 @@ export async function seedDemoNetwork(q: Queryable, input: TDemoNetworkInput): P
   const m = input.municipalityId;
   const { rows: anchors } = await q.query(
     sql`(SELECT child_id, ${input.caseworkerId}::uuid AS by_user, NULL::uuid AS unit_id
-           FROM cases WHERE municipality_id = ${m} AND status = 'open' ORDER BY child_id LIMIT 6)
+           FROM cases WHERE municipality_id = ${m} AND status = 'open' ORDER BY child_id LIMIT 10)
         UNION ALL
         (SELECT child_id, ${input.professionalId}::uuid, NULL FROM child_coordinators
           WHERE municipality_id = ${m} ORDER BY child_id LIMIT 3)
