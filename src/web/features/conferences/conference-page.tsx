@@ -11,6 +11,7 @@ import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
 import { TitledSection } from '../../components/titled-section';
+import { can, useMe } from '../auth/session';
 import { CloseForm, DecisionForm } from './approver-forms';
 import { InformForm, PlanForm, PrepareForm, PrivateTimeForm, ReviewForm } from './coordinator-forms';
 import { conferenceQuery } from './queries';
@@ -34,6 +35,7 @@ export function ConferencePage() {
   const { t } = useTranslation('conferences');
   const { conferenceId } = conferenceApi.useParams();
   const conference = useQuery(conferenceQuery(conferenceId));
+  const me = useMe();
   const c = conference.data;
   usePageTitle(c ? t('pageTitle', { name: c.child.firstName }) : t('title'));
   if (conference.isPending) return <Loader aria-label={t('loading')} />;
@@ -49,9 +51,11 @@ export function ConferencePage() {
   return (
     <Stack gap="xl">
       <div>
-        <AnchorLink to="/konferencer" size="sm">
-          {t('back')}
-        </AnchorLink>
+        {can(me, 'coordinate:conference:own') ? (
+          <AnchorLink to="/konferencer" size="sm">
+            {t('back')}
+          </AnchorLink>
+        ) : null}
         <Title order={1} mt="xs">
           {t('pageTitle', { name: `${c.child.firstName} ${c.child.lastName}` })}
         </Title>
