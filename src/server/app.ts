@@ -20,6 +20,7 @@ import { caseworkerChangeRoutes } from './modules/caseworker-change/caseworker-c
 import { childrenRoutes } from './modules/children/children.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { concernsRoutes } from './modules/concerns/concerns.routes.ts';
+import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { coordinatorsRoutes } from './modules/coordinators/coordinators.routes.ts';
 import { deadlineSettingsRoutes } from './modules/deadline-settings/deadline-settings.routes.ts';
@@ -32,6 +33,7 @@ import { lettersRoutes } from './modules/letters/letters.routes.ts';
 import { measurementRoutes } from './modules/measurement/measurement.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { myWorkRoutes } from './modules/my-work/my-work.routes.ts';
+import { networkRoutes } from './modules/network/network.routes.ts';
 import { noticesRoutes } from './modules/notices/notices.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { offersRoutes } from './modules/offers/offers.routes.ts';
@@ -157,6 +159,8 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   referralsRoutes(app, deps);
   leisurePassesRoutes(app, deps);
   noticesRoutes(app, deps);
+  networkRoutes(app, deps);
+  conferencesRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa) await registerWebApp(app, options.webRoot ?? '');

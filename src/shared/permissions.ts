@@ -8,6 +8,7 @@ export const ROLES = [
   'analyst',
   'admin',
   'partner',
+  'conferenceCoordinator',
 ] as const;
 export type TRole = (typeof ROLES)[number];
 
@@ -81,6 +82,18 @@ export const PERMISSIONS = [
   'manage:notice:unit',
   'manage:notice:team',
   'manage:notice-text:municipality',
+  // Network persons (issue 16): the child's network, by unit or by team; the age of the child's own agreement.
+  'read:network:unit',
+  'write:network:unit',
+  'read:network:team',
+  'write:network:team',
+  'manage:network-settings:municipality',
+  // Family group conferences (issue 16, item 4): referred and approved by unit or by team, run by the coordinator.
+  'read:conference:unit',
+  'write:conference:unit',
+  'read:conference:team',
+  'write:conference:team',
+  'coordinate:conference:own',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -113,6 +126,12 @@ const TEAM_REFERRER: readonly TPermission[] = ['read:referral:team', 'write:refe
 /** Information notices (issue 23): the child's notices and exceptions, by unit or by team. */
 const NOTICE_UNIT: readonly TPermission[] = ['read:notice:unit', 'write:notice-exception:unit'];
 const NOTICE_TEAM: readonly TPermission[] = ['read:notice:team', 'write:notice-exception:team'];
+/** Network persons (issue 16): the child's network, by unit or by team. */
+const NETWORK_UNIT: readonly TPermission[] = ['read:network:unit', 'write:network:unit'];
+const NETWORK_TEAM: readonly TPermission[] = ['read:network:team', 'write:network:team'];
+/** Family group conferences (issue 16): referred and approved by unit or by team. */
+const CONFERENCE_UNIT: readonly TPermission[] = ['read:conference:unit', 'write:conference:unit'];
+const CONFERENCE_TEAM: readonly TPermission[] = ['read:conference:team', 'write:conference:team'];
 /**
  * What each role may do: the grants the migrations write into `role_permissions` (the database is what the
  * server asks at sign-in). The endpoint × role matrix derives every expected answer from this table and the
@@ -132,6 +151,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...OFFER_OWNER,
     ...UNIT_REFERRER,
     ...NOTICE_UNIT,
+    ...NETWORK_UNIT,
+    ...CONFERENCE_UNIT,
+    'coordinate:conference:own',
   ],
   unitLeader: [
     'read:org:municipality',
@@ -159,6 +181,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...UNIT_REFERRER,
     ...NOTICE_UNIT,
     'manage:notice:unit',
+    ...NETWORK_UNIT,
+    ...CONFERENCE_UNIT,
   ],
   caseworker: [
     'read:org:municipality',
@@ -170,6 +194,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...OFFER_OWNER,
     ...TEAM_REFERRER,
     ...NOTICE_TEAM,
+    ...NETWORK_TEAM,
+    ...CONFERENCE_TEAM,
+    'coordinate:conference:own',
   ],
   caseworkManager: [
     'read:org:municipality',
@@ -190,6 +217,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     ...TEAM_REFERRER,
     ...NOTICE_TEAM,
     'manage:notice:team',
+    ...NETWORK_TEAM,
+    ...CONFERENCE_TEAM,
   ],
   reviewer: [
     'read:org:municipality',
@@ -228,6 +257,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'manage:offer:municipality',
     'export:offer:municipality',
     'manage:notice-text:municipality',
+    'manage:network-settings:municipality',
   ],
   partner: [
     'read:org:municipality',
@@ -237,6 +267,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly TPermission[]>> =
     'read:referral:provider',
     'answer:referral:provider',
   ],
+  // A coordinator of family group conferences, possibly from outside the municipality: only the conferences
+  // they coordinate; never a concern, an assessment or a case.
+  conferenceCoordinator: ['read:org:municipality', 'coordinate:conference:own'],
 };
 
 export const UNIT_KINDS = [

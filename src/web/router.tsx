@@ -24,6 +24,7 @@ import { childrenListRoute } from './routes/children-list';
 import { complianceRoute } from './routes/compliance';
 import { concernNewRoute } from './routes/concern-new';
 import { concernsRoute } from './routes/concerns';
+import { conferenceRoute, myConferencesRoute } from './routes/conferences';
 import { homeRoute } from './routes/home';
 import { importsRoute } from './routes/imports';
 import { lettersOutboxRoute } from './routes/letters-outbox';
@@ -116,6 +117,8 @@ const routeTree = rootRoute.addChildren([
     offerNewRoute,
     offerDetailRoute,
     partnerReferralsRoute,
+    myConferencesRoute,
+    conferenceRoute,
     noticesRoute,
     adminNoticeTextsRoute,
   ]),

@@ -6,8 +6,10 @@ import { ROLE_PERMISSIONS, ROLES, type TRole } from '../../src/shared/permission
 import { startTestApp, type TSession, type TTestApp } from '../fixtures/test-app.ts';
 import { CASES_ROWS } from './matrix/cases-rows.ts';
 import { CONCERNS_ROWS } from './matrix/concerns-rows.ts';
+import { CONFERENCES_ROWS } from './matrix/conferences-rows.ts';
 import { LEISURE_PASSES_ROWS } from './matrix/leisure-passes-rows.ts';
 import { MEETINGS_ROWS } from './matrix/meetings-rows.ts';
+import { NETWORK_ROWS } from './matrix/network-rows.ts';
 import { NOTICES_ROWS } from './matrix/notices-rows.ts';
 import { NOTIFICATIONS_ROWS } from './matrix/notifications-rows.ts';
 import { OFFERS_ROWS } from './matrix/offers-rows.ts';
@@ -634,6 +636,8 @@ const ENDPOINTS: TEndpoint[] = [
   ...LEISURE_PASSES_ROWS,
   ...CASES_ROWS,
   ...NOTICES_ROWS,
+  ...NETWORK_ROWS,
+  ...CONFERENCES_ROWS,
 ];
 
 /** The route table, read before the cases are named (each name tells the status it expects). */

@@ -67,4 +67,5 @@ export const ROLE_PERSONAS = {
   analyst: 'Anders Analytiker',
   admin: 'Anne Administrator',
   partner: 'Frida Frivillig',
+  conferenceCoordinator: 'Karin Koordinator',
 } as const;

@@ -8,12 +8,14 @@ import daCases from './da/cases.json';
 import daChildren from './da/children.json';
 import daCommon from './da/common.json';
 import daConcerns from './da/concerns.json';
+import daConferences from './da/conferences.json';
 import daConsents from './da/consents.json';
 import daFactors from './da/factors.json';
 import daImports from './da/imports.json';
 import daLetters from './da/letters.json';
 import daMeasurement from './da/measurement.json';
 import daMeetings from './da/meetings.json';
+import daNetwork from './da/network.json';
 import daNotices from './da/notices.json';
 import daNotifications from './da/notifications.json';
 import daOffers from './da/offers.json';
@@ -28,12 +30,14 @@ import enCases from './en/cases.json';
 import enChildren from './en/children.json';
 import enCommon from './en/common.json';
 import enConcerns from './en/concerns.json';
+import enConferences from './en/conferences.json';
 import enConsents from './en/consents.json';
 import enFactors from './en/factors.json';
 import enImports from './en/imports.json';
 import enLetters from './en/letters.json';
 import enMeasurement from './en/measurement.json';
 import enMeetings from './en/meetings.json';
+import enNetwork from './en/network.json';
 import enNotices from './en/notices.json';
 import enNotifications from './en/notifications.json';
 import enOffers from './en/offers.json';
@@ -85,6 +89,8 @@ void i18n.use(initReactI18next).init({
       practice: daPractice,
       offers: daOffers,
       planning: daPlanning,
+      network: daNetwork,
+      conferences: daConferences,
     },
     en: {
       common: enCommon,
@@ -107,6 +113,8 @@ void i18n.use(initReactI18next).init({
       practice: enPractice,
       offers: enOffers,
       planning: enPlanning,
+      network: enNetwork,
+      conferences: enConferences,
     },
   },
   lng: cookieLocale() ?? 'da',
@@ -133,6 +141,8 @@ void i18n.use(initReactI18next).init({
     'practice',
     'offers',
     'planning',
+    'network',
+    'conferences',
   ],
   interpolation: { escapeValue: false },
   initAsync: false,

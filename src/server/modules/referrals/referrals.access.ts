@@ -1,19 +1,21 @@
 import type { TSharedKind } from '../../../domain/offers/referral-basis.ts';
 import type { TReferralStatus } from '../../../domain/offers/referral-status.ts';
-import type { TPermission } from '../../../shared/permissions.ts';
-import { caseRelation, caseRelationFromRow, caseScope } from '../../access/case.ts';
 import {
   providerMembership,
   referralBasis,
   referralRelationFromRow,
   type TBasisRow,
 } from '../../access/referral.ts';
-import type { TCaseRelation, TChildRelation, TReferralRelation } from '../../access/relations.ts';
+import type { TReferralRelation } from '../../access/relations.ts';
+import {
+  staffRelation as staffRelationOf,
+  type TStaffPermissions,
+  type TStaffRelation,
+} from '../../access/staff.ts';
 import type { Queryable } from '../../db/client.ts';
 import { sql } from '../../db/sql.ts';
 import type { TCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { childAccess } from '../children/children.access.ts';
 
 /**
  * Who may touch which referral, and why (decision 021):
@@ -25,44 +27,21 @@ import { childAccess } from '../children/children.access.ts';
  *   of the provider they belong to, whose basis holds today — and only what it lets through;
  * - everyone else, and anything of another municipality, gets 404.
  */
-export interface TStaffRelation {
-  relation: TChildRelation | TCaseRelation;
-  /** Where the referrer acts from: the unit of the relation, or the team of the case. */
-  unitId: string | null;
-  teamId: string | null;
-  /** The permission the relation was found under (the role recorded in the audit event). */
-  permission: TPermission;
-}
+export type { TStaffRelation } from '../../access/staff.ts';
 
 const PERMISSIONS = {
   read: { unit: 'read:referral:unit', team: 'read:referral:team' },
   write: { unit: 'write:referral:unit', team: 'write:referral:team' },
-} as const satisfies Record<string, Record<string, TPermission>>;
+} as const satisfies Record<string, TStaffPermissions>;
 
-/** The user's relation to the child for reading or writing its referrals; 404 when there is none. */
-export async function staffRelation(
+/** The user's relation to the child for reading or writing its referrals (a write needs an open case); 404 when none. */
+export function staffRelation(
   q: Queryable,
   ctx: Pick<TCtx, 'user'>,
   childId: string,
   mode: 'read' | 'write',
 ): Promise<TStaffRelation> {
-  const { unit, team } = PERMISSIONS[mode];
-  if (ctx.user.permissions.has(unit)) {
-    const relation = await childAccess(q, ctx, childId, unit);
-    if (relation) return { relation, unitId: relation.unitId, teamId: null, permission: unit };
-  }
-  if (ctx.user.permissions.has(team)) {
-    const { rows } = await q.query(
-      sql`SELECT c.team_id, rel.* FROM cases c JOIN LATERAL (${caseRelation(caseScope(ctx, team))}) rel ON true
-           WHERE c.municipality_id = ${ctx.user.municipalityId} AND c.child_id = ${childId}
-             ${mode === 'write' ? sql`AND c.status = 'open'` : sql.empty}
-           ORDER BY c.status = 'open' DESC, c.created_at DESC LIMIT 1`,
-    );
-    const row = rows[0];
-    if (row)
-      return { relation: caseRelationFromRow(row), unitId: null, teamId: row.team_id, permission: team };
-  }
-  throw new AppError('NOT_FOUND');
+  return staffRelationOf(q, ctx, childId, PERMISSIONS[mode], { openCases: mode === 'write' });
 }
 
 export interface TPartnerRow extends TBasisRow {

@@ -37,12 +37,19 @@ describe('the demo’s duty to inform', () => {
     expect(rows[0].waiting).toBe(rows[0].held);
     expect(rows[0].held).toBeGreaterThanOrEqual(1);
     const letters = await t.db.pool.query(
-      `SELECT count(*)::int AS n, count(*) FILTER (WHERE cardinality(n.child_ids) > 1)::int AS families
-         FROM notices n JOIN letters l ON l.id = n.letter_id WHERE n.municipality_id = $1 AND n.kind = 'round'`,
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE n.kind = 'round' AND cardinality(n.child_ids) > 1)::int AS families
+         FROM notices n JOIN letters l ON l.id = n.letter_id WHERE n.municipality_id = $1`,
       [demoId],
     );
     expect(letters.rows[0].n).toBe(run.letters - (await naboLetters()));
     expect(letters.rows[0].families).toBeGreaterThan(0);
+    // The demo's network persons (issue 16) are told about too.
+    const network = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM notices WHERE municipality_id = $1 AND kind = 'networkPerson'",
+      [demoId],
+    );
+    expect(network.rows[0].n).toBeGreaterThan(0);
   });
 });
 

@@ -13,9 +13,11 @@ import { createRng, type Rng, seedFromText } from '../rng.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
 import { caseworkersByTeam, seedDemoCases } from './demo-cases.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
+import { seedDemoConferences } from './demo-conferences.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { seedDemoLeisurePasses } from './demo-leisure-passes.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoNetwork } from './demo-network.ts';
 import { seedDemoNotices } from './demo-notices.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
 import { seedDemoOffers } from './demo-offers.ts';
@@ -258,6 +260,21 @@ export async function seedMunicipality(
         .filter((a) => a.user_id === professionalId)
         .flatMap((a) => a.unit_id ?? []),
       answererId: userId('admin'),
+    });
+    await seedDemoNetwork(q, {
+      municipalityId: id,
+      professionalId,
+      professionalUnitIds: roleAssignments
+        .filter((a) => a.user_id === professionalId)
+        .flatMap((a) => a.unit_id ?? []),
+      caseworkerId: userId('caseworker'),
+    });
+    await seedDemoConferences(q, {
+      municipalityId: id,
+      coordinatorId: userId('conferenceCoordinator'),
+      professionalId,
+      unitLeaderId: userId('unitLeader'),
+      schoolId: roleAssignments.find((a) => a.user_id === userId('unitLeader'))?.unit_id as string,
     });
     const unitKind = new Map(org.units.map((u) => [u.id, u.kind]));
     await seedDemoNotices(q, {

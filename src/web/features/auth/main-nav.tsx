@@ -43,6 +43,7 @@ interface TNavItem {
     | '/tilbud/kapacitet'
     | '/henvisninger'
     | '/oplysningspligt'
+    | '/konferencer'
     | '/admin/oplysningstekster';
   label: string;
   /** Shown when the user holds any of these. */
@@ -103,6 +104,7 @@ export function MainNav() {
   const { t: to } = useTranslation('offers');
   const { t: tpl } = useTranslation('planning');
   const { t: tno } = useTranslation('notices');
+  const { t: tconf } = useTranslation('conferences');
   const me = useMe();
   const unread = useQuery({ ...unreadAlertsQuery, enabled: can(me, 'read:alert:own') }).data ?? 0;
   const led = can(me, 'read:measurement:unit')
@@ -153,6 +155,7 @@ export function MainNav() {
     { to: '/tilbud', label: to('nav.catalogue'), permission: 'read:offer:municipality' },
     { to: '/tilbud/laering', label: tpl('nav.learning'), permission: 'read:learning:municipality' },
     { to: '/tilbud/kapacitet', label: tpl('nav.capacity'), permission: 'read:capacity:municipality' },
+    { to: '/konferencer', label: tconf('nav'), permission: 'coordinate:conference:own' },
     {
       to: '/oplysningspligt',
       label: tno('nav.overview'),

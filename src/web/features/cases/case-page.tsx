@@ -6,6 +6,8 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { can, useMe } from '../auth/session';
+import { ChildConferencesSection } from '../conferences/child-conferences-section';
+import { ChildNetworkSection } from '../network/child-network-section';
 import { ChildNoticesSection } from '../notices/child-notices-section';
 import {
   AssessmentSection,
@@ -97,6 +99,8 @@ export function CasePage() {
       <MeasureSection c={c} editable={editable} />
       <PlanSection c={c} editable={editable} />
       <FollowUpSection c={c} editable={editable} />
+      <ChildNetworkSection childId={c.child.id} />
+      <ChildConferencesSection childId={c.child.id} caseId={c.status === 'open' ? c.id : undefined} />
       <ChildNoticesSection childId={c.child.id} />
       <Timeline c={c} />
     </Stack>

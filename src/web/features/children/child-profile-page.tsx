@@ -10,7 +10,9 @@ import { usePageTitle } from '../../components/page-title';
 import { ChildAssessmentsSection } from '../assessments/child-assessments-section';
 import { can, useMe } from '../auth/session';
 import { ChildConcernsSection } from '../concerns/child-concerns-section';
+import { ChildConferencesSection } from '../conferences/child-conferences-section';
 import { ChildSharingSections } from '../meetings/child-sharing-sections';
+import { ChildNetworkSection } from '../network/child-network-section';
 import { ChildNoticesSection } from '../notices/child-notices-section';
 import { ChildNotifyLink } from '../notifications/child-notify-link';
 import { ChildReferralsSection } from '../referrals/child-referrals-section';
@@ -82,6 +84,8 @@ function Profile({ child }: { child: TChildProfile }) {
       <ChildConcernsSection childId={child.id} />
       <ChildNotifyLink childId={child.id} />
       <ChildSharingSections childId={child.id} />
+      <ChildNetworkSection childId={child.id} />
+      <ChildConferencesSection childId={child.id} />
       {can(me, 'read:referral:unit') ? <ChildReferralsSection childId={child.id} /> : null}
       <ChildNoticesSection childId={child.id} />
       <Title order={2} mt="lg">

@@ -1,4 +1,6 @@
 import { caseworkerChangeTemplate } from './caseworker-change.ts';
+import { conferenceInvitationTemplate } from './conference-invitation.ts';
+import { conferencePlanTemplate } from './conference-plan.ts';
 import { coordinatorNamedTemplate } from './coordinator-named.ts';
 import { informationNoticeTemplate } from './information-notice.ts';
 import { notificationOutcomeTemplate } from './notification-outcome.ts';
@@ -11,6 +13,8 @@ export const LETTER_TEMPLATES = {
   notificationReceipt: notificationReceiptTemplate,
   notificationOutcome: notificationOutcomeTemplate,
   informationNotice: informationNoticeTemplate,
+  conferenceInvitation: conferenceInvitationTemplate,
+  conferencePlan: conferencePlanTemplate,
 };
 
 export type TLetterTemplateName = keyof typeof LETTER_TEMPLATES;
