@@ -104,6 +104,8 @@ export interface TChildAssessments {
     label: string;
     labelDa: string;
     labelEn: string;
+    /** Whether the factor is meant for the child's age today (the grid shows these by default). */
+    fitsAge: boolean;
     cells: (TFactorStateValue | null)[];
   }[];
   /** Every risk factor of the latest version: consecutive most recent joint assessments it was present in. */

@@ -826,6 +826,17 @@ describe('the child’s profile', () => {
       kind: 'risk',
       label: 'Faktor TR-FRAVAER',
     });
+    // Each row says whether its factor is meant for the child's age today (the grid's default filter).
+    const { rows: ages } = await t.db.pool.query(
+      `SELECT DISTINCT ON (f.code) f.code, age_on(c.birth_date, current_date) BETWEEN f.age_from AND f.age_to AS fits
+         FROM factors f JOIN children c ON c.municipality_id = f.municipality_id AND c.id = $1
+         JOIN factor_catalogues fc ON fc.municipality_id = f.municipality_id AND fc.id = f.catalogue_id
+        ORDER BY f.code, fc.version DESC`,
+      [c.id],
+    );
+    const fits = new Map(ages.map((r) => [r.code, r.fits]));
+    for (const row of profile.grid as { code: string; fitsAge: boolean }[])
+      expect(row.fitsAge, row.code).toBe(fits.get(row.code));
     expect(
       Object.fromEntries(profile.persistence.map((p: { code: string; run: number }) => [p.code, p.run])),
     ).toEqual({ 'TR-FRAVAER': 2, 'TR-MOBNING': 0, 'TR-KONFLIKT': 1 });

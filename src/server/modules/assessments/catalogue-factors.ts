@@ -18,6 +18,9 @@ export interface TCatalogueFactor {
   labelEn: string;
   bit: number;
   themeCodes: string[];
+  /** The ages (years) the factor is meant for. */
+  ageFrom: number;
+  ageTo: number;
 }
 
 /** The factors of some catalogue versions, in bit order, with their policy themes. */
@@ -29,7 +32,7 @@ export async function catalogueFactors(
   const byCatalogue = new Map<string, TCatalogueFactor[]>(catalogueIds.map((id) => [id, []]));
   if (catalogueIds.length === 0) return byCatalogue;
   const { rows } = await q.query(
-    `SELECT f.catalogue_id, f.id, f.code, f.kind, f.domain, f.label_da, f.label_en, f.bit,
+    `SELECT f.catalogue_id, f.id, f.code, f.kind, f.domain, f.label_da, f.label_en, f.bit, f.age_from, f.age_to,
             ARRAY(SELECT t.code FROM factor_themes ft JOIN policy_themes t ON t.municipality_id = ft.municipality_id AND t.id = ft.theme_id
                    WHERE ft.municipality_id = f.municipality_id AND ft.factor_id = f.id ORDER BY t.sort_order, t.code) AS theme_codes
        FROM factors f WHERE f.municipality_id = $1 AND f.catalogue_id = ANY($2::uuid[]) ORDER BY f.bit`,
@@ -45,6 +48,8 @@ export async function catalogueFactors(
       labelEn: r.label_en,
       bit: r.bit,
       themeCodes: r.theme_codes,
+      ageFrom: r.age_from,
+      ageTo: r.age_to,
     });
   }
   return byCatalogue;

@@ -40,6 +40,9 @@ export const getChildAssessments = defineUseCase(
            WHERE c.municipality_id = ${m} AND c.id = ${childId}`,
       );
       if (!rel[0]) return undefined;
+      const { rows: age } = await q.query(
+        sql`SELECT age_on(birth_date, current_date) AS age FROM children WHERE municipality_id = ${m} AND id = ${childId}`,
+      );
       const { rows: assessments } = await q.query(
         `SELECT a.id, a.round_id, r.name AS round_name, r.period, a.assessed_on, a.position, a.catalogue_id,
               fc.version AS catalogue_version, a.present_mask::text, a.known_mask::text, a.locked_at
@@ -56,10 +59,16 @@ export const getChildAssessments = defineUseCase(
         [m],
       );
       const catalogues = await catalogueFactors(q, m, [...new Set(assessments.map((a) => a.catalogue_id))]);
-      return { relUnit: rel[0].rel_unit_id as string, assessments, themes, catalogues };
+      return {
+        relUnit: rel[0].rel_unit_id as string,
+        assessments,
+        themes,
+        catalogues,
+        ageNow: age[0]?.age as number,
+      };
     });
     if (!found) throw new AppError('NOT_FOUND');
-    const { relUnit, assessments, catalogues } = found;
+    const { relUnit, assessments, catalogues, ageNow } = found;
     await ctx.audit.record(
       auditEvent(ctx, {
         unitId: relUnit,
@@ -115,6 +124,7 @@ export const getChildAssessments = defineUseCase(
         label: labelOf(f, ctx.locale),
         labelDa: f.labelDa,
         labelEn: f.labelEn,
+        fitsAge: f.ageFrom <= ageNow && ageNow <= f.ageTo,
         cells: stateLists.map((states) => states.find((s) => s.factorCode === f.code)?.state ?? null),
       }));
 

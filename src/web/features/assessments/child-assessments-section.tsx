@@ -1,4 +1,4 @@
-import { Checkbox, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Checkbox, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,10 +85,14 @@ function Profile({ data, childId }: { data: TChildAssessments; childId: string }
   const { t, i18n } = useTranslation('assessments');
   const participation = useParticipation(childId);
   const [onlyPresent, setOnlyPresent] = useState(false);
+  // By default the factors meant for the child's age; a toggle shows every factor ever assessed.
+  const [allAges, setAllAges] = useState(false);
   const latest = data.timeline.at(-1);
   const present = data.persistence.filter((p) => p.run > 0).sort((a, b) => b.run - a.run);
   const labelOf = new Map(data.grid.map((g) => [g.code, g.label]));
-  const rows = onlyPresent ? data.grid.filter((g) => g.cells.includes('present')) : data.grid;
+  const rows = data.grid
+    .filter((g) => allAges || g.fitsAge)
+    .filter((g) => !onlyPresent || g.cells.includes('present'));
 
   return (
     <Stack gap="xl" className="assessments-ui">
@@ -209,12 +213,18 @@ function Profile({ data, childId }: { data: TChildAssessments; childId: string }
       </Sub>
 
       <Sub id="assessments-grid" title={t('profile.grid')}>
-        <Checkbox
-          mb="sm"
-          label={t('profile.onlyPresent')}
-          checked={onlyPresent}
-          onChange={(e) => setOnlyPresent(e.currentTarget.checked)}
-        />
+        <Group gap="lg" mb="sm">
+          <Checkbox
+            label={t('profile.onlyPresent')}
+            checked={onlyPresent}
+            onChange={(e) => setOnlyPresent(e.currentTarget.checked)}
+          />
+          <Checkbox
+            label={t('profile.allAges')}
+            checked={allAges}
+            onChange={(e) => setAllAges(e.currentTarget.checked)}
+          />
+        </Group>
         <ScrollRegion label={t('profile.grid')}>
           <Table captionSide="top" striped>
             <Table.Caption className="visually-hidden">{t('profile.gridCaption')}</Table.Caption>
