@@ -127,6 +127,18 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   await expect(page.getByText(/Kontaktperson \(§ 32 støtte\)/)).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Barnets plan (§ 91)' })).toBeVisible();
 
+  // Completing the § 20 assessment cannot be undone: it asks first, and cancelling changes nothing.
+  await page.getByLabel('Konklusion').fill('Barnet har brug for en fast voksen i skolen.');
+  await page.getByRole('button', { name: 'Afslut undersøgelsen' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Er du sikker?' });
+  await expect(confirm).toContainText('kan den ikke genåbnes');
+  await expectNoA11yViolations(page);
+  await confirm.getByRole('button', { name: 'Annullér' }).click();
+  await expect(page.getByText(/^Afsluttet den \d/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Afslut undersøgelsen' }).click();
+  await confirm.getByRole('button', { name: 'Afslut undersøgelsen' }).click();
+  await expect(page.getByText(/^Afsluttet den \d/)).toBeVisible();
+
   // A plan without goals is refused, naming the problem; with a goal and its protective factors it is saved.
   await page.getByRole('button', { name: /^(Barnets plan|Ungeplan)$/ }).click();
   await page.getByLabel('Barnets egne ønsker').fill('Jeg vil gerne gå til fodbold igen.');

@@ -1,5 +1,6 @@
-import { Button, Group, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert';
 
 interface TActionFormProps {
@@ -8,16 +9,23 @@ interface TActionFormProps {
   error: unknown;
   pending: boolean;
   submitLabel: string;
+  /**
+   * For what cannot be undone: the consequence in words, asked about in a dialog before the action runs.
+   */
+  confirm?: string;
   children: ReactNode;
 }
 
 /** A small form that runs one action: its error above the fields, one light submit button below. */
-export function ActionForm({ onSubmit, error, pending, submitLabel, children }: TActionFormProps) {
+export function ActionForm({ onSubmit, error, pending, submitLabel, confirm, children }: TActionFormProps) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit();
+        if (confirm) setAsking(true);
+        else onSubmit();
       }}
     >
       <Stack>
@@ -29,6 +37,24 @@ export function ActionForm({ onSubmit, error, pending, submitLabel, children }: 
           </Button>
         </Group>
       </Stack>
+      {confirm ? (
+        <Modal opened={asking} onClose={() => setAsking(false)} title={t('confirm.title')}>
+          <Text>{confirm}</Text>
+          <Group mt="md" justify="flex-end">
+            <Button variant="default" onClick={() => setAsking(false)}>
+              {t('confirm.cancel')}
+            </Button>
+            <Button
+              onClick={() => {
+                setAsking(false);
+                onSubmit();
+              }}
+            >
+              {submitLabel}
+            </Button>
+          </Group>
+        </Modal>
+      ) : null}
     </form>
   );
 }

@@ -59,7 +59,7 @@ export function AppLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        <AppShell.Navbar p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
           <MainNav />
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1} ref={main}>

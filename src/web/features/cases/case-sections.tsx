@@ -107,6 +107,7 @@ export function AssessmentSection({ c, editable }: { c: TCase; editable: boolean
             error={complete.error}
             pending={complete.isPending}
             submitLabel={t('assessment.complete')}
+            confirm={t('assessment.confirmComplete')}
           >
             <Textarea
               label={t('assessment.summary')}
