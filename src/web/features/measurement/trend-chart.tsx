@@ -75,7 +75,7 @@ export function TrendChart({ periods, series, title, description }: TTrendChartP
         {axis.ticks.map((tick) => (
           <g key={tick}>
             <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} />
-            <text x={M.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
+            <text x={M.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" data-tick={tick}>
               {formatShare(tick, lng, 0)}
             </text>
           </g>
