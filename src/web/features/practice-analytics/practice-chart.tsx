@@ -1,5 +1,5 @@
 import { Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { type CSSProperties, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPracticeCell } from '../../../domain/practice/practice-figures';
 import { formatPeriod, formatShare } from '../measurement/format';
@@ -35,7 +35,12 @@ export function PracticeChart({ chart, periods, groupLabel }: TPracticeChartProp
     timing ? new Intl.NumberFormat(lng === 'en' ? 'en-GB' : 'da-DK').format(tick) : formatShare(tick, lng, 0);
 
   return (
-    <section aria-labelledby={headingId} className="practice-chart" data-testid={`practice-chart-${chart}`}>
+    <section
+      aria-labelledby={headingId}
+      className="practice-chart"
+      // The track's grid lines fall on the axis ticks.
+      style={{ '--practice-step': pct(1 / (ticks.length - 1)) } as CSSProperties}
+    >
       <Title order={2} size="h4" id={headingId}>
         {t(`charts.${chart}`)}
       </Title>
