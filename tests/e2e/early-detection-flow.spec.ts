@@ -143,14 +143,14 @@ test('from a concern to a meeting with consent, minutes, an action under My work
   await item.getByLabel('Ansvarlig').selectOption(professional.user.id);
   await item.getByLabel('Frist').fill(isoDay(7));
   await item.getByRole('button', { name: 'Tilføj handling' }).click();
-  await expect(item.getByRole('cell', { name: 'Ring til forældrene' })).toBeVisible();
+  await expect(item.getByRole('cell', { name: 'Ring til forældrene', exact: true })).toBeVisible();
   await checkA11y(page);
   const meetingUrl = page.url();
 
   // 4. The action's owner sees it under My work.
   await signIn(page, 'professional');
   await page.goto('/mit-arbejde');
-  await expect(page.getByRole('cell', { name: 'Ring til forældrene' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Ring til forældrene', exact: true }).first()).toBeVisible();
   await checkA11y(page);
 
   // 5. At follow-up, "partly" is recorded with the scaling again.
@@ -166,12 +166,13 @@ test('from a concern to a meeting with consent, minutes, an action under My work
   await signIn(page, 'unitLeader');
   await page.goto('/praksis');
   await page.getByLabel('Periode', { exact: true }).selectOption('year');
+  await page.getByText('Vis alle tal som tabel').click();
   const table = page.getByRole('table', { name: /Praksis/ });
   const total = table
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: 'I alt' }) })
     .last();
-  await expect(total.getByRole('cell').nth(3)).toHaveText(/^\d+([,.]\d)? \(n=\d+\)$/);
-  await expect(total.getByRole('cell').nth(2)).toHaveText(/^\d+([,.]\d)? \(n=\d+\)$/);
+  await expect(total.getByRole('cell').nth(3)).toHaveText(/^\d+([,.]\d)? dage \(n = \d+\)$/);
+  await expect(total.getByRole('cell').nth(2)).toHaveText(/^\d+([,.]\d)? dage \(n = \d+\)$/);
   await checkA11y(page);
 });

@@ -66,6 +66,16 @@ test('the analyst follows the trend per theme, compares units, reads a definitio
   const allRow = trend.getByRole('row').filter({ hasText: 'Alle beskyttelsesfaktorer' }).first();
   await expect(allRow).toContainText(SHARE);
   await expect(allRow).toContainText(INTERVAL);
+  // The axis fits the figures: it holds every interval in the table, and leaves out an empty 0 % when it can.
+  const ends = ((await trend.textContent()) ?? '').match(/\d{1,3},\d–\d{1,3},\d/g) ?? [];
+  const bounds = ends.flatMap((e) => e.split('–').map((v) => Number(v.replace(',', '.')) / 100));
+  const ticks = await page
+    .locator('[data-testid="trend-axis"] [data-tick]')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-tick'))));
+  expect(Math.min(...ticks)).toBeLessThanOrEqual(Math.min(...bounds));
+  expect(Math.max(...ticks)).toBeGreaterThanOrEqual(Math.max(...bounds));
+  if (Math.min(...bounds) > 0.1) expect(Math.min(...ticks)).toBeGreaterThan(0);
+  await expectNoA11yViolations(page);
 
   // Theme profile for the latest period.
   await expect(page.getByRole('heading', { level: 2, name: 'Temaprofil' })).toBeVisible();

@@ -64,6 +64,22 @@ test('My work, practice analytics and the child’s consents are accessible', as
   await signIn(page, 'unitLeader');
   await page.goto('/praksis');
   await expect(page.getByRole('heading', { level: 1, name: /Praksis/ })).toBeVisible();
+  // Each figure a chart whose every row states its figure in words: value, interval and n, or why it is hidden.
+  const onTime = page.getByRole('region', { name: 'Handlinger udført til tiden' });
+  await expect(onTime).toBeVisible();
+  const rows = onTime.locator('.practice-row');
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const text of await rows.allInnerTexts())
+    expect(text).toMatch(
+      /\d+\s%\s\(95\s%-interval\s\d+,\d–\d+,\d\s%; n = \d+\)|skjult, n < 5|skjult for at beskytte en anden celle/,
+    );
+  await expect(onTime.getByText(/95\s%-interval .*; n = \d+/).first()).toBeVisible();
+  const toAction = page.getByRole('region', { name: /første handling \(median\)/ });
+  await expect(toAction.getByText(/dage \(n = \d+\)|skjult/).first()).toBeVisible();
+  await expect(page.getByText('(n=–)')).toHaveCount(0);
+  await checkA11y(page);
+  // The same figures as a table, for screen readers and exact reading.
+  await page.getByText('Vis alle tal som tabel').click();
   await expect(page.getByRole('table', { name: /Praksis/ })).toBeVisible();
   await checkA11y(page);
   await page.getByLabel('Opdel efter').selectOption('profession');

@@ -129,6 +129,67 @@ describe('practice figures', () => {
     });
   });
 
+  it('says why a figure is hidden: too few cases, or to protect another cell', () => {
+    const cells = practiceCells(
+      [...episodes('A', 3), ...episodes('B', 8), ...episodes('C', 9)],
+      actions('C', 5, 1),
+      [],
+    );
+    const hidden = (g: string | null) => cells.find((c) => c.group === g)?.hidden;
+    expect(hidden('A')).toMatchObject({ concerns: 'primary', toAction: 'primary', actions: 'primary' });
+    expect(hidden('B')).toMatchObject({ concerns: 'complementary', toMeeting: 'complementary' });
+    // C is shown; only one case reached a notification, so that median is hidden as too few.
+    expect(hidden('C')).toMatchObject({ toNotification: 'primary' });
+    expect(hidden('C')).not.toHaveProperty('concerns');
+    expect(hidden('C')).not.toHaveProperty('toAction');
+    expect(hidden('C')).not.toHaveProperty('actions');
+    expect(hidden(null)).toMatchObject({ toNotification: 'primary' });
+    expect(hidden(null)).not.toHaveProperty('concerns');
+  });
+
+  it('names a hidden "did it help" answer, and nothing when no follow-up was held', () => {
+    const cells = practiceCells([], [], [...followUps('A', 6, 5, 2, 0), ...followUps('B', 0, 0, 0, 6)]);
+    const a = cells.find((c) => c.group === 'A');
+    expect(a?.helped).toEqual({ yes: 6, partly: null, no: null });
+    expect(a?.hidden).toMatchObject({ partly: 'complementary', no: 'primary' });
+    expect(a?.hidden).not.toHaveProperty('yes');
+    expect(a?.hidden).not.toHaveProperty('followUps');
+    const b = cells.find((c) => c.group === 'B')?.hidden;
+    for (const answer of ['yes', 'partly', 'no']) expect(b).not.toHaveProperty(answer);
+  });
+
+  it('gives the exact 95 % interval of each shown share, and none for a hidden one', () => {
+    const cells = practiceCells(
+      [],
+      [...actions('A', 4, 2), ...actions('B', 1, 1), ...actions('C', 2, 1)],
+      followUps('A', 5, 0, 0, 0),
+    );
+    const a = cells.find((c) => c.group === 'A');
+    const [lo, hi] = a?.ci95.actions ?? [Number.NaN, Number.NaN];
+    // Clopper–Pearson for 4 of 6: 22.3 %–95.7 %.
+    expect(lo).toBeCloseTo(0.223, 3);
+    expect(hi).toBeCloseTo(0.957, 3);
+    expect(a?.ci95.followUps).toEqual([0.478, 1]);
+    expect(a?.ci95.helped).toEqual([0.478, 1]);
+    expect(cells.find((c) => c.group === 'B')?.ci95).toEqual({
+      actions: null,
+      followUps: null,
+      helped: null,
+    });
+  });
+
+  it('every shown share lies inside its interval', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), (onTime, late) => {
+        const total = practiceCells([], actions('A', onTime, late), []).find((c) => c.group === null);
+        const share = total?.actions.share;
+        const ci = total?.ci95.actions;
+        if (share === null || share === undefined) return ci === null;
+        return ci !== null && ci !== undefined && ci[0] <= share + 0.001 && share <= ci[1] + 0.001;
+      }),
+    );
+  });
+
   it('keeps periods apart', () => {
     const cells = practiceCells(
       [],

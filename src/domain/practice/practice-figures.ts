@@ -1,3 +1,4 @@
+import { computeShareInterval } from '../measurement/share-interval.ts';
 import { isHidden, MIN_CELL, suppressList, type TCellVisibility } from '../measurement/suppression.ts';
 
 /**
@@ -32,6 +33,20 @@ export interface TTiming {
   reached: number | null;
   medianDays: number | null;
 }
+export type TPracticeFigure =
+  | 'concerns'
+  | 'toAction'
+  | 'toMeeting'
+  | 'toNotification'
+  | 'actions'
+  | 'followUps'
+  | 'yes'
+  | 'partly'
+  | 'no';
+/** Why a figure is null: fewer than MIN_CELL cases behind it, or hidden so another hidden one stays hidden. */
+export type THiddenBecause = 'primary' | 'complementary';
+export type TShareInterval = readonly [number, number];
+
 export interface TPracticeCell {
   period: string;
   /** null: the period's total over every group. */
@@ -40,6 +55,15 @@ export interface TPracticeCell {
   actions: { n: number | null; onTime: number | null; share: number | null };
   followUps: { n: number | null; held: number | null; share: number | null };
   helped: { yes: number | null; partly: number | null; no: number | null };
+  /** The figures that are null because they are hidden, and why; a figure not named is shown (or has no case). */
+  hidden: Partial<Record<TPracticeFigure, THiddenBecause>>;
+  /**
+   * 95 % intervals (exact binomial, as the measurement shares) of the shown shares: actions on time, follow-ups
+   * held, and "it helped" among the follow-ups held. They depend on the shown n and count only, so they give
+   * nothing away that the figures do not. Medians have none: a distribution-free interval for a median is a
+   * pair of the cases' own values (for five cases, the smallest and the largest).
+   */
+  ci95: { actions: TShareInterval | null; followUps: TShareInterval | null; helped: TShareInterval | null };
 }
 
 export function quarterOf(isoDate: string): string {
@@ -81,6 +105,18 @@ export function median(values: readonly number[]): number | null {
 
 const share = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
+
+function interval(n: number | null, count: number | null): TShareInterval | null {
+  if (n === null || count === null || n === 0) return null;
+  const { lo, hi } = computeShareInterval({ lo: 0, hi: 1 }, n, count);
+  return [Math.round(lo * 1000) / 1000, Math.round(hi * 1000) / 1000];
+}
+
+/** The reason a figure is hidden: its line's visibility first, then its own count against MIN_CELL. */
+function because(line: TCellVisibility, ownCount: number): THiddenBecause | undefined {
+  if (line === 'primary' || line === 'complementary') return line;
+  return ownCount > 0 && ownCount < MIN_CELL ? 'primary' : undefined;
+}
 
 function timing(values: (number | null)[], visible: boolean): TTiming {
   const reached = values.filter((v): v is number => v !== null);
@@ -132,9 +168,12 @@ export function practiceCells(
       const e = of(ep, g);
       const a = of(ac, g);
       const f = of(fu, g);
-      const eShown = !isHidden(epVis.get(g) ?? 'primary');
-      const aShown = !isHidden(acVis.get(g) ?? 'primary');
-      const fShown = !isHidden(fuVis.get(g) ?? 'primary');
+      const eLine = epVis.get(g) ?? 'primary';
+      const aLine = acVis.get(g) ?? 'primary';
+      const fLine = fuVis.get(g) ?? 'primary';
+      const eShown = !isHidden(eLine);
+      const aShown = !isHidden(aLine);
+      const fShown = !isHidden(fLine);
       const onTime = a.filter((x) => x.onTime).length;
       const held = f.filter((x) => x.helped !== null);
       const counts = [
@@ -147,6 +186,42 @@ export function practiceCells(
         fShown && held.length >= MIN_CELL && !isHidden(helpedVis[i] ?? 'primary')
           ? (counts[i] as number)
           : null;
+      const reached = (pick: (x: TEpisodeFact) => number | null) => e.filter((x) => pick(x) !== null).length;
+      const helpedWhy = (i: number): THiddenBecause | undefined => {
+        if (helpedCell(i) !== null) return undefined;
+        if (!fShown) return because(fLine, 0);
+        if (held.length === 0) return undefined;
+        return held.length < MIN_CELL ? 'primary' : because(helpedVis[i] ?? 'primary', 0);
+      };
+      const hiddenFigures: [TPracticeFigure, THiddenBecause | undefined][] = [
+        ['concerns', because(eLine, 0)],
+        [
+          'toAction',
+          because(
+            eLine,
+            reached((x) => x.toAction),
+          ),
+        ],
+        [
+          'toMeeting',
+          because(
+            eLine,
+            reached((x) => x.toMeeting),
+          ),
+        ],
+        [
+          'toNotification',
+          because(
+            eLine,
+            reached((x) => x.toNotification),
+          ),
+        ],
+        ['actions', because(aLine, 0)],
+        ['followUps', because(fLine, 0)],
+        ['yes', helpedWhy(0)],
+        ['partly', helpedWhy(1)],
+        ['no', helpedWhy(2)],
+      ];
       cells.push({
         period,
         group: g,
@@ -176,6 +251,12 @@ export function practiceCells(
           share: fShown ? share(held.length, f.length) : null,
         },
         helped: { yes: helpedCell(0), partly: helpedCell(1), no: helpedCell(2) },
+        hidden: Object.fromEntries(hiddenFigures.filter(([, why]) => why !== undefined)),
+        ci95: {
+          actions: aShown ? interval(a.length, onTime) : null,
+          followUps: fShown ? interval(f.length, held.length) : null,
+          helped: helpedCell(0) === null ? null : interval(held.length, helpedCell(0)),
+        },
       });
     }
   }

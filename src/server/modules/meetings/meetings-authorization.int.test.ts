@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
+import type { TPracticeCell } from '../../../domain/practice/practice-figures.ts';
 import { ROLES } from '../../../shared/permissions.ts';
 import { enforceConsentExpiry } from '../consents/enforce-consent-expiry.ts';
 import { sendReminders } from '../my-work/send-reminders.ts';
@@ -569,8 +570,18 @@ describe('practice analytics', () => {
     expect(unit?.concerns.toMeeting.medianDays).toEqual(expect.any(Number));
     // Grouped by profession, the pedagogues' cell is hidden or shows at least five cases: never fewer.
     const byProfession = (await t.as(leader, 'GET', '/api/v1/practice-analytics?groupBy=profession')).json();
-    for (const c of byProfession.cells as { concerns: { n: number | null } }[])
+    for (const c of byProfession.cells as TPracticeCell[]) {
       expect(c.concerns.n === null || c.concerns.n >= 5).toBe(true);
+      // A hidden figure says why; a shown share comes with its 95 % interval around it, a hidden one with none.
+      if (c.concerns.n === null) expect(['primary', 'complementary']).toContain(c.hidden.concerns);
+      else expect(c.hidden.concerns).toBeUndefined();
+      if (c.actions.share === null) expect(c.ci95.actions).toBeNull();
+      else {
+        const [lo, hi] = c.ci95.actions ?? [2, -1];
+        expect(lo).toBeLessThanOrEqual(c.actions.share + 0.001);
+        expect(hi).toBeGreaterThanOrEqual(c.actions.share - 0.001);
+      }
+    }
     const xlsx = await t.as(leader, 'GET', '/api/v1/practice-analytics.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);

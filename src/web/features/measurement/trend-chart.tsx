@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPeriod, formatShare } from './format';
+import { shareAxis } from './share-axis';
 
 export interface TTrendPoint {
   mean: number | null;
@@ -29,7 +30,6 @@ const H = 300;
 const M = { top: 16, right: 16, bottom: 40, left: 56 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
-const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /** Consecutive periods where `has` holds, as runs of indices (a hidden period breaks the run). */
 function runs(periods: string[], has: (period: string) => boolean): number[][] {
@@ -53,7 +53,14 @@ export function TrendChart({ periods, series, title, description }: TTrendChartP
   const titleId = useId();
   const descId = useId();
   const x = (i: number) => M.left + ((i + 0.5) * PLOT_W) / Math.max(1, periods.length);
-  const y = (v: number) => M.top + (1 - Math.min(1, Math.max(0, v))) * PLOT_H;
+  // The axis fits what is drawn: every shown mean and interval end.
+  const axis = shareAxis(
+    series.flatMap((s) =>
+      [...s.points.values()].flatMap((p) => [...(p.mean === null ? [] : [p.mean]), ...(p.ci95 ?? [])]),
+    ),
+  );
+  const y = (v: number) =>
+    M.top + (1 - (Math.min(axis.max, Math.max(axis.min, v)) - axis.min) / (axis.max - axis.min)) * PLOT_H;
 
   return (
     <svg
@@ -64,11 +71,11 @@ export function TrendChart({ periods, series, title, description }: TTrendChartP
     >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
-      <g className="measurement-grid">
-        {TICKS.map((tick) => (
+      <g className="measurement-grid" data-testid="trend-axis">
+        {axis.ticks.map((tick) => (
           <g key={tick}>
             <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} />
-            <text x={M.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
+            <text x={M.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" data-tick={tick}>
               {formatShare(tick, lng, 0)}
             </text>
           </g>

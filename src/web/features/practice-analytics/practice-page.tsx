@@ -1,4 +1,4 @@
-import { Anchor, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,15 +9,24 @@ import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
-import { ScrollTable } from '../../components/scroll-table';
 import { can, useMe } from '../auth/session';
-import { formatPeriod } from '../measurement/format';
+import { SHARE_CHARTS, TIMING_CHARTS } from './figures';
+import { PracticeChart } from './practice-chart';
+import { PracticeTable } from './practice-table';
+import './practice.css';
 
 export function PracticeGate() {
   const me = useMe();
   const { t } = useTranslation();
   if (can(me, 'read:practice:unit') || can(me, 'read:practice:municipality')) return <PracticePage />;
   return <Title order={1}>{t('forbidden.title')}</Title>;
+}
+
+/** The cells by period, in the server's order (each period's groups, then its total). */
+function byPeriod(cells: readonly TPracticeCell[]): { period: string; cells: TPracticeCell[] }[] {
+  const periods = new Map<string, TPracticeCell[]>();
+  for (const cell of cells) periods.set(cell.period, [...(periods.get(cell.period) ?? []), cell]);
+  return [...periods].map(([period, inPeriod]) => ({ period, cells: inPeriod }));
 }
 
 function PracticePage() {
@@ -33,16 +42,7 @@ function PracticePage() {
     queryFn: () => api.get<TPractice>('/api/v1/practice-analytics', query),
     placeholderData: keepPreviousData,
   });
-  const number = (v: number | null, digits = 1) =>
-    v === null
-      ? '–'
-      : new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'da-DK', {
-          maximumFractionDigits: digits,
-        }).format(v);
-  const pct = (v: number | null) =>
-    v === null
-      ? '–'
-      : new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'da-DK', { style: 'percent' }).format(v);
+  const periods = byPeriod(data.data?.cells ?? []);
   const group = (c: TPracticeCell) =>
     c.group === null
       ? t('total')
@@ -104,69 +104,19 @@ function PracticePage() {
               to: formatDate(data.data.to, i18n.language),
             })}
           </Text>
-          {/* A region the keyboard can scroll: the wide table overflows on small screens (WCAG 2.1.1). */}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-          <section aria-label={t('tableRegion')} tabIndex={0} style={{ overflowX: 'auto' }}>
-            <ScrollTable>
-              <Table aria-label={t('title')} striped miw={1100}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('period')}</Table.Th>
-                    <Table.Th scope="col">{groupBy === 'unit' ? t('unit') : t('professionHeading')}</Table.Th>
-                    <Table.Th scope="col">{t('episodes')}</Table.Th>
-                    <Table.Th scope="col">{t('toAction')}</Table.Th>
-                    <Table.Th scope="col">{t('toMeeting')}</Table.Th>
-                    <Table.Th scope="col">{t('toNotification')}</Table.Th>
-                    <Table.Th scope="col">{t('actionsOnTime')}</Table.Th>
-                    <Table.Th scope="col">{t('followUpsHeld')}</Table.Th>
-                    <Table.Th scope="col">{t('helped')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.data.cells.map((c) => (
-                    <Table.Tr key={`${c.period}:${c.group}`} fw={c.group === null ? 700 : undefined}>
-                      <Table.Td>{formatPeriod(c.period, i18n.language)}</Table.Td>
-                      <Table.Th scope="row" fw={c.group === null ? 700 : 400}>
-                        {group(c)}
-                      </Table.Th>
-                      <Table.Td>{number(c.concerns.n, 0)}</Table.Td>
-                      <Table.Td>
-                        {t('days', {
-                          days: number(c.concerns.toAction.medianDays),
-                          n: number(c.concerns.toAction.reached, 0),
-                        })}
-                      </Table.Td>
-                      <Table.Td>
-                        {t('days', {
-                          days: number(c.concerns.toMeeting.medianDays),
-                          n: number(c.concerns.toMeeting.reached, 0),
-                        })}
-                      </Table.Td>
-                      <Table.Td>
-                        {t('days', {
-                          days: number(c.concerns.toNotification.medianDays),
-                          n: number(c.concerns.toNotification.reached, 0),
-                        })}
-                      </Table.Td>
-                      <Table.Td>
-                        {t('share', { share: pct(c.actions.share), n: number(c.actions.n, 0) })}
-                      </Table.Td>
-                      <Table.Td>
-                        {t('share', { share: pct(c.followUps.share), n: number(c.followUps.n, 0) })}
-                      </Table.Td>
-                      <Table.Td>
-                        {t('helpedCells', {
-                          yes: number(c.helped.yes, 0),
-                          partly: number(c.helped.partly, 0),
-                          no: number(c.helped.no, 0),
-                        })}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-          </section>
+          {periods.length > 0 ? (
+            <section aria-label={t('figuresRegion')}>
+              <Stack gap="xl">
+                {[...TIMING_CHARTS, ...SHARE_CHARTS].map((chart) => (
+                  <PracticeChart key={chart} chart={chart} periods={periods} groupLabel={group} />
+                ))}
+              </Stack>
+            </section>
+          ) : null}
+          <details className="practice-table">
+            <summary>{t('tableSummary')}</summary>
+            <PracticeTable cells={data.data.cells} groupBy={groupBy} groupLabel={group} />
+          </details>
           {data.data.cells.length === 0 ? <Text>{t('none')}</Text> : null}
         </>
       ) : null}
