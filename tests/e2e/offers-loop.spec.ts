@@ -26,7 +26,8 @@ interface TSuggestions {
 
 /**
  * A child in an open round of the teacher's units, not yet assessed there, whose latest joint assessment lacks
- * organised leisure and who is suggested an offer of the association — with custodians and no referral yet.
+ * organised leisure and who is suggested an offer of the association — with custodians and no live referral
+ * to that offer.
  */
 async function findChild(page: Page) {
   const units = new Set((await me(page)).user.roles.flatMap((r) => (r.unitId ? [r.unitId] : [])));
@@ -45,12 +46,17 @@ async function findChild(page: Page) {
         const offer = suggestions.items.find((s) => s.offer.provider.name === ASSOCIATION)?.offer;
         if (!offer) continue;
         const refs = (await (await page.request.get(`/api/v1/children/${child.id}/referrals`)).json()) as {
-          items: unknown[];
+          items: { offer: { id: string }; status: string }[];
         };
+        // The demo has referred many children already (its learning history): only a live referral to this
+        // very offer stands in the way.
+        const live = refs.items.filter(
+          (r) => r.offer.id === offer.id && !['declined', 'ended'].includes(r.status),
+        );
         const consents = (await (await page.request.get(`/api/v1/children/${child.id}/consents`)).json()) as {
           custodians: unknown[];
         };
-        if (refs.items.length === 0 && consents.custodians.length > 0) return { child, offer, round, unit };
+        if (live.length === 0 && consents.custodians.length > 0) return { child, offer, round, unit };
       }
     }
   }
