@@ -22,28 +22,6 @@ import daOffers from './da/offers.json';
 import daPlanning from './da/planning.json';
 import daPractice from './da/practice.json';
 import daWork from './da/work.json';
-import enAdmin from './en/admin.json';
-import enAssessments from './en/assessments.json';
-import enAudit from './en/audit.json';
-import enAuth from './en/auth.json';
-import enCases from './en/cases.json';
-import enChildren from './en/children.json';
-import enCommon from './en/common.json';
-import enConcerns from './en/concerns.json';
-import enConferences from './en/conferences.json';
-import enConsents from './en/consents.json';
-import enFactors from './en/factors.json';
-import enImports from './en/imports.json';
-import enLetters from './en/letters.json';
-import enMeasurement from './en/measurement.json';
-import enMeetings from './en/meetings.json';
-import enNetwork from './en/network.json';
-import enNotices from './en/notices.json';
-import enNotifications from './en/notifications.json';
-import enOffers from './en/offers.json';
-import enPlanning from './en/planning.json';
-import enPractice from './en/practice.json';
-import enWork from './en/work.json';
 
 export const LOCALES = ['da', 'en'] as const;
 export type TLocale = (typeof LOCALES)[number];
@@ -66,88 +44,89 @@ export function rememberLocale(locale: TLocale): void {
   document.cookie = `${LANG_COOKIE}=${locale}; path=/; SameSite=Strict; max-age=31536000`;
 }
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    da: {
-      common: daCommon,
-      auth: daAuth,
-      children: daChildren,
-      admin: daAdmin,
-      audit: daAudit,
-      measurement: daMeasurement,
-      imports: daImports,
-      assessments: daAssessments,
-      factors: daFactors,
-      concerns: daConcerns,
-      notifications: daNotifications,
-      notices: daNotices,
-      cases: daCases,
-      letters: daLetters,
-      meetings: daMeetings,
-      consents: daConsents,
-      work: daWork,
-      practice: daPractice,
-      offers: daOffers,
-      planning: daPlanning,
-      network: daNetwork,
-      conferences: daConferences,
-    },
-    en: {
-      common: enCommon,
-      auth: enAuth,
-      children: enChildren,
-      admin: enAdmin,
-      audit: enAudit,
-      measurement: enMeasurement,
-      imports: enImports,
-      assessments: enAssessments,
-      factors: enFactors,
-      concerns: enConcerns,
-      notifications: enNotifications,
-      notices: enNotices,
-      cases: enCases,
-      letters: enLetters,
-      meetings: enMeetings,
-      consents: enConsents,
-      work: enWork,
-      practice: enPractice,
-      offers: enOffers,
-      planning: enPlanning,
-      network: enNetwork,
-      conferences: enConferences,
-    },
+/**
+ * English arrives on demand: an i18next backend that imports the English catalogues the first time English is
+ * asked for (a chunk of its own), so the first page of a Danish user carries Danish only.
+ */
+const englishOnDemand = {
+  type: 'backend' as const,
+  init() {},
+  read(language: string, namespace: string, callback: (error: unknown, data: object | null) => void) {
+    if (language !== 'en') return callback(null, {});
+    import('./en').then(
+      ({ EN }) => callback(null, EN[namespace as keyof typeof EN] ?? {}),
+      (error) => callback(error, null),
+    );
   },
-  lng: cookieLocale() ?? 'da',
-  fallbackLng: 'da',
-  defaultNS: 'common',
-  ns: [
-    'common',
-    'auth',
-    'children',
-    'admin',
-    'audit',
-    'measurement',
-    'imports',
-    'assessments',
-    'factors',
-    'concerns',
-    'cases',
-    'letters',
-    'notifications',
-    'notices',
-    'meetings',
-    'consents',
-    'work',
-    'practice',
-    'offers',
-    'planning',
-    'network',
-    'conferences',
-  ],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-});
+};
+
+/** Loads the English catalogues before the first render of a user who chose English (no Danish flash). */
+export async function loadStartLanguage(): Promise<void> {
+  if (i18n.language === 'en') await i18n.loadLanguages('en');
+}
+
+void i18n
+  .use(englishOnDemand)
+  .use(initReactI18next)
+  .init({
+    partialBundledLanguages: true,
+    resources: {
+      da: {
+        common: daCommon,
+        auth: daAuth,
+        children: daChildren,
+        admin: daAdmin,
+        audit: daAudit,
+        measurement: daMeasurement,
+        imports: daImports,
+        assessments: daAssessments,
+        factors: daFactors,
+        concerns: daConcerns,
+        notifications: daNotifications,
+        notices: daNotices,
+        cases: daCases,
+        letters: daLetters,
+        meetings: daMeetings,
+        consents: daConsents,
+        work: daWork,
+        practice: daPractice,
+        offers: daOffers,
+        planning: daPlanning,
+        network: daNetwork,
+        conferences: daConferences,
+      },
+    },
+    lng: cookieLocale() ?? 'da',
+    fallbackLng: 'da',
+    defaultNS: 'common',
+    ns: [
+      'common',
+      'auth',
+      'children',
+      'admin',
+      'audit',
+      'measurement',
+      'imports',
+      'assessments',
+      'factors',
+      'concerns',
+      'cases',
+      'letters',
+      'notifications',
+      'notices',
+      'meetings',
+      'consents',
+      'work',
+      'practice',
+      'offers',
+      'planning',
+      'network',
+      'conferences',
+    ],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => {
