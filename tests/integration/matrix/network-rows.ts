@@ -89,6 +89,27 @@ export const NETWORK_ROWS: TEndpoint[] = [
       request: async (role) => ({ url: `/api/v1/children/${await childOf(role, which)}/family` }),
     },
     {
+      method: 'GET',
+      path: '/api/v1/children/:id/network-considerations',
+      label: ` (${which} child)`,
+      success: 200,
+      child: which,
+      request: async (role) => ({
+        url: `/api/v1/children/${await childOf(role, which)}/network-considerations`,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/children/:id/network-considerations',
+      label: ` (${which} child)`,
+      success: 201,
+      child: which,
+      request: async (role) => ({
+        url: `/api/v1/children/${await childOf(role, which)}/network-considerations`,
+        payload: { consideredOn: '2026-01-05', decision: 'notNow', reason: 'Familien ønsker det ikke nu' },
+      }),
+    },
+    {
       method: 'POST',
       path: '/api/v1/network-persons',
       label: ` (${which} child)`,
