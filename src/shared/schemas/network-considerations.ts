@@ -13,6 +13,7 @@ export const ZNetworkConsiderationRequest = z.strictObject({
   reason: z.string().trim().max(2000).default(''),
 });
 export type TNetworkConsiderationRequest = z.infer<typeof ZNetworkConsiderationRequest>;
+export type TNetworkConsiderationInput = z.input<typeof ZNetworkConsiderationRequest>;
 
 export const ZNetworkConsideration = z.strictObject({
   id: ZId,
