@@ -48,3 +48,22 @@ test('a unit leader sees a sibling they have no relation to only counted', async
   ).toBeVisible();
   await checkA11y(page);
 });
+
+test('a professional records that network involvement was considered, not now and why', async ({ page }) => {
+  await switchUser(page, demoUser('professional'));
+  const view = await familyWhere(page, (v) => v.members.length >= 1);
+  await page.goto(`/boern/${view.childId}`);
+  const section = page.getByRole('region', { name: 'Netværk' });
+  await section.getByLabel('Beslutning').selectOption({ label: 'Ikke nu' });
+  await section.getByRole('button', { name: 'Registrér overvejelse' }).click();
+  // The browser asks for the reason first; the field is required for "not now".
+  await expect(section.getByRole('textbox', { name: 'Hvorfor ikke nu?' })).toBeFocused();
+  await section
+    .getByRole('textbox', { name: 'Hvorfor ikke nu?' })
+    .fill('Forældrene vil først tale med skolen');
+  await section.getByRole('button', { name: 'Registrér overvejelse' }).click();
+  const table = section.getByRole('table', { name: 'Overvejet netværksinddragelse' });
+  await expect(table).toContainText('Forældrene vil først tale med skolen');
+  await expect(table).toContainText('Ikke nu');
+  await checkA11y(page);
+});
