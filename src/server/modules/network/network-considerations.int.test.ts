@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TSession, type TTestApp } from '../../../../tests/fixtures/test-app.ts';
 import {
@@ -125,6 +126,25 @@ describe('network involvement considered', () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(res.body).toContain(field);
     expect(await rowCount()).toBe(before);
+  });
+
+  it('answers any free-form reason and day with 201 or a 400 naming the field, never a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.oneof(fc.constant('2026-09-01'), fc.string({ maxLength: 12 })),
+        fc.constantFrom('conference', 'networkMeeting', 'notNow'),
+        async (reason, consideredOn, decision) => {
+          const res = await record(professional, unitChild, { consideredOn, decision, reason });
+          expect([201, 400], res.body).toContain(res.statusCode);
+          if (res.statusCode === 400) {
+            const fields = Object.keys(res.json().error?.fields ?? res.json().fields ?? {});
+            expect(fields.length, res.body).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('answers 404 outside the relations and in another municipality, 403 without the permission', async () => {
