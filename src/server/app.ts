@@ -26,6 +26,7 @@ import { coordinatorsRoutes } from './modules/coordinators/coordinators.routes.t
 import { deadlineSettingsRoutes } from './modules/deadline-settings/deadline-settings.routes.ts';
 import { earlyWarningRoutes } from './modules/early-warning/early-warning.routes.ts';
 import { factorsRoutes } from './modules/factors/factors.routes.ts';
+import { familyRoutes } from './modules/family/family.routes.ts';
 import { handleguideRoutes } from './modules/handleguide/handleguide.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { leisurePassesRoutes } from './modules/leisure-passes/leisure-passes.routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp(deps: TDeps, options: TAppOptions = {}): Promise<
   noticesRoutes(app, deps);
   networkRoutes(app, deps);
   conferencesRoutes(app, deps);
+  familyRoutes(app, deps);
 
   const spa = options.webRoot && existsSync(path.join(options.webRoot, 'index.html'));
   if (spa) await registerWebApp(app, options.webRoot ?? '');

@@ -25,6 +25,7 @@ import { complianceRoute } from './routes/compliance';
 import { concernNewRoute } from './routes/concern-new';
 import { concernsRoute } from './routes/concerns';
 import { conferenceRoute, myConferencesRoute } from './routes/conferences';
+import { familyRoute } from './routes/family';
 import { homeRoute } from './routes/home';
 import { importsRoute } from './routes/imports';
 import { lettersOutboxRoute } from './routes/letters-outbox';
@@ -83,6 +84,7 @@ const routeTree = rootRoute.addChildren([
     complianceRoute,
     childrenListRoute,
     childProfileRoute,
+    familyRoute,
     adminUsersRoute,
     adminRoleGrantsRoute,
     adminUnitsRoute,

@@ -4,7 +4,7 @@ import { env, read, type TEndpoint, unique } from './types.ts';
 /**
  * Network persons (issue 16, item 1). Professionals and leaders record the network of their units' children,
  * caseworkers and casework managers that of the children of their team's open cases ('own'); 'other' is a child
- * outside those relations (404). The administrator sets the age of the child's own agreement.
+ * outside those relations (404). The family view (decision 030) follows the network's rows. The administrator sets the age of the child's own agreement.
  */
 
 const CASE_ROLES: TRole[] = ['caseworker', 'caseworkManager'];
@@ -79,6 +79,35 @@ export const NETWORK_ROWS: TEndpoint[] = [
       success: 200,
       child: which,
       request: async (role) => ({ url: `/api/v1/children/${await childOf(role, which)}/network` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/children/:id/family',
+      label: ` (${which} child)`,
+      success: 200,
+      child: which,
+      request: async (role) => ({ url: `/api/v1/children/${await childOf(role, which)}/family` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/children/:id/network-considerations',
+      label: ` (${which} child)`,
+      success: 200,
+      child: which,
+      request: async (role) => ({
+        url: `/api/v1/children/${await childOf(role, which)}/network-considerations`,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/children/:id/network-considerations',
+      label: ` (${which} child)`,
+      success: 201,
+      child: which,
+      request: async (role) => ({
+        url: `/api/v1/children/${await childOf(role, which)}/network-considerations`,
+        payload: { consideredOn: '2026-01-05', decision: 'notNow', reason: 'Familien ønsker det ikke nu' },
+      }),
     },
     {
       method: 'POST',

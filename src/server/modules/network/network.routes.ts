@@ -5,11 +5,14 @@ import {
   ZNetworkSettingsRequest,
   ZUpdateNetworkPersonRequest,
 } from '../../../shared/schemas/network.ts';
+import { ZNetworkConsiderationRequest } from '../../../shared/schemas/network-considerations.ts';
 import type { TDeps } from '../../http/context.ts';
 import { route } from '../../http/route.ts';
 import { createNetworkPerson } from './create-network-person.ts';
 import { findChildNetwork } from './find-child-network.ts';
+import { findNetworkConsiderations } from './find-network-considerations.ts';
 import { getNetworkSettings } from './get-network-settings.ts';
+import { recordNetworkConsideration } from './record-network-consideration.ts';
 import { updateNetworkPerson } from './update-network-person.ts';
 import { updateNetworkSettings } from './update-network-settings.ts';
 
@@ -45,6 +48,27 @@ export function networkRoutes(app: FastifyInstance, deps: TDeps): void {
     params: ZIdParams,
     body: ZUpdateNetworkPersonRequest,
     handler: (ctx, { params, body }) => updateNetworkPerson(ctx, params.id, body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/children/:id/network-considerations',
+    summary: "Whether involving the child's network was considered, and what was decided",
+    tags,
+    permission: findNetworkConsiderations.permission,
+    params: ZIdParams,
+    handler: (ctx, { params }) => findNetworkConsiderations(ctx, params.id),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/children/:id/network-considerations',
+    summary:
+      'Record that network involvement was considered: a conference, a network meeting, or not now and why',
+    tags,
+    permission: recordNetworkConsideration.permission,
+    params: ZIdParams,
+    body: ZNetworkConsiderationRequest,
+    status: 201,
+    handler: (ctx, { params, body }) => recordNetworkConsideration(ctx, params.id, body),
   });
   route(app, deps, {
     method: 'GET',

@@ -11,6 +11,7 @@ import { ChildAssessmentsSection } from '../assessments/child-assessments-sectio
 import { can, useMe } from '../auth/session';
 import { ChildConcernsSection } from '../concerns/child-concerns-section';
 import { ChildConferencesSection } from '../conferences/child-conferences-section';
+import { FamilyLink } from '../family/family-link';
 import { ChildSharingSections } from '../meetings/child-sharing-sections';
 import { ChildNetworkSection } from '../network/child-network-section';
 import { ChildNoticesSection } from '../notices/child-notices-section';
@@ -85,6 +86,7 @@ function Profile({ child }: { child: TChildProfile }) {
       <ChildNotifyLink childId={child.id} />
       <ChildSharingSections childId={child.id} />
       <ChildNetworkSection childId={child.id} />
+      <FamilyLink childId={child.id} />
       <ChildConferencesSection childId={child.id} />
       {can(me, 'read:referral:unit') ? <ChildReferralsSection childId={child.id} /> : null}
       <ChildNoticesSection childId={child.id} />

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { TitledSection } from '../../components/titled-section';
 import { can, useMe } from '../auth/session';
+import { NetworkConsiderations } from './network-considerations';
 import { NetworkPersonForm } from './network-person-form';
 import { childNetworkQuery } from './queries';
 
@@ -25,6 +26,7 @@ export function ChildNetworkSection({ childId }: { childId: string }) {
     <TitledSection id="network-title" title={t('title')}>
       <Text mb="sm">{t('intro')}</Text>
       <ChildNetwork childId={childId} />
+      <NetworkConsiderations childId={childId} />
     </TitledSection>
   );
 }
