@@ -32,6 +32,7 @@ export function ActionForm({
   const [asking, setAsking] = useState(false);
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (confirm) setAsking(true);

@@ -143,6 +143,7 @@ function PlanForm({ c, onDone }: { c: TCase; onDone: () => void }) {
     setGoals((list) => list.map((g) => (g.key === key ? { ...g, ...patch } : g)));
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (form.check(ZSavePlanRequest, body(), { madeOn })) save.mutate(undefined, { onSuccess: onDone });
