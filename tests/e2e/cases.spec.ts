@@ -137,7 +137,7 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   // A measure's start is not assumed to be today: it must be given.
   await page.getByRole('button', { name: 'Tilføj indsats' }).click();
   const measure = page.getByRole('dialog', { name: 'Tilføj indsats' });
-  await measure.getByLabel('Indsats', { exact: true }).fill('Kontaktperson');
+  await measure.getByRole('textbox', { name: 'Indsats', exact: true }).fill('Kontaktperson');
   await expect(measure.getByLabel('Start')).toHaveValue('');
   await measure.getByRole('button', { name: 'Tilføj indsats' }).click();
   await expect(measure.getByText('Skal udfyldes.')).toBeVisible();
