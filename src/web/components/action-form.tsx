@@ -49,7 +49,12 @@ export function ActionForm({
         </Group>
       </Stack>
       {confirm ? (
-        <Modal opened={asking} onClose={() => setAsking(false)} title={t('confirm.title')}>
+        <Modal
+          opened={asking}
+          onClose={() => setAsking(false)}
+          title={t('confirm.title')}
+          closeButtonProps={{ 'aria-label': t('confirm.cancel') }}
+        >
           <Text>{confirm}</Text>
           <Group mt="md" justify="flex-end">
             <Button variant="default" onClick={() => setAsking(false)}>
