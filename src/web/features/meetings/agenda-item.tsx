@@ -14,6 +14,11 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
   const { t } = useTranslation('meetings');
   const [showChild, setShowChild] = useState(false);
   const open = item.kind === 'anonymous' || item.access?.allowed === true;
+  // An item starts with empty minutes; they are written once any part of them is.
+  const m = item.minutes;
+  const written = Boolean(
+    m && (m.worried || m.workingWell || m.nextSteps || m.decisions || m.scaling !== null),
+  );
   const heading = item.child
     ? t('item.headingNamed', { position: item.position, name: item.child.name })
     : item.kind === 'named'
@@ -48,7 +53,7 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
             {showChild ? <ChildThroughMeeting itemId={item.id} /> : null}
           </div>
         ) : null}
-        {open && item.minutes ? (
+        {open && item.minutes && written ? (
           <Stack gap={4}>
             <Text size="sm">
               {t('minutes.worried')}: {item.minutes.worried || '–'}
@@ -67,7 +72,7 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
         {open && meeting.canWriteMinutes ? (
           <FormDrawer
             title={t('minutes.formLabel', { position: item.position })}
-            openLabel={item.minutes ? t('minutes.edit') : t('minutes.write')}
+            openLabel={written ? t('minutes.edit') : t('minutes.write')}
           >
             {(close) => <MinutesForm item={item} meetingId={meeting.id} onDone={close} />}
           </FormDrawer>
