@@ -181,6 +181,21 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   await expect(page.getByText(/Planen blev gemt/)).toBeVisible();
   await checkA11y(page);
 
+  // Closing cannot be undone: it needs a reason and asks first; "Annullér" and Esc leave the case open.
+  await page.getByRole('button', { name: 'Luk sagen' }).click();
+  const closing = page.getByRole('dialog', { name: 'Luk sagen' });
+  await closing.getByRole('button', { name: 'Luk sagen' }).click();
+  await expect(closing.getByText('Skal udfyldes.')).toBeVisible();
+  await closing.getByLabel('Hvorfor lukkes sagen?').fill('Familien er flyttet.');
+  await closing.getByRole('button', { name: 'Luk sagen' }).click();
+  const closeConfirm = page.getByRole('dialog', { name: 'Er du sikker?' });
+  await expect(closeConfirm).toContainText('kan den ikke genåbnes');
+  await closeConfirm.getByRole('button', { name: 'Annullér' }).click();
+  await expect(closeConfirm).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(closing).toHaveCount(0);
+  await expect(page.getByText('Lukket', { exact: true })).toHaveCount(0);
+
   // The caseworker leaves: the manager confirms the proposal; the family gets a letter.
   await switchUser(page, demoUser('caseworkManager'));
   await page.goto('/raadgiverskifte');
