@@ -53,7 +53,7 @@ export function ActionForm({
           opened={asking}
           onClose={() => setAsking(false)}
           title={t('confirm.title')}
-          closeButtonProps={{ 'aria-label': t('confirm.cancel') }}
+          closeButtonProps={{ 'aria-label': t('confirm.close') }}
         >
           <Text>{confirm}</Text>
           <Group mt="md" justify="flex-end">
