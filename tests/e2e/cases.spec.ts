@@ -176,8 +176,8 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   await checkA11y(page);
   await plan.getByRole('button', { name: 'Gem planen' }).click();
   await expect(plan).toHaveCount(0);
-  await expect(page.getByText(/Går til fodbold hver uge/)).toBeVisible();
-  await expect(page.getByText('Jeg vil gerne gå til fodbold igen.')).toBeVisible();
+  await expect(page.locator('#main').getByText(/Går til fodbold hver uge/)).toBeVisible();
+  await expect(page.locator('#main').getByText('Jeg vil gerne gå til fodbold igen.')).toBeVisible();
   await expect(page.getByText(/Planen blev gemt/)).toBeVisible();
   await checkA11y(page);
 
