@@ -13,6 +13,8 @@ export interface TActionFormProps {
    * For what cannot be undone: the consequence in words, asked about in a dialog before the action runs.
    */
   confirm?: string;
+  /** The form's own check, before it asks or sends: false stops it (the check shows the problem). */
+  check?: () => boolean;
   /** The form is all the drawer or dialog holds: its submit is the one filled button. */
   primary?: boolean;
   children: ReactNode;
@@ -25,6 +27,7 @@ export function ActionForm({
   pending,
   submitLabel,
   confirm,
+  check,
   primary,
   children,
 }: TActionFormProps) {
@@ -35,6 +38,7 @@ export function ActionForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (check && !check()) return;
         if (confirm) setAsking(true);
         else onSubmit();
       }}

@@ -58,10 +58,8 @@ function CompleteForm({ c }: { c: TCase }) {
   return (
     <DrawerForm
       title={t('assessment.complete')}
-      onSubmit={(close) => {
-        if (form.check(ZCompleteAssessmentRequest, body(), { completedOn }))
-          complete.mutate(undefined, { onSuccess: close });
-      }}
+      check={() => form.check(ZCompleteAssessmentRequest, body(), { completedOn })}
+      onSubmit={(close) => complete.mutate(undefined, { onSuccess: close })}
       onClose={form.clear}
       error={error}
       pending={complete.isPending}

@@ -19,9 +19,8 @@ export function CloseCaseForm({ c }: { c: TCase }) {
   return (
     <DrawerForm
       title={t('close.title')}
-      onSubmit={(done) => {
-        if (form.check(ZCloseCaseRequest, body())) close.mutate(undefined, { onSuccess: done });
-      }}
+      check={() => form.check(ZCloseCaseRequest, body())}
+      onSubmit={(done) => close.mutate(undefined, { onSuccess: done })}
       onClose={form.clear}
       error={error}
       pending={close.isPending}
