@@ -114,47 +114,87 @@ test('a case is opened, a plan with goals is written, the caseworker leaves and 
   await again.getByRole('link', { name: new RegExp(`gå til sag ${reference}`) }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Sag ${reference}` })).toBeVisible();
 
-  // § 8 before the decision, then a § 32 measure. A held conversation without what the child said is refused.
+  // § 8 before the decision, then a § 32 measure, each recorded in a drawer with one submit. A held
+  // conversation without what the child said, or dated in the future, is refused before anything is sent.
   await page.getByRole('button', { name: 'Registrér samtale' }).click();
+  const talk = page.getByRole('dialog', { name: 'Registrér samtale' });
+  await expect(talk.getByLabel('Dato')).not.toHaveValue('');
+  await talk.getByRole('button', { name: 'Registrér samtale' }).click();
   await expect(
-    page.getByText('Skriv, hvad barnet fortalte – eller hvorfor barnet ikke sagde noget.'),
+    talk.getByText('Skriv, hvad barnet fortalte – eller hvorfor barnet ikke sagde noget.'),
   ).toBeVisible();
-  await page.getByLabel('Hvad sagde barnet?').fill('Barnet vil gerne have en voksen at tale med.');
-  await page.getByRole('button', { name: 'Registrér samtale' }).click();
+  await talk.getByLabel('Hvad sagde barnet?').fill('Barnet vil gerne have en voksen at tale med.');
+  const heldToday = await talk.getByLabel('Dato').inputValue();
+  await talk.getByLabel('Dato').fill('2099-12-20');
+  await talk.getByRole('button', { name: 'Registrér samtale' }).click();
+  await expect(talk.getByText(/Datoen må ikke ligge i fremtiden/)).toBeVisible();
+  await checkA11y(page);
+  await talk.getByLabel('Dato').fill(heldToday);
+  await talk.getByRole('button', { name: 'Registrér samtale' }).click();
+  await expect(talk).toHaveCount(0);
   await expect(page.getByText(/Holdt — Barnet vil gerne have en voksen at tale med/)).toBeVisible();
-  await page.getByLabel('Indsats', { exact: true }).fill('Kontaktperson');
+
+  // A measure's start is not assumed to be today: it must be given.
   await page.getByRole('button', { name: 'Tilføj indsats' }).click();
+  const measure = page.getByRole('dialog', { name: 'Tilføj indsats' });
+  await measure.getByRole('textbox', { name: 'Indsats', exact: true }).fill('Kontaktperson');
+  await expect(measure.getByLabel('Start')).toHaveValue('');
+  await measure.getByRole('button', { name: 'Tilføj indsats' }).click();
+  await expect(measure.getByText('Skal udfyldes.')).toBeVisible();
+  await measure.getByLabel('Start').fill(heldToday);
+  await measure.getByRole('button', { name: 'Tilføj indsats' }).click();
+  await expect(measure).toHaveCount(0);
   await expect(page.getByText(/Kontaktperson \(§ 32 støtte\)/)).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Barnets plan (§ 91)' })).toBeVisible();
 
   // Completing the § 20 assessment cannot be undone: it asks first, and cancelling changes nothing.
-  await page.getByLabel('Konklusion').fill('Barnet har brug for en fast voksen i skolen.');
   await page.getByRole('button', { name: 'Afslut undersøgelsen' }).click();
+  const assessment = page.getByRole('dialog', { name: 'Afslut undersøgelsen' });
+  await assessment.getByLabel('Konklusion').fill('Barnet har brug for en fast voksen i skolen.');
+  await assessment.getByRole('button', { name: 'Afslut undersøgelsen' }).click();
   const confirm = page.getByRole('dialog', { name: 'Er du sikker?' });
   await expect(confirm).toContainText('kan den ikke genåbnes');
   await expectNoA11yViolations(page);
   await confirm.getByRole('button', { name: 'Annullér' }).click();
   await expect(page.getByText(/^Afsluttet den \d/)).toHaveCount(0);
-  await page.getByRole('button', { name: 'Afslut undersøgelsen' }).click();
+  await assessment.getByRole('button', { name: 'Afslut undersøgelsen' }).click();
   await confirm.getByRole('button', { name: 'Afslut undersøgelsen' }).click();
+  await expect(assessment).toHaveCount(0);
   await expect(page.getByText(/^Afsluttet den \d/)).toBeVisible();
 
   // A plan without goals is refused, naming the problem; with a goal and its protective factors it is saved.
   await page.getByRole('button', { name: /^(Barnets plan|Ungeplan)$/ }).click();
-  await page.getByLabel('Barnets egne ønsker').fill('Jeg vil gerne gå til fodbold igen.');
-  await page.getByRole('button', { name: 'Fjern mål 1' }).click();
-  await page.getByRole('button', { name: 'Gem planen' }).click();
-  await expect(page.getByText('En plan skal have mindst ét konkret mål.')).toBeVisible();
-  await page.getByRole('button', { name: 'Tilføj mål' }).click();
-  await page.getByLabel('Mål 1: hvad skal være anderledes?').fill('Går til fodbold hver uge');
-  const factors = page.getByRole('group', { name: /Beskyttelsesfaktorer, målet skal styrke \(mål 1\)/ });
+  const plan = page.getByRole('dialog', { name: /^(Barnets plan|Ungeplan)$/ });
+  await plan.getByLabel('Barnets egne ønsker').fill('Jeg vil gerne gå til fodbold igen.');
+  await plan.getByRole('button', { name: 'Fjern mål 1' }).click();
+  await plan.getByRole('button', { name: 'Gem planen' }).click();
+  await expect(plan.getByText('En plan skal have mindst ét konkret mål.')).toBeVisible();
+  await plan.getByRole('button', { name: 'Tilføj mål' }).click();
+  await plan.getByLabel('Mål 1: hvad skal være anderledes?').fill('Går til fodbold hver uge');
+  const factors = plan.getByRole('group', { name: /Beskyttelsesfaktorer, målet skal styrke \(mål 1\)/ });
   await factors.getByRole('checkbox').first().check();
   await checkA11y(page);
-  await page.getByRole('button', { name: 'Gem planen' }).click();
-  await expect(page.getByText(/Går til fodbold hver uge/)).toBeVisible();
-  await expect(page.getByText('Jeg vil gerne gå til fodbold igen.')).toBeVisible();
+  await plan.getByRole('button', { name: 'Gem planen' }).click();
+  await expect(plan).toHaveCount(0);
+  await expect(page.locator('#main').getByText(/Går til fodbold hver uge/)).toBeVisible();
+  await expect(page.locator('#main').getByText('Jeg vil gerne gå til fodbold igen.')).toBeVisible();
   await expect(page.getByText(/Planen blev gemt/)).toBeVisible();
   await checkA11y(page);
+
+  // Closing cannot be undone: it needs a reason and asks first; "Annullér" and Esc leave the case open.
+  await page.getByRole('button', { name: 'Luk sagen' }).click();
+  const closing = page.getByRole('dialog', { name: 'Luk sagen' });
+  await closing.getByRole('button', { name: 'Luk sagen' }).click();
+  await expect(closing.getByText('Skal udfyldes.')).toBeVisible();
+  await closing.getByLabel('Hvorfor lukkes sagen?').fill('Familien er flyttet.');
+  await closing.getByRole('button', { name: 'Luk sagen' }).click();
+  const closeConfirm = page.getByRole('dialog', { name: 'Er du sikker?' });
+  await expect(closeConfirm).toContainText('kan den ikke genåbnes');
+  await closeConfirm.getByRole('button', { name: 'Annullér' }).click();
+  await expect(closeConfirm).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(closing).toHaveCount(0);
+  await expect(page.getByText('Lukket', { exact: true })).toHaveCount(0);
 
   // The caseworker leaves: the manager confirms the proposal; the family gets a letter.
   await switchUser(page, demoUser('caseworkManager'));

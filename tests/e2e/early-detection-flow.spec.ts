@@ -115,34 +115,45 @@ test('from a concern to a meeting with consent, minutes, an action under My work
   await checkA11y(page);
   await page.getByRole('button', { name: 'Opret møde' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Dagsorden' })).toBeVisible();
-  const concernSelect = page.getByLabel('Bekymring der venter på et møde');
+  // Each form opens in a drawer from its button, with one submit.
+  await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+  const addItem = page.getByRole('dialog', { name: 'Tilføj punkt' });
+  const concernSelect = addItem.getByLabel('Bekymring der venter på et møde');
   const option = concernSelect.locator('option', { hasText: name });
   await concernSelect.selectOption((await option.first().getAttribute('value')) as string);
-  await expect(page.getByText(`Barn: ${name}`)).toBeVisible();
-  const consentSelect = page.getByLabel('Samtykke der bruges');
+  await expect(addItem.getByText(`Barn: ${name}`)).toBeVisible();
+  const consentSelect = addItem.getByLabel('Samtykke der bruges');
   await consentSelect.selectOption({ index: 1 });
-  await page.getByRole('textbox', { name: 'Emne' }).fill('Trivsel i frikvartererne');
+  await addItem.getByRole('textbox', { name: 'Emne' }).fill('Trivsel i frikvartererne');
   await checkA11y(page);
-  await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+  await addItem.getByRole('button', { name: 'Tilføj punkt' }).click();
+  await expect(addItem).toHaveCount(0);
   const item = page.getByRole('article', { name: `Punkt 1: ${name}` });
   await expect(item).toBeVisible();
   await expect(item.getByText('Samtykke', { exact: true })).toBeVisible();
   await item.getByRole('button', { name: 'Vis barnet gennem mødet' }).click();
   await expect(item.getByText(/Vises på grundlag af: Samtykke/)).toBeVisible();
 
-  // 3. Minutes in three columns with scaling and a follow-up date, and an action for the pedagogue.
-  await item.getByRole('textbox', { name: 'Hvad er vi bekymrede for?' }).fill('Trækker sig fra legen.');
-  await item.getByRole('textbox', { name: 'Hvad går godt?' }).fill('God kontakt til klasselæreren.');
-  await item.getByRole('textbox', { name: 'Hvad skal der ske?' }).fill('Fast voksen i frikvartererne.');
-  await item.getByRole('textbox', { name: /Skalering/ }).fill('3');
-  await item.getByLabel('Opfølgningsdato').fill(isoDay(42));
-  await item.getByRole('textbox', { name: 'Beslutninger' }).fill('Pædagogen følger op med forældrene.');
-  await item.getByRole('button', { name: 'Gem referat' }).click();
-  await expect(item.getByText('Referatet er gemt.')).toBeVisible();
-  await item.getByRole('textbox', { name: 'Handling' }).fill('Ring til forældrene');
-  await item.getByLabel('Ansvarlig').selectOption(professional.user.id);
-  await item.getByLabel('Frist').fill(isoDay(7));
+  // 3. Minutes in three parts with scaling and a follow-up date, and an action for the pedagogue.
+  await item.getByRole('button', { name: 'Skriv referat' }).click();
+  const minutes = page.getByRole('dialog', { name: 'Referat af punkt 1' });
+  await minutes.getByRole('textbox', { name: 'Hvad er vi bekymrede for?' }).fill('Trækker sig fra legen.');
+  await minutes.getByRole('textbox', { name: 'Hvad går godt?' }).fill('God kontakt til klasselæreren.');
+  await minutes.getByRole('textbox', { name: 'Hvad skal der ske?' }).fill('Fast voksen i frikvartererne.');
+  await minutes.getByRole('textbox', { name: /Skalering/ }).fill('3');
+  await minutes.getByLabel('Opfølgningsdato').fill(isoDay(42));
+  await minutes.getByRole('textbox', { name: 'Beslutninger' }).fill('Pædagogen følger op med forældrene.');
+  await checkA11y(page);
+  await minutes.getByRole('button', { name: 'Gem referat' }).click();
+  await expect(minutes).toHaveCount(0);
+  await expect(item.getByText('Hvad er vi bekymrede for?: Trækker sig fra legen.')).toBeVisible();
   await item.getByRole('button', { name: 'Tilføj handling' }).click();
+  const action = page.getByRole('dialog', { name: 'Tilføj handling' });
+  await action.getByRole('textbox', { name: 'Handling' }).fill('Ring til forældrene');
+  await action.getByLabel('Ansvarlig').selectOption(professional.user.id);
+  await action.getByLabel('Frist').fill(isoDay(7));
+  await action.getByRole('button', { name: 'Tilføj handling' }).click();
+  await expect(action).toHaveCount(0);
   await expect(item.getByRole('cell', { name: 'Ring til forældrene', exact: true })).toBeVisible();
   await checkA11y(page);
   const meetingUrl = page.url();
@@ -156,9 +167,12 @@ test('from a concern to a meeting with consent, minutes, an action under My work
   // 5. At follow-up, "partly" is recorded with the scaling again.
   await page.goto(meetingUrl);
   const own = page.getByRole('article', { name: `Punkt 1: ${name}` });
-  await own.getByRole('radio', { name: 'Delvist' }).check();
-  await own.getByRole('textbox', { name: /Skalering nu/ }).fill('5');
-  await own.getByRole('button', { name: 'Gem opfølgning' }).click();
+  await own.getByRole('button', { name: 'Registrér opfølgning' }).click();
+  const followUp = page.getByRole('dialog', { name: 'Opfølgning på punkt 1' });
+  await followUp.getByRole('radio', { name: 'Delvist' }).check();
+  await followUp.getByRole('textbox', { name: /Skalering nu/ }).fill('5');
+  await followUp.getByRole('button', { name: 'Gem opfølgning' }).click();
+  await expect(followUp).toHaveCount(0);
   await expect(own.getByText('Registreret: Delvist')).toBeVisible();
   await checkA11y(page);
 

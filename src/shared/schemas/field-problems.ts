@@ -31,6 +31,8 @@ export function problemFor(issue: TIssue): TFieldProblem {
         ? { key: 'field.tooLong', params: { max: issue.maximum } }
         : { key: 'field.tooBig', params: { max: issue.maximum } };
     case 'invalid_format':
+      // An empty date or address was left out, not written wrongly.
+      if (issue.input === '') return { key: 'field.required' };
       if (issue.format === 'email') return { key: 'field.invalidEmail' };
       if (issue.format === 'uuid' || issue.format === 'guid') return { key: 'field.invalidUuid' };
       if (issue.format === 'date') return { key: 'field.invalidDate' };

@@ -77,6 +77,15 @@ describe('the factor form names a problem as the server would', () => {
     expect(form.unitId).toBe(translate('da', 'field.invalidUuid'));
   });
 
+  it('says an empty date or e-mail address must be filled in, as the server does', () => {
+    const schema = z.strictObject({ opensOn: z.iso.date(), email: z.email() });
+    const data = { opensOn: '', email: '' };
+    const form = formMessages(schema, data, 'da');
+    expect(form).toEqual(serverMessages(schema, data, 'da'));
+    expect(form.opensOn).toBe(translate('da', 'field.required'));
+    expect(form.email).toBe(translate('da', 'field.required'));
+  });
+
   it('names an unknown field as the server does', () => {
     const data = { kind: 'risk', surprise: 1 };
     expect(formMessages(ZUpdateFactorRequest, data, 'en')).toEqual({

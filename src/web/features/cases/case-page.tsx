@@ -9,15 +9,13 @@ import { can, useMe } from '../auth/session';
 import { ChildConferencesSection } from '../conferences/child-conferences-section';
 import { ChildNetworkSection } from '../network/child-network-section';
 import { ChildNoticesSection } from '../notices/child-notices-section';
-import {
-  AssessmentSection,
-  ConversationSection,
-  DeadlinesTable,
-  FollowUpSection,
-  MeasureSection,
-  Timeline,
-} from './case-sections';
+import { AssessmentSection } from './assessment-section';
+import { DeadlinesTable, Timeline } from './case-sections';
+import { CloseCaseForm } from './close-case-form';
+import { ConversationSection } from './conversation-section';
 import { DeadlineBadge } from './deadline-badge';
+import { FollowUpSection } from './follow-up-section';
+import { MeasureSection } from './measure-section';
 import { PlanSection } from './plan-section';
 import { caseQuery } from './queries';
 
@@ -91,6 +89,11 @@ export function CasePage() {
           <Text mt="sm">
             {t('case.closed', { date: formatDate(c.closedOn, i18n.language), reason: c.closedReason })}
           </Text>
+        ) : null}
+        {editable ? (
+          <Group mt="sm">
+            <CloseCaseForm c={c} />
+          </Group>
         ) : null}
       </Paper>
       <DeadlinesTable c={c} />

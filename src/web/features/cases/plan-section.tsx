@@ -1,6 +1,7 @@
 import {
   Button,
   Checkbox,
+  Drawer,
   Fieldset,
   Group,
   List,
@@ -14,7 +15,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TCase } from '../../../shared/schemas/cases';
+import { type TCase, ZSavePlanRequest } from '../../../shared/schemas/cases';
+import { useFormCheck } from '../../components/check-input';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldError } from '../../components/field-errors';
 import { formatDate } from '../../components/format';
@@ -42,6 +44,7 @@ interface TGoalDraft {
 export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
   const { t, i18n } = useTranslation('cases');
   const { t: to } = useTranslation('offers');
+  const { t: tc } = useTranslation();
   const me = useMe();
   const [editing, setEditing] = useState(false);
   const [referring, setReferring] = useState<number | null>(null);
@@ -51,7 +54,7 @@ export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
   return (
     <TitledSection id="case-plan" title={title}>
       <Text mb="xs">{t('plan.intro')}</Text>
-      {c.plan && !editing ? (
+      {c.plan ? (
         <Stack gap="xs">
           <Text>
             {t('plan.madeOn')}: {formatDate(c.plan.madeOn, i18n.language)}
@@ -93,13 +96,22 @@ export function PlanSection({ c, editable }: { c: TCase; editable: boolean }) {
           </List>
         </Stack>
       ) : null}
-      {!c.plan && !editing ? <Text>{t('plan.none')}</Text> : null}
-      {editable && !editing ? (
+      {!c.plan ? <Text>{t('plan.none')}</Text> : null}
+      {editable ? (
         <Button mt="sm" variant="light" onClick={() => setEditing(true)}>
           {c.plan ? t('plan.edit') : t('plan.title')}
         </Button>
       ) : null}
-      {editable && editing ? <PlanForm c={c} onDone={() => setEditing(false)} /> : null}
+      <Drawer
+        opened={editable && editing}
+        onClose={() => setEditing(false)}
+        position="right"
+        size="xl"
+        title={c.plan ? t('plan.edit') : title}
+        closeButtonProps={{ 'aria-label': tc('confirm.close') }}
+      >
+        <PlanForm c={c} onDone={() => setEditing(false)} />
+      </Drawer>
     </TitledSection>
   );
 }
@@ -118,42 +130,47 @@ function PlanForm({ c, onDone }: { c: TCase; onDone: () => void }) {
       factorCodes: g.factors.map((f) => f.code),
     })) ?? [{ key: nextKey++, text: '', factorCodes: [] }],
   );
-  const save = useCaseMutation(c.id, () =>
-    caseApi.plan(c.id, {
-      version: c.plan?.version,
-      madeOn,
-      childWishes: wishes,
-      goals: goals.map((g) => ({ text: g.text, factorCodes: g.factorCodes })),
-    }),
-  );
+  const form = useFormCheck();
+  const body = () => ({
+    version: c.plan?.version,
+    madeOn,
+    childWishes: wishes,
+    goals: goals.map((g) => ({ text: g.text, factorCodes: g.factorCodes })),
+  });
+  const save = useCaseMutation(c.id, () => caseApi.plan(c.id, body()));
+  const error = form.problem ?? save.error;
   const update = (key: number, patch: Partial<TGoalDraft>) =>
     setGoals((list) => list.map((g) => (g.key === key ? { ...g, ...patch } : g)));
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(undefined, { onSuccess: onDone });
+        if (form.check(ZSavePlanRequest, body(), { madeOn })) save.mutate(undefined, { onSuccess: onDone });
       }}
     >
       <Stack mt="sm">
-        <ErrorAlert error={save.error} />
+        <ErrorAlert error={error} />
         <Textarea
           label={t('plan.wishes')}
+          withAsterisk
           value={wishes}
           onChange={(e) => setWishes(e.currentTarget.value)}
-          error={fieldError(save.error, 'childWishes')}
+          error={fieldError(error, 'childWishes')}
           autosize
           minRows={2}
         />
         <TextInput
           type="date"
           label={t('plan.madeOn')}
+          withAsterisk
           value={madeOn}
+          max={todayIso()}
           onChange={(e) => setMadeOn(e.currentTarget.value)}
-          error={fieldError(save.error, 'madeOn')}
+          error={fieldError(error, 'madeOn')}
         />
-        {fieldError(save.error, 'goals') && goals.length === 0 ? (
-          <Text c="red.9">{fieldError(save.error, 'goals')}</Text>
+        {fieldError(error, 'goals') && goals.length === 0 ? (
+          <Text c="red.9">{fieldError(error, 'goals')}</Text>
         ) : null}
         {goals.map((g, i) => (
           <Fieldset key={g.key} legend={t('plan.goal', { n: i + 1 })}>
@@ -162,13 +179,13 @@ function PlanForm({ c, onDone }: { c: TCase; onDone: () => void }) {
                 label={t('plan.goalText', { n: i + 1 })}
                 value={g.text}
                 onChange={(e) => update(g.key, { text: e.currentTarget.value })}
-                error={fieldError(save.error, `goals.${i}.text`)}
+                error={fieldError(error, `goals.${i}.text`)}
               />
               <Checkbox.Group
                 label={t('plan.factors', { n: i + 1 })}
                 value={g.factorCodes}
                 onChange={(v) => update(g.key, { factorCodes: v })}
-                error={fieldError(save.error, `goals.${i}.factorCodes`)}
+                error={fieldError(error, `goals.${i}.factorCodes`)}
               >
                 <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
                   {(factors.data ?? []).map((f) => (

@@ -6,6 +6,7 @@ import type {
   TCaseSummary,
   TCaseTeam,
   TChildConversationRequest,
+  TCloseCaseRequest,
   TCompleteAssessmentRequest,
   TOpenCaseRequest,
   TPreliminaryAssessmentRequest,
@@ -81,4 +82,6 @@ export const caseApi = {
     followUpId: string,
     body: { heldOn: string; note?: string; nextDueOn?: string },
   ) => api.post<TCase>(`/api/v1/cases/${id(caseId)}/follow-ups/${id(followUpId)}/held`, body),
+  close: (caseId: string, body: TCloseCaseRequest) =>
+    api.post<TCase>(`/api/v1/cases/${id(caseId)}/close`, body),
 };

@@ -14,6 +14,5 @@ export function useCaseMutation<I>(caseId: string, fn: (input: I) => Promise<TCa
   });
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** Today in Denmark: the day the server counts "held" dates against. */
+export { danishToday as todayIso } from '../../components/check-input';

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConsent } from '../../../shared/schemas/consents';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormDrawer } from '../../components/form-drawer';
 import { formatDate } from '../../components/format';
 import { can, useMe } from '../auth/session';
 import { ConfirmModal } from '../factors/confirm-modal';
@@ -16,7 +17,7 @@ export function ChildConsentsSection({ childId }: { childId: string }) {
   const { t } = useTranslation('consents');
   const me = useMe();
   const consents = useQuery(childConsentsQuery(childId));
-  const [adding, setAdding] = useState(false);
+  const data = consents.data;
   return (
     <section aria-labelledby="consents-title">
       <Title order={2} size="h3" mb="sm" id="consents-title">
@@ -24,27 +25,16 @@ export function ChildConsentsSection({ childId }: { childId: string }) {
       </Title>
       {consents.isPending ? <Loader aria-label={t('loading')} /> : null}
       <ErrorAlert error={consents.error} />
-      {consents.data ? (
+      {data ? (
         <Stack gap="sm">
-          {consents.data.consents.length === 0 ? <Text>{t('none')}</Text> : null}
-          {consents.data.consents.map((c) => (
+          {data.consents.length === 0 ? <Text>{t('none')}</Text> : null}
+          {data.consents.map((c) => (
             <ConsentCard key={c.id} consent={c} canWithdraw={can(me, 'write:consent:unit')} />
           ))}
           {can(me, 'write:consent:unit') ? (
-            adding ? (
-              <Paper withBorder p="md">
-                <Title order={3} size="h4" mb="sm">
-                  {t('form.title')}
-                </Title>
-                <ConsentForm data={consents.data} onDone={() => setAdding(false)} />
-              </Paper>
-            ) : (
-              <Group>
-                <Button variant="light" onClick={() => setAdding(true)}>
-                  {t('add')}
-                </Button>
-              </Group>
-            )
+            <FormDrawer title={t('form.title')} openLabel={t('add')} size="xl">
+              {(close) => <ConsentForm data={data} onDone={close} />}
+            </FormDrawer>
           ) : null}
         </Stack>
       ) : null}

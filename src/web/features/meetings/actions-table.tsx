@@ -122,7 +122,15 @@ export function ActionsTable({
 }
 
 /** A new action needs a title, an owner who takes part, and a due date. */
-export function AddActionForm({ itemId, meeting }: { itemId: string; meeting: TMeeting }) {
+export function AddActionForm({
+  itemId,
+  meeting,
+  onDone,
+}: {
+  itemId: string;
+  meeting: TMeeting;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation('meetings');
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
@@ -144,6 +152,7 @@ export function AddActionForm({ itemId, meeting }: { itemId: string; meeting: TM
       setOwnerId('');
       setDueOn('');
       await queryClient.invalidateQueries({ queryKey: ['meetings', 'one', meeting.id] });
+      onDone?.();
     } catch (e) {
       setError(e);
     } finally {
@@ -154,7 +163,7 @@ export function AddActionForm({ itemId, meeting }: { itemId: string; meeting: TM
     <form onSubmit={submit} noValidate aria-label={t('actions.add')}>
       <Stack gap="xs">
         <ErrorAlert error={error} />
-        <Group grow align="flex-start">
+        <Stack gap="xs">
           <TextInput
             label={t('actions.title')}
             value={title}
@@ -181,9 +190,9 @@ export function AddActionForm({ itemId, meeting }: { itemId: string; meeting: TM
             error={fieldError(error, 'dueOn')}
             required
           />
-        </Group>
+        </Stack>
         <Group>
-          <Button type="submit" variant="light" loading={busy}>
+          <Button type="submit" loading={busy}>
             {t('actions.add')}
           </Button>
         </Group>

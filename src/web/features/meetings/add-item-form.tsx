@@ -32,7 +32,7 @@ type TKind = 'named' | 'anonymous';
  * The organiser adds an agenda item: a named child on a consent or the legal basis (the form shows which),
  * or an anonymous consultation whose text is checked live for a CPR number or a name.
  */
-export function AddItemForm({ meetingId }: { meetingId: string }) {
+export function AddItemForm({ meetingId, onDone }: { meetingId: string; onDone?: () => void }) {
   const { t, i18n } = useTranslation('meetings');
   const queryClient = useQueryClient();
   const candidates = useQuery(concernCandidatesQuery);
@@ -103,6 +103,8 @@ export function AddItemForm({ meetingId }: { meetingId: string }) {
       setConsentId('');
       setFollowUpReason('');
       await queryClient.invalidateQueries({ queryKey: ['meetings'] });
+      // A text that looks like a name stays open with its warning, so it can be corrected.
+      if (result.warnings.nameLike.length === 0) onDone?.();
     } catch (e) {
       setError(e);
     } finally {
@@ -111,11 +113,8 @@ export function AddItemForm({ meetingId }: { meetingId: string }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="add-item-title">
+    <form onSubmit={submit} noValidate aria-label={t('addItem.title')}>
       <Stack gap="sm">
-        <Text component="h3" fw={700} size="lg" id="add-item-title">
-          {t('addItem.title')}
-        </Text>
         <ErrorAlert error={error} />
         {warnings.length > 0 ? (
           <Alert color="yellow.9" variant="outline" title={t('addItem.savedWithNames')}>

@@ -2,6 +2,7 @@ import { Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMeeting, TMeetingItem } from '../../../shared/schemas/meetings';
+import { FormDrawer } from '../../components/form-drawer';
 import { AccessBadge } from './access-badge';
 import { ActionsTable, AddActionForm } from './actions-table';
 import { ChildThroughMeeting } from './child-through-meeting';
@@ -13,6 +14,11 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
   const { t } = useTranslation('meetings');
   const [showChild, setShowChild] = useState(false);
   const open = item.kind === 'anonymous' || item.access?.allowed === true;
+  // An item starts with empty minutes; they are written once any part of them is.
+  const m = item.minutes;
+  const written = Boolean(
+    m && (m.worried || m.workingWell || m.nextSteps || m.decisions || m.scaling !== null),
+  );
   const heading = item.child
     ? t('item.headingNamed', { position: item.position, name: item.child.name })
     : item.kind === 'named'
@@ -47,9 +53,7 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
             {showChild ? <ChildThroughMeeting itemId={item.id} /> : null}
           </div>
         ) : null}
-        {open && meeting.canWriteMinutes ? (
-          <MinutesForm item={item} meetingId={meeting.id} />
-        ) : open && item.minutes ? (
+        {open && item.minutes && written ? (
           <Stack gap={4}>
             <Text size="sm">
               {t('minutes.worried')}: {item.minutes.worried || '–'}
@@ -65,6 +69,14 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
             </Text>
           </Stack>
         ) : null}
+        {open && meeting.canWriteMinutes ? (
+          <FormDrawer
+            title={t('minutes.formLabel', { position: item.position })}
+            openLabel={written ? t('minutes.edit') : t('minutes.write')}
+          >
+            {(close) => <MinutesForm item={item} meetingId={meeting.id} onDone={close} />}
+          </FormDrawer>
+        ) : null}
         {item.actions.length > 0 || (open && meeting.canWriteMinutes) ? (
           <>
             <Divider />
@@ -75,13 +87,25 @@ export function AgendaItem({ item, meeting }: { item: TMeetingItem; meeting: TMe
               position={item.position}
               childId={open ? item.child?.id : undefined}
             />
-            {open && meeting.canWriteMinutes ? <AddActionForm itemId={item.id} meeting={meeting} /> : null}
+            {open && meeting.canWriteMinutes ? (
+              <FormDrawer title={t('actions.add')}>
+                {(close) => <AddActionForm itemId={item.id} meeting={meeting} onDone={close} />}
+              </FormDrawer>
+            ) : null}
           </>
         ) : null}
         {open && meeting.canWriteMinutes && item.minutes?.followUpOn ? (
           <>
             <Divider />
-            <FollowUpForm item={item} key={`f${item.version}`} />
+            {item.followUp ? (
+              <Text size="sm">{t('followUp.recorded', { helped: t(`helped.${item.followUp.helped}`) })}</Text>
+            ) : null}
+            <FormDrawer
+              title={t('followUp.formLabel', { position: item.position })}
+              openLabel={t('followUp.record')}
+            >
+              {(close) => <FollowUpForm item={item} key={`f${item.version}`} onDone={close} />}
+            </FormDrawer>
           </>
         ) : null}
       </Stack>

@@ -9,7 +9,7 @@ import { formatDate } from '../../components/format';
 import { recordFollowUp } from './queries';
 
 /** At follow-up: did it help, and the scaling again. */
-export function FollowUpForm({ item }: { item: TMeetingItem }) {
+export function FollowUpForm({ item, onDone }: { item: TMeetingItem; onDone?: () => void }) {
   const { t, i18n } = useTranslation('meetings');
   const queryClient = useQueryClient();
   const [helped, setHelped] = useState<THelped | ''>(item.followUp?.helped ?? '');
@@ -28,6 +28,7 @@ export function FollowUpForm({ item }: { item: TMeetingItem }) {
         scalingAfter: scaling === '' ? (undefined as unknown as number) : Number(scaling),
       });
       await queryClient.invalidateQueries({ queryKey: ['meetings'] });
+      onDone?.();
     } catch (e) {
       setError(e);
     } finally {
@@ -65,12 +66,9 @@ export function FollowUpForm({ item }: { item: TMeetingItem }) {
           maw={240}
         />
         <Group>
-          <Button type="submit" variant="light" loading={busy}>
+          <Button type="submit" loading={busy}>
             {t('followUp.save')}
           </Button>
-          {item.followUp ? (
-            <Text size="sm">{t('followUp.recorded', { helped: t(`helped.${item.followUp.helped}`) })}</Text>
-          ) : null}
         </Group>
       </Stack>
     </form>

@@ -1,9 +1,10 @@
-import { Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormDrawer } from '../../components/form-drawer';
 import { formatDate } from '../../components/format';
 import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../components/page-title';
@@ -77,9 +78,9 @@ export function MeetingPage() {
             <AgendaItem key={item.id} item={item} meeting={m} />
           ))}
           {m.canManage ? (
-            <Paper withBorder p="md">
-              <AddItemForm meetingId={m.id} />
-            </Paper>
+            <FormDrawer title={t('addItem.title')} size="xl">
+              {(close) => <AddItemForm meetingId={m.id} onDone={close} />}
+            </FormDrawer>
           ) : null}
         </Stack>
       </section>

@@ -8,7 +8,15 @@ import { fieldError } from '../../components/field-errors';
 import { saveMinutes } from './queries';
 
 /** Minutes in three columns, a 0–10 scaling, decisions and the follow-up date. */
-export function MinutesForm({ item, meetingId }: { item: TMeetingItem; meetingId: string }) {
+export function MinutesForm({
+  item,
+  meetingId,
+  onDone,
+}: {
+  item: TMeetingItem;
+  meetingId: string;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation('meetings');
   const queryClient = useQueryClient();
   const m = item.minutes;
@@ -39,6 +47,7 @@ export function MinutesForm({ item, meetingId }: { item: TMeetingItem; meetingId
       });
       await queryClient.invalidateQueries({ queryKey: ['meetings', 'one', meetingId] });
       setSaved(true);
+      onDone?.();
     } catch (e) {
       setError(e);
     } finally {
@@ -50,7 +59,7 @@ export function MinutesForm({ item, meetingId }: { item: TMeetingItem; meetingId
     <form onSubmit={submit} noValidate aria-label={t('minutes.formLabel', { position: item.position })}>
       <Stack gap="sm">
         <ErrorAlert error={error} />
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <SimpleGrid cols={1}>
           <Textarea
             label={t('minutes.worried')}
             value={worried}
