@@ -56,8 +56,11 @@ test('a professional records that network involvement was considered, not now an
   const section = page.getByRole('region', { name: 'Netværk' });
   await section.getByLabel('Beslutning').selectOption({ label: 'Ikke nu' });
   await section.getByRole('button', { name: 'Registrér overvejelse' }).click();
-  // The browser asks for the reason first; the field is required for "not now".
-  await expect(section.getByRole('textbox', { name: 'Hvorfor ikke nu?' })).toBeFocused();
+  // The reason is asked for first: the field is required for "not now" and is marked invalid, nothing saved.
+  await expect(section.getByRole('textbox', { name: 'Hvorfor ikke nu?' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await section
     .getByRole('textbox', { name: 'Hvorfor ikke nu?' })
     .fill('Forældrene vil først tale med skolen');
